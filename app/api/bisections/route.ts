@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db";
+import { IngestError, ingestLog } from "@/lib/ingest";
+import { readLogFromRequest } from "@/lib/upload-body";
+import { listBisections } from "@/lib/data/list";
+import { parseListParams } from "@/lib/validations/list";
+
+export const dynamic = "force-dynamic";
+
+/** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason. */
+export async function POST(req: Request) {
+  try {
+    const text = await readLogFromRequest(req);
+    const res = await ingestLog(getPrisma(), text);
+    const url = new URL(`/b/${res.id}`, req.url).toString();
+    return NextResponse.json(
+      { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings },
+      { status: res.duplicate ? 200 : 201, headers: { Location: url } },
+    );
+  } catch (e) {
+    if (e instanceof IngestError) return NextResponse.json({ error: e.message, line: e.line }, { status: e.status });
+    throw e;
+  }
+}
+
+/** The list as JSON, with the same filters, sort and pagination as `/`. */
+export async function GET(req: Request) {
+  const params = parseListParams(Object.fromEntries(new URL(req.url).searchParams));
+  const page = await listBisections(getPrisma(), params);
+  return NextResponse.json(page);
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { KeyboardHelp } from "@/components/keyboard-help";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Bisectview", template: "%s · Bisectview" },
+  description: "syzbot bisection logs, read as structure: tested commits, runs, culprits, crashes, and whether to believe them.",
+};
+
+// Applies a saved theme before first paint; without JavaScript the system setting rules.
+const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen bg-bg font-sans text-fg">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-bg focus:p-1">
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-soft">
+          <nav aria-label="Site" className="mx-auto flex max-w-[1800px] items-center gap-4 px-3 py-1.5">
+            <Link href="/" className="font-semibold text-fg">
+              Bisectview
+            </Link>
+            <Link href="/">Bisections</Link>
+            <Link href="/upload">Upload</Link>
+            <a href="/feed.atom">Atom</a>
+            <span className="ml-auto flex items-center gap-3">
+              <KeyboardHelp />
+              <ThemeToggle />
+            </span>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-[1800px] px-3 py-3">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db";
+import { IngestError, ingestLog } from "@/lib/ingest";
+
+export interface UploadState {
+  error: string | null;
+  line: number | null;
+}
+
+/** The upload form's action: a pasted or chosen log goes through the one ingest path. */
+export async function uploadLog(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const file = form.get("file");
+  const pasted = form.get("log");
+  let text = "";
+  if (file && typeof file !== "string" && file.size > 0) text = await file.text();
+  else if (typeof pasted === "string") text = pasted;
+  if (!text.trim()) return { error: "Paste a bisection log or choose a file first.", line: null };
+  let id: string;
+  try {
+    id = (await ingestLog(getPrisma(), text)).id;
+  } catch (e) {
+    if (e instanceof IngestError) return { error: e.message, line: e.line };
+    throw e;
+  }
+  redirect(`/b/${id}`);
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { UploadForm } from "@/components/upload-form";
+import { MAX_LOG_BYTES } from "@/lib/ingest/normalize";
+
+export const metadata: Metadata = { title: "Upload a bisection log" };
+
+export default function UploadPage() {
+  return (
+    <div className="max-w-4xl">
+      <h1 className="mb-1 text-lg font-semibold">Upload a bisection log</h1>
+      <p className="mb-3 text-muted">
+        A syzbot <code className="font-mono">bisect.txt</code> (the &ldquo;bisection log&rdquo; link of a syzbot report). The same log always
+        gets the same permalink. Up to {MAX_LOG_BYTES / 1024 / 1024} MiB. From a shell:{" "}
+        <code className="font-mono">curl -F log=@bisect.txt http://localhost:3000/api/bisections</code>
+      </p>
+      <UploadForm />
+    </div>
+  );
+}

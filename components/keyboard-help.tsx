@@ -1,0 +1,85 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+
+const KEYS: [string, string][] = [
+  ["/", "focus the search box"],
+  ["j / k", "next / previous tested commit"],
+  ["Enter", "open the focused row's log lines"],
+  ["?", "show or hide this help"],
+  ["Esc", "close this help"],
+];
+
+function typing(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+/** Site-wide keys: `/` search, `j`/`k` rows marked data-nav-row, `?` this overlay. */
+export function KeyboardHelp() {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setOpen((o) => !o);
+      } else if (e.key === "/") {
+        const box = document.querySelector<HTMLInputElement>("[data-search-box]");
+        if (box) {
+          e.preventDefault();
+          box.focus();
+          box.select();
+        }
+      } else if (e.key === "j" || e.key === "k") {
+        const rows = [...document.querySelectorAll<HTMLElement>("[data-nav-row]")];
+        if (!rows.length) return;
+        e.preventDefault();
+        const at = rows.indexOf(document.activeElement as HTMLElement);
+        const next = e.key === "j" ? Math.min(rows.length - 1, at + 1) : Math.max(0, at < 0 ? 0 : at - 1);
+        rows[next].focus();
+        rows[next].scrollIntoView({ block: "nearest" });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} className="text-xs text-muted hover:text-fg" aria-label="Keyboard shortcuts">
+        keys <kbd className="rounded border border-line px-1 font-mono">?</kbd>
+      </button>
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        className="m-auto rounded border border-line bg-bg p-4 text-fg backdrop:bg-black/40"
+        aria-labelledby="keys-title"
+      >
+        <h2 id="keys-title" className="mb-2 font-semibold">
+          Keyboard shortcuts
+        </h2>
+        <table className="text-sm">
+          <tbody>
+            {KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <th scope="row" className="pr-4 text-left font-mono font-normal">
+                  <kbd>{k}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="dialog" className="mt-3 text-right">
+          <button className="rounded border border-line px-2 py-0.5 hover:bg-hover">Close</button>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useActionState, useRef, useState } from "react";
+import { uploadLog, type UploadState } from "@/app/upload/actions";
+
+const initial: UploadState = { error: null, line: null };
+
+/** Paste, choose or drop a log. Works as a plain form without JavaScript. */
+export function UploadForm() {
+  const [state, action, pending] = useActionState(uploadLog, initial);
+  const [dragging, setDragging] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (f && area.current) area.current.value = await f.text();
+  };
+  return (
+    <form action={action} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
+      <label htmlFor="log" className="block font-medium">
+        Log text
+      </label>
+      <textarea
+        id="log"
+        name="log"
+        ref={area}
+        rows={18}
+        spellCheck={false}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        placeholder={"bisecting cause commit starting from 9c54130cd255...\nbuilding syzkaller on ...\n\n(paste here, or drop a file)"}
+        className={`w-full rounded border bg-soft p-2 font-mono text-xs ${dragging ? "border-accent" : "border-line"}`}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <label htmlFor="file" className="font-medium">
+          or a file
+        </label>
+        <input id="file" name="file" type="file" accept=".txt,text/plain" className="text-sm" />
+        <button
+          type="submit"
+          disabled={pending}
+          className="ml-auto rounded border border-accent bg-accent px-3 py-1 font-medium text-bg disabled:opacity-60"
+        >
+          {pending ? "Parsing…" : "Upload"}
+        </button>
+      </div>
+      {state.error && (
+        <p id="upload-error" role="alert" className="rounded border border-line bg-bad-bg p-2 text-bad-fg">
+          <strong>Not stored:</strong> {state.error}
+          {state.line !== null && <> (line {state.line})</>}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+// Crash in boot: if the chased crash also shows up as `boot failed:`, it fires without the
+// reproducer, so "bad" measured the environment (a boot-time bug), not the reproducer's bug.
+import { type Context, q } from "../context";
+import { runsOf, uniqueSorted } from "../steps";
+import { titleKey } from "../titles";
+import type { Finding } from "../types";
+
+export function crashInBoot(ctx: Context): Finding[] {
+  const chased = ctx.culpritTitles;
+  if (chased.length === 0) return [];
+  const lines: number[] = [];
+  const names = new Set<string>();
+  for (const step of ctx.log.steps) {
+    for (const run of runsOf(step, "boot-failed")) {
+      if (!run.title) continue;
+      const k = titleKey(run.title);
+      const hit = chased.find((c) => c.key.title === k.title || (c.key.place !== null && c.key.place === k.place));
+      if (hit) {
+        lines.push(run.line);
+        names.add(hit.key.title);
+      }
+    }
+    if (step.runs.length === 0 && step.allRuns?.outcome === "boot-failed" && step.allRuns.title) {
+      const k = titleKey(step.allRuns.title);
+      const hit = chased.find((c) => c.key.title === k.title);
+      if (hit) {
+        lines.push(step.allRuns.line);
+        names.add(hit.key.title);
+      }
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    {
+      rule: "crash-in-boot",
+      severity: "high",
+      message: `The chased crash ${[...names].map(q).join(", ")} also appears as a boot failure (${lines.length}×), so it fires without the reproducer and the bad verdicts say little about the bug.`,
+      lines: uniqueSorted([...lines, ...(ctx.log.crash ? [ctx.log.crash.line] : [])]),
+    },
+  ];
+}

@@ -1,0 +1,83 @@
+// Culprits that cannot be the cause by construction: syzbot itself flags no-op, merge and
+// release culprits as unreliable; a commit that only touches documentation, tools, selftests
+// or another architecture does not change the kernel that crashed.
+import type { FoundCommit } from "@/lib/parser/types";
+import { type Context } from "../context";
+import { normalisePath, stackFiles } from "../guilty";
+import type { Finding } from "../types";
+
+function culpritLines(c: FoundCommit): number[] {
+  return [c.line];
+}
+
+export function noopCulprit(ctx: Context): Finding[] {
+  const { culpritSignature: a, parentSignature: b, commit } = ctx.log;
+  if (!commit || !a || a !== b) return [];
+  return [
+    {
+      rule: "noop-culprit",
+      severity: "high",
+      message: "The culprit and its parent build the same kernel binary (equal signatures), so the culprit cannot change the crash.",
+      lines: stepsWithSignature(ctx, a),
+    },
+  ];
+}
+
+function stepsWithSignature(ctx: Context, sig: string): number[] {
+  return ctx.log.steps.filter((s) => s.kernelSignature === sig).map((s) => s.line);
+}
+
+export function mergeCulprit(ctx: Context): Finding[] {
+  const c = ctx.log.commit;
+  if (!c || (c.mergeParents.length === 0 && !/^Merge (tag|branch|git|remote)/.test(c.subject))) return [];
+  return [
+    {
+      rule: "merge-culprit",
+      severity: "high",
+      message: "The culprit is a merge commit; a merge rarely introduces a bug itself, so the bisection probably went wrong on one of its sides.",
+      lines: culpritLines(c),
+    },
+  ];
+}
+
+export function releaseCulprit(ctx: Context): Finding[] {
+  const c = ctx.log.commit;
+  if (!c || !/^Linux \d+\.\d+(\.\d+)?(-rc\d+)?$/.test(c.subject.trim())) return [];
+  return [
+    {
+      rule: "release-culprit",
+      severity: "high",
+      message: `The culprit is the release commit “${c.subject}”, which only changes the version number.`,
+      lines: culpritLines(c),
+    },
+  ];
+}
+
+/** Paths that are not built into the kernel under test. */
+const OUT_OF_KERNEL = /^(Documentation|tools|samples|LICENSES)\/|\/selftests\/|^MAINTAINERS$|^CREDITS$|^\.mailmap$|\.(rst|txt|yaml)$/;
+
+export function scopeOnly(ctx: Context): Finding[] {
+  const c = ctx.log.commit;
+  if (!c || c.files.length === 0) return [];
+  const paths = c.files.map((f) => normalisePath(f.path));
+  if (paths.every((p) => OUT_OF_KERNEL.test(p)))
+    return [scopeFinding(c, "only touches documentation, tools or selftests, which are not part of the tested kernel")];
+  const arch = crashArch(ctx);
+  const archOf = (p: string) => /^arch\/([^/]+)\//.exec(p)?.[1] ?? null;
+  if (paths.every((p) => OUT_OF_KERNEL.test(p) || (archOf(p) !== null && archOf(p) !== arch)))
+    return [scopeFinding(c, `only touches code of another architecture than the crash's (${arch})`)];
+  return [];
+}
+
+/** Architecture of the crash: from arch/ paths on its stack, else from the report's shape. */
+function crashArch(ctx: Context): string {
+  for (const f of stackFiles(ctx.log.crash, 100)) {
+    const m = /^arch\/([^/]+)\//.exec(f);
+    if (m) return m[1];
+  }
+  return ctx.log.crash?.frames.some((f) => f.section === "rip") ? "x86" : ctx.log.crash?.frames.length ? "arm64" : "x86";
+}
+
+function scopeFinding(c: FoundCommit, what: string): Finding {
+  return { rule: "scope-only", severity: "high", message: `The culprit ${what}.`, lines: [c.line, ...c.files.map((f) => f.line)] };
+}

@@ -1,0 +1,58 @@
+// Detector commit: a commit that adds or sharpens a debugging check makes an old bug visible.
+// Bisection then blames the check, not the bug (docs/syzbot.md: "bisection to the addition/
+// improvement of the tool"). Two kinds of evidence: the crash is reported from code the culprit
+// created, or the culprit changes a debug facility.
+import type { ChangedFile } from "@/lib/parser/types";
+import { type Context } from "../context";
+import { normalisePath } from "../guilty";
+import type { Finding } from "../types";
+
+/** Files that belong to debug facilities. */
+const DEBUG_FILES: RegExp[] = [
+  /(^|\/)Kconfig\.(debug|kasan|ubsan|kcsan|kmsan|kfence|kgdb)$/, // debug Kconfig menus
+  /^mm\/(kasan|kmsan|kfence)\//, // memory-error detectors
+  /^kernel\/kcsan\//, // data-race detector
+  /^lib\/(ubsan|debugobjects|list_debug|ref_tracker|refcount)\.c$/, // checkers in lib/
+  /^kernel\/locking\/(lockdep[\w.]*|\w*debug\w*)\.[ch]$/, // lockdep and lock debugging
+  /^include\/linux\/(kasan|kcsan|kmsan|kfence|ubsan|lockdep|ref_tracker|debugobjects)[\w-]*\.h$/,
+];
+
+/** Subject/message wording of a new or stricter check. */
+const DEBUG_WORDS =
+  /\bCONFIG_DEBUG_\w+|\b(lockdep|KASAN|KCSAN|UBSAN|KMSAN|KFENCE|kmemleak|ref_?tracker|debugobjects)\b|\b(add|adds|added|introduce|enable)\b[^.\n]{0,40}\b(WARN\w*|BUG_ON|warning|assert\w*|sanity check|debug check)/i;
+
+export function detectorCommit(ctx: Context): Finding[] {
+  const commit = ctx.log.commit;
+  const crash = ctx.log.crash;
+  if (!commit) return [];
+  const created = new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path)));
+  // frames above the guilty one: the reporting code. A created *guilty* file means the culprit
+  // wrote the buggy code, which is no sign of a detector.
+  const top = crash ? crash.frames.slice(0, ctx.guilty?.frameIndex ?? 5) : [];
+  const inCreated = top.filter((f) => f.file && created.has(normalisePath(f.file)));
+  if (inCreated.length > 0) {
+    const file = normalisePath(inCreated[0].file as string);
+    return [
+      {
+        rule: "detector-commit",
+        severity: "high",
+        message: `The crash is raised in ${file}, a file the culprit created: the culprit added the code that reports the crash, the bug itself may be older.`,
+        lines: [...new Set([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine])].sort((a, b) => a - b),
+      },
+    ];
+  }
+  const debugFiles: ChangedFile[] = commit.files.filter((f) => DEBUG_FILES.some((re) => re.test(normalisePath(f.path))));
+  const words = DEBUG_WORDS.exec(commit.subject) ?? DEBUG_WORDS.exec(commit.message);
+  const inSubject = DEBUG_WORDS.test(commit.subject);
+  if (debugFiles.length === 0 && !words) return [];
+  const guiltyTouched = ctx.guilty !== null && commit.files.some((f) => normalisePath(f.path) === ctx.guilty?.file);
+  const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words?.[0]}”`;
+  return [
+    {
+      rule: "detector-commit",
+      severity: guiltyTouched ? "low" : debugFiles.length > 0 || inSubject ? "medium" : "low",
+      message: `The culprit ${what}, so it may have added the check that reports the crash rather than the bug${guiltyTouched ? " (it also changes the guilty file)" : ""}.`,
+      lines: [...new Set([commit.line, ...debugFiles.map((f) => f.line)])].sort((a, b) => a - b),
+    },
+  ];
+}

@@ -1,0 +1,78 @@
+// Flaky verdicts. A bad verdict from a single crash among many clean runs is weak evidence,
+// and worse when that crash is not the start commit's bug (old syzkaller called any crash
+// "bad"). A good verdict from few clean runs may be a false negative when the reproducer
+// crashes only part of the time elsewhere in the log.
+import { type Context, q } from "../context";
+import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
+import { badSteps, countRuns, crashTitles, goodSteps, short, stepLine } from "../steps";
+import { sameBug, specific } from "../titles";
+import type { Finding } from "../types";
+
+export function flakyBad(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  const start = ctx.startTitles.filter((t) => specific(t.key));
+  for (const s of badSteps(ctx.log)) {
+    const c = countRuns(s);
+    if (!c.exact || c.crashed === 0 || c.crashed + c.ok < 5) continue;
+    const ratio = c.crashed / (c.crashed + c.ok);
+    if (ratio > 0.5) continue;
+    const titles = crashTitles(s);
+    const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => start.some((st) => sameBug(st.key, t.key)));
+    const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
+    const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
+    out.push({
+      rule: "flaky-bad",
+      severity,
+      message: `Commit ${short(s.commit)} was judged bad on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}.`,
+      lines: [...titles.map((t) => t.line), stepLine(s)].sort((a, b) => a - b),
+    });
+  }
+  return keepWorst(out);
+}
+
+export function flakyGood(ctx: Context): Finding[] {
+  const p = reproChance(ctx.log);
+  if (p === null || p >= 1) return [];
+  const out: Finding[] = [];
+  for (const s of goodSteps(ctx.log)) {
+    const fn = falseNegativeChance(s, p);
+    if (fn < 0.05) continue;
+    out.push({
+      rule: "flaky-good",
+      severity: fn >= 0.2 ? "medium" : "low",
+      message: `Commit ${short(s.commit)} was judged good on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}.`,
+      lines: [stepLine(s)],
+    });
+  }
+  return keepWorst(out);
+}
+
+export function lowConfidence(ctx: Context): Finding[] {
+  const c = recomputeConfidence(ctx.log);
+  if (c === null || c >= CONFIDENCE_CUTOFF) return [];
+  const goods = goodSteps(ctx.log);
+  return [
+    {
+      rule: "low-confidence",
+      severity: "medium",
+      message: `syzkaller's own confidence model gives ${c.toFixed(2)}, below its cut-off of ${CONFIDENCE_CUTOFF}.`,
+      lines: goods.map(stepLine).sort((a, b) => a - b),
+    },
+  ];
+}
+
+const RANK = { high: 3, medium: 2, low: 1, info: 0 } as const;
+
+/** One finding per rule: the worst step, with the others' lines and a count. */
+function keepWorst(fs: Finding[]): Finding[] {
+  if (fs.length <= 1) return fs;
+  const worst = fs.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a));
+  const others = fs.length - 1;
+  return [
+    {
+      ...worst,
+      message: `${worst.message} (${others} more step${others > 1 ? "s" : ""} like it)`,
+      lines: [...new Set(fs.flatMap((f) => f.lines))].sort((a, b) => a - b),
+    },
+  ];
+}

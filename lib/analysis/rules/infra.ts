@@ -1,0 +1,55 @@
+// Infrastructure share and mixed signatures: runs that said nothing about the bug (infra
+// problems, failed basic testing, ignored, boot failures), and commits that crashed several ways.
+import { type Context } from "../context";
+import { countRuns, crashTitles, short, stepLine } from "../steps";
+import { sameBug, specific } from "../titles";
+import type { Finding } from "../types";
+
+export function infraShare(ctx: Context): Finding[] {
+  let lost = 0;
+  let total = 0;
+  const lines: number[] = [];
+  const weak: string[] = [];
+  for (const s of ctx.log.steps) {
+    const c = countRuns(s);
+    total += c.total;
+    lost += c.infra + c.boot;
+    for (const r of s.runs) if (r.outcome !== "ok" && r.outcome !== "crashed") lines.push(r.line);
+    if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
+    // a good verdict where fewer than half of the runs were clean tells little
+    if (s.verdict === "good" && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
+      weak.push(short(s.commit));
+      lines.push(stepLine(s));
+    }
+    if (s.verdict === "skip") lines.push(stepLine(s));
+  }
+  const skips = ctx.log.steps.filter((s) => s.verdict === "skip").length;
+  if (lost === 0 && skips === 0) return [];
+  const share = total > 0 ? lost / total : 0;
+  // half the runs lost means most verdicts rest on a handful of runs
+  const severity = share >= 0.5 ? "medium" : weak.length > 0 || share >= 0.2 || skips > 0 ? "low" : "info";
+  const parts = [`${lost} of ${total} runs were lost to infrastructure, test or boot failures`];
+  if (skips > 0) parts.push(`${skips} commit${skips > 1 ? "s were" : " was"} skipped`);
+  if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} judged good on fewer than half clean runs`);
+  return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: [...new Set(lines)].sort((a, b) => a - b).slice(0, 50) }];
+}
+
+export function mixedSignatures(ctx: Context): Finding[] {
+  const mixed = ctx.log.steps.filter((s) => {
+    const ts = crashTitles(s).filter((t) => specific(t.key));
+    return ts.some((a) => ts.some((b) => !sameBug(a.key, b.key)));
+  });
+  if (mixed.length === 0) return [];
+  const lines = mixed.flatMap((s) => {
+    const ts = crashTitles(s);
+    return ts.filter((t, i) => ts.findIndex((o) => o.key.title === t.key.title) === i).map((t) => t.line);
+  });
+  return [
+    {
+      rule: "mixed-signatures",
+      severity: "low",
+      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => short(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
+      lines: [...new Set(lines)].sort((a, b) => a - b),
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+// Stack overlap: a culprit that introduced a bug usually changes the code that crashes, or code
+// next to it. A culprit that touches nothing on the crash stack, nor any directory of it, has to
+// act at a distance (a new caller, a config, a timing change), which is possible but needs a look.
+import { type Context } from "../context";
+import { normalisePath, stackFiles } from "../guilty";
+import type { Finding } from "../types";
+
+function dir(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+/** Old git printed raw lines for top-level directories only (`net`, `fs`): such a path covers a tree. */
+function covers(changed: string, file: string): boolean {
+  return changed === file || (!changed.includes(".") && file.startsWith(changed + "/"));
+}
+
+export function stackOverlap(ctx: Context): Finding[] {
+  const commit = ctx.log.commit;
+  const crash = ctx.log.crash;
+  if (!commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
+  const changed = commit.files.map((f) => ({ path: normalisePath(f.path), line: f.line }));
+  const guilty = ctx.guilty.file;
+  const guiltyLine = crash.frames[ctx.guilty.frameIndex].logLine;
+  const hit = changed.find((c) => covers(c.path, guilty));
+  if (hit)
+    return [finding("info", `The culprit changes ${hit.path}, where the crash's guilty frame is.`, [guiltyLine, hit.line])];
+  const stack = stackFiles(crash);
+  for (const c of changed) {
+    const onStack = stack.find((s) => covers(c.path, s));
+    if (onStack) {
+      const frame = crash.frames.find((f) => f.file && normalisePath(f.file) === onStack);
+      return [finding("info", `The culprit changes ${c.path}, which is on the crash stack (guilty file ${guilty}).`, [c.line, frame?.logLine ?? guiltyLine])];
+    }
+  }
+  const dirs = new Set([guilty, ...stack].map(dir));
+  const near = changed.find((c) => dirs.has(dir(c.path)));
+  if (near)
+    return [finding("info", `The culprit changes ${near.path}, in the same directory as the crash stack, but not the guilty file ${guilty}.`, [near.line, guiltyLine])];
+  return [
+    finding(
+      "medium",
+      `The culprit touches none of the ${new Set(stack).size} files on the crash stack nor their directories; the guilty file is ${guilty}.`,
+      [guiltyLine, ...changed.map((c) => c.line).slice(0, 5)],
+    ),
+  ];
+}
+
+function finding(severity: Finding["severity"], message: string, lines: number[]): Finding {
+  return { rule: "stack-overlap", severity, message, lines: [...new Set(lines)].sort((a, b) => a - b) };
+}

@@ -1,0 +1,90 @@
+// Counting runs per step. `all runs: X` hides how many runs there were: 10 in every era for
+// bisection steps (20 only for the first test from 2021-02 and after flakiness), so we assume
+// 10 and say so through `exact: false`.
+import type { BisectionLog, Run, RunOutcome, Step } from "@/lib/parser/types";
+import { titleKey, type TitleKey } from "./titles";
+
+export const ASSUMED_RUNS = 10;
+
+export interface RunCounts {
+  crashed: number;
+  ok: number;
+  boot: number;
+  /** infra problem, basic kernel testing failed, ignore, failed */
+  infra: number;
+  total: number;
+  /** false when the counts come from an `all runs:` line */
+  exact: boolean;
+}
+
+const INFRA: RunOutcome[] = ["infra", "test-failed", "ignored", "failed"];
+
+export function countRuns(step: Step): RunCounts {
+  const c: RunCounts = { crashed: 0, ok: 0, boot: 0, infra: 0, total: 0, exact: true };
+  const add = (o: RunOutcome, n: number) => {
+    if (o === "crashed") c.crashed += n;
+    else if (o === "ok") c.ok += n;
+    else if (o === "boot-failed") c.boot += n;
+    else if (INFRA.includes(o)) c.infra += n;
+    c.total += n;
+  };
+  if (step.runs.length > 0) for (const r of step.runs) add(r.outcome, 1);
+  else if (step.allRuns) {
+    add(step.allRuns.outcome, ASSUMED_RUNS);
+    c.exact = false;
+  }
+  return c;
+}
+
+export interface SeenTitle {
+  key: TitleKey;
+  line: number;
+}
+
+/** Crash titles of a step (crashed runs only), with the line of each. */
+export function crashTitles(step: Step): SeenTitle[] {
+  const out: SeenTitle[] = [];
+  for (const r of step.runs) if (r.outcome === "crashed" && r.title) out.push({ key: titleKey(r.title), line: r.line });
+  if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title)
+    out.push({ key: titleKey(step.allRuns.title), line: step.allRuns.line });
+  return out;
+}
+
+export function runsOf(step: Step, outcome: RunOutcome): Run[] {
+  return step.runs.filter((r) => r.outcome === outcome);
+}
+
+/** The first test of the start commit. */
+export function startStep(log: BisectionLog): Step | null {
+  return log.steps.find((s) => s.role === "start") ?? null;
+}
+
+/** The test of the culprit commit (the last one, if it was tested more than once). */
+export function culpritStep(log: BisectionLog): Step | null {
+  const hash = log.commit?.hash;
+  if (!hash) return null;
+  const tested = log.steps.filter((s) => s.commit === hash && (s.runs.length > 0 || s.allRuns));
+  return tested[tested.length - 1] ?? null;
+}
+
+/** Steps git was told were bad, other than the start commit (which git never hears about). */
+export function badSteps(log: BisectionLog): Step[] {
+  return log.steps.filter((s) => s.verdict === "bad" && s.role !== "start");
+}
+
+export function goodSteps(log: BisectionLog): Step[] {
+  return log.steps.filter((s) => s.verdict === "good");
+}
+
+/** Line of a step's verdict, or its first line. */
+export function stepLine(step: Step): number {
+  return step.verdictLine ?? step.line;
+}
+
+export function short(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+export function uniqueSorted(lines: number[]): number[] {
+  return [...new Set(lines)].sort((a, b) => a - b);
+}

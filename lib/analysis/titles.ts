@@ -1,0 +1,86 @@
+// When are two crash titles "the same bug"?
+//
+// A syzbot title is `<kind> in <function>` (`KASAN: use-after-free Read in tipc_udp_nl_dump_remoteip`),
+// or `<kind> at <file>:NUM!` for BUG_ON. The kind word varies for one bug: a refcount WARN is
+// titled `WARNING: refcount bug in X` or `WARNING in X`, KASAN reports the same object as Read or
+// Write, slab-out-of-bounds or use-after-free, a NULL dereference is titled `general protection
+// fault in X` or `BUG: unable to handle kernel NULL pointer dereference in X`, and old UBSAN said
+// `undefined-behaviour` where new UBSAN says `shift-out-of-bounds`. The *place* does not vary:
+// the function after the last " in " is what syzbot itself uses to tell bugs apart.
+// So: two titles are the same bug when their places are equal, whatever the kinds. Titles that
+// name no place (`no output from test machine`, `lost connection`, `... in corrupted`) are
+// "unspecific": they prove nothing either way and are left out of comparisons.
+// A weaker relation, "related", holds when the two functions share a subsystem prefix of at
+// least three characters (`j1939_tp_txtimer` / `j1939_session_deactivate`), when one name is the
+// other with a prefix (`request_end` renamed `fuse_request_end`), or when both are hangs (a hang
+// title names where a task waited, not where the bug is): the same code seen from elsewhere,
+// which may or may not be the same bug.
+
+export interface TitleKey {
+  /** the title without the ` (N)` dedup suffix */
+  title: string;
+  /** function or `file:line` place, null when the title names none */
+  place: string | null;
+  /** first word of the function, for "related" (null when too short to mean anything) */
+  prefix: string | null;
+  /** a hang or stall report */
+  hang: boolean;
+}
+
+/** Hang and stall reports: the place is where somebody waited. */
+const HANG = /^(INFO: task hung|INFO: rcu (detected|self-detected) stall|INFO: rcu_\w+ (self-)?detected stall|BUG: soft lockup|watchdog: BUG: soft lockup)/;
+
+/** Titles that carry no place: machine-level failures and reports syzbot could not attribute. */
+const UNSPECIFIC: RegExp[] = [
+  /^no output from test machine/, // the VM went silent
+  /^lost connection to test machine/, // ssh dropped
+  /^timed out/, // `timed out waiting for ...`
+  /^SYZFAIL/, // syzkaller's own executor failed
+  /^(suspected )?(KMSAN|KASAN)?:? ?kernel panic/i, // bare panic without a place
+  /^unexpected kernel reboot/, // the VM rebooted
+];
+
+/** Suffixes a compiler puts on a function name: `.cold`, `.part.3`, `.constprop.0`, `.isra.5`. */
+const CLONE_SUFFIX = /(\.(cold|part|constprop|isra|llvm|lto_priv)(\.\d+)?)+$/;
+
+export function titleKey(raw: string): TitleKey {
+  const title = raw.replace(/ \(\d+\)$/, "").trim();
+  const hang = HANG.test(title);
+  if (UNSPECIFIC.some((re) => re.test(title))) return { title, place: null, prefix: null, hang };
+  const inAt = title.lastIndexOf(" in ");
+  if (inAt >= 0) {
+    const fn = title.slice(inAt + 4).trim().replace(CLONE_SUFFIX, "");
+    if (fn === "" || fn === "corrupted" || fn === "unknown") return { title, place: null, prefix: null, hang };
+    return { title, place: fn, prefix: prefixOf(fn), hang };
+  }
+  // `kernel BUG at net/core/dev.c:NUM!`: the file is the place
+  const at = /\bat ([\w./-]+\.[chS])(:\w+)?!?$/.exec(title);
+  if (at) return { title, place: at[1], prefix: null, hang };
+  // anything else (`possible deadlock`, `KASAN: ... in` without a place): the whole title
+  return { title, place: title, prefix: null, hang };
+}
+
+function prefixOf(fn: string): string | null {
+  const word = fn.replace(/^_+/, "").split("_")[0];
+  return word.length >= 3 ? word : null;
+}
+
+export function sameBug(a: TitleKey, b: TitleKey): boolean {
+  return a.place !== null && a.place === b.place;
+}
+
+export function relatedBug(a: TitleKey, b: TitleKey): boolean {
+  if (sameBug(a, b) || (a.hang && b.hang)) return true;
+  if (a.prefix !== null && a.prefix === b.prefix) return true;
+  const [x, y] = [a.place ?? "", b.place ?? ""];
+  return x !== "" && y !== "" && (x.endsWith(`_${y}`) || y.endsWith(`_${x}`));
+}
+
+/** Does any title of `set` name the same bug as `t`? */
+export function containsBug(set: TitleKey[], t: TitleKey): boolean {
+  return set.some((s) => sameBug(s, t));
+}
+
+export function specific(t: TitleKey): boolean {
+  return t.place !== null;
+}

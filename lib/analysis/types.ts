@@ -1,0 +1,52 @@
+// What the judge says about one parsed bisection. Plain data, serialisable, so the UI and the
+// database can keep it as it is.
+
+export type Severity = "high" | "medium" | "low" | "info";
+
+/** Stable rule ids: the UI keys explanations on them and the bench counts them. */
+export type RuleId =
+  | "title-drift" // the crash chased at the culprit is not the crash of the start commit
+  | "crash-in-boot" // the chased crash also fires while booting, without the reproducer
+  | "detector-commit" // the culprit adds or changes the tool that reports the crash
+  | "stack-overlap" // the crash stack against the files the culprit touched
+  | "flaky-bad" // a bad verdict from few crashes
+  | "flaky-good" // a good verdict that may be a false negative
+  | "noop-culprit" // culprit and parent build the same kernel
+  | "merge-culprit"
+  | "release-culprit"
+  | "scope-only" // the culprit cannot change the kernel that crashed
+  | "infra-share" // runs lost to infrastructure, and steps decided with them
+  | "mixed-signatures" // one commit gave several different crashes
+  | "low-confidence"; // syzkaller's own confidence is below its cut-off
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** one sentence for a kernel developer */
+  message: string;
+  /** 1-based log lines that are the evidence, ascending */
+  lines: number[];
+}
+
+/** found/inconclusive results get a judgement; horizon, error and incomplete get `n/a`. */
+export type Verdict = "likely-wrong" | "doubtful" | "clean" | "n/a";
+
+export interface GuiltyFrame {
+  /** source file a maintainer would own, normalised (`./` and `..` resolved) */
+  file: string;
+  /** index into `crash.frames` */
+  frameIndex: number;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  /** short phrase for a banner, e.g. "chased a different crash" */
+  headline: string;
+  findings: Finding[];
+  /** rule ids of the findings that decided the verdict */
+  decisive: RuleId[];
+  /** recomputed syzkaller confidence (product over good steps of 1-(1-p)^runs); null when
+   *  the log has no bad step to estimate p from */
+  confidence: number | null;
+  guilty: GuiltyFrame | null;
+}

@@ -1,0 +1,117 @@
+// The CLI's commands. Output: JSON (or NDJSON for several inputs) on stdout; errors on stderr.
+import { readFileSync } from "node:fs";
+import { parseBisectionLog } from "@/lib/parser";
+import { findGuiltyFrame, judgeBisection } from "@/lib/analysis";
+import type { BisectionLog } from "@/lib/parser/types";
+import { expandInputs } from "./inputs";
+
+type Out = (s: string) => void;
+
+/** The parse as the CLI prints it: the parser's result with the guilty frame filled in. */
+export function parseForCli(text: string): { ok: true; log: BisectionLog } | { ok: false; reason: string; line: number | null } {
+  const res = parseBisectionLog(text);
+  if (!res.ok) return res;
+  const log = res.log;
+  if (log.crash) {
+    const g = findGuiltyFrame(log.crash);
+    log.crash.guiltyFile = g?.file ?? null;
+    log.crash.guiltyFrame = g?.frameIndex ?? null;
+  }
+  return { ok: true, log };
+}
+
+function readInputs(args: string[], err: Out): string[] | null {
+  const { files, missing } = expandInputs(args);
+  for (const m of missing) err(`bisectview: ${m}: no such file or directory`);
+  if (missing.length) return null;
+  if (!files.length) {
+    err("bisectview: no input files");
+    return null;
+  }
+  return files;
+}
+
+export function cmdParse(args: string[], out: Out, err: Out): number {
+  const files = readInputs(args, err);
+  if (!files) return 1;
+  const batch = files.length > 1 || args.some((a) => a !== files[0]);
+  let failed = 0;
+  for (const file of files) {
+    const res = parseForCli(readFileSync(file, "utf8"));
+    if (!batch) {
+      if (!res.ok) {
+        err(`bisectview: ${file}: not a bisection log: ${res.reason}${res.line ? ` (line ${res.line})` : ""}`);
+        return 1;
+      }
+      out(JSON.stringify(res.log, null, 2));
+      return 0;
+    }
+    if (res.ok) out(JSON.stringify({ file, ...res.log }));
+    else {
+      failed++;
+      out(JSON.stringify({ file, rejected: true, reason: res.reason, line: res.line }));
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+export function cmdJudge(args: string[], out: Out, err: Out): number {
+  const files = readInputs(args, err);
+  if (!files) return 1;
+  const batch = files.length > 1 || args.some((a) => a !== files[0]);
+  let failed = 0;
+  for (const file of files) {
+    const res = parseBisectionLog(readFileSync(file, "utf8"));
+    if (!res.ok) {
+      failed++;
+      if (!batch) {
+        err(`bisectview: ${file}: not a bisection log: ${res.reason}`);
+        return 1;
+      }
+      out(JSON.stringify({ file, rejected: true, reason: res.reason }));
+      continue;
+    }
+    const j = judgeBisection(res.log);
+    const row = { file, verdict: j.verdict, headline: j.headline, findings: j.findings, confidence: j.confidence, guilty: j.guilty };
+    out(batch ? JSON.stringify(row) : JSON.stringify(row, null, 2));
+  }
+  return failed ? 1 : 0;
+}
+
+export function cmdStats(args: string[], out: Out, err: Out): number {
+  const files = readInputs(args, err);
+  if (!files) return 1;
+  const outcomes = new Map<string, number>();
+  const warnings = new Map<string, number>();
+  let steps = 0;
+  let runs = 0;
+  let bytes = 0;
+  let rejected = 0;
+  let parseMs = 0;
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    bytes += Buffer.byteLength(text);
+    const t0 = performance.now();
+    const res = parseBisectionLog(text);
+    parseMs += performance.now() - t0;
+    if (!res.ok) {
+      rejected++;
+      continue;
+    }
+    const log = res.log;
+    outcomes.set(`${log.type} ${log.outcome}`, (outcomes.get(`${log.type} ${log.outcome}`) ?? 0) + 1);
+    steps += log.steps.length;
+    for (const s of log.steps) runs += s.runs.length;
+    for (const w of log.warnings) warnings.set(w.message, (warnings.get(w.message) ?? 0) + 1);
+  }
+  const mb = bytes / 1024 / 1024;
+  out(`logs: ${files.length} (${mb.toFixed(1)} MiB), rejected: ${rejected}`);
+  out("outcomes:");
+  for (const [k, n] of [...outcomes].sort((a, b) => b[1] - a[1])) out(`  ${String(n).padStart(6)}  ${k}`);
+  out(`steps: ${steps}, runs (run #N records): ${runs}`);
+  const wTotal = [...warnings.values()].reduce((a, b) => a + b, 0);
+  out(`warnings: ${wTotal}`);
+  for (const [k, n] of [...warnings].sort((a, b) => b[1] - a[1])) out(`  ${String(n).padStart(6)}  ${k}`);
+  out(`parse: ${parseMs.toFixed(0)} ms, ${(mb / (parseMs / 1000)).toFixed(1)} MiB/s, ${(files.length / (parseMs / 1000)).toFixed(0)} logs/s`);
+  return 0;
+}

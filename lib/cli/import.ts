@@ -1,0 +1,49 @@
+// `cli import <file|dir>...`: every log through lib/ingest, with a progress bar and a summary.
+import { readFile } from "node:fs/promises";
+import { createPrismaClient } from "@/lib/db";
+import { ensureDatabase } from "@/lib/server/database";
+import { IngestError, ingestLog } from "@/lib/ingest";
+import { expandInputs } from "./inputs";
+import { progressBar } from "./progress";
+
+type Out = (s: string) => void;
+
+export async function cmdImport(args: string[], out: Out, err: Out, concurrency = 4): Promise<number> {
+  const { files, missing } = expandInputs(args);
+  for (const m of missing) err(`bisectview: ${m}: no such file or directory`);
+  if (missing.length || !files.length) {
+    if (!files.length && !missing.length) err("bisectview: no input files");
+    return 1;
+  }
+  const db = await ensureDatabase((s) => err(`[bisectview] ${s}`));
+  const prisma = createPrismaClient(db.url);
+  const bar = progressBar(files.length, "import");
+  let imported = 0;
+  let duplicates = 0;
+  const rejected: { file: string; reason: string }[] = [];
+  let next = 0;
+  let done = 0;
+  const t0 = Date.now();
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      try {
+        const res = await ingestLog(prisma, await readFile(file, "utf8"));
+        if (res.duplicate) duplicates++;
+        else imported++;
+      } catch (e) {
+        const reason = e instanceof IngestError ? `${e.message}${e.line ? ` (line ${e.line})` : ""}` : `internal error: ${(e as Error).message}`;
+        rejected.push({ file, reason });
+      }
+      bar.tick(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  bar.done();
+  const secs = (Date.now() - t0) / 1000;
+  out(`imported: ${imported}, duplicates: ${duplicates}, rejected: ${rejected.length} (${files.length} files in ${secs.toFixed(1)} s, ${(files.length / secs).toFixed(0)} logs/s)`);
+  for (const r of rejected) out(`  rejected ${r.file}: ${r.reason}`);
+  await prisma.$disconnect();
+  await db.stop();
+  return rejected.length ? 2 : 0;
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+const bisectionSelect = {
+  id: true,
+  uploadedAt: true,
+  type: true,
+  outcome: true,
+  startCommitHash: true,
+  candidates: true,
+  error: true,
+  syzkallerCommit: true,
+  host: true,
+  revisionsTested: true,
+  totalSeconds: true,
+  buildSeconds: true,
+  testSeconds: true,
+  culpritSignature: true,
+  parentSignature: true,
+  errorProbability: true,
+  flakyText: true,
+  horizonMessage: true,
+  recipientsTo: true,
+  recipientsCc: true,
+  bisectStartLine: true,
+  resultLine: true,
+  truncated: true,
+  headTruncated: true,
+  lineCount: true,
+  stepCount: true,
+  warnings: true,
+  verdict: true,
+  verdictHeadline: true,
+  findings: true,
+  confidence: true,
+  crashSignature: { select: { title: true } },
+  startSignature: { select: { title: true } },
+  foundCommit: {
+    select: {
+      hash: true,
+      subject: true,
+      author: true,
+      authorEmail: true,
+      dateText: true,
+      date: true,
+      message: true,
+      mergeParents: true,
+      filesChanged: true,
+      insertions: true,
+      deletions: true,
+      files: { select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
+    },
+  },
+  steps: {
+    orderBy: { index: "asc" },
+    select: {
+      index: true,
+      commitHash: true,
+      role: true,
+      release: true,
+      subject: true,
+      compiler: true,
+      compilerType: true,
+      kernelSignature: true,
+      buildError: true,
+      allRunsOutcome: true,
+      allRunsTitle: true,
+      allRunsLine: true,
+      representativeCrash: true,
+      falseNegativeChance: true,
+      notes: true,
+      verdict: true,
+      verdictLine: true,
+      revisionsLeft: true,
+      untested: true,
+      line: true,
+      endLine: true,
+      commit: { select: { subject: true } },
+      runs: {
+        orderBy: [{ line: "asc" }],
+        select: { index: true, outcome: true, title: true, line: true, endLine: true },
+      },
+    },
+  },
+  crash: {
+    select: {
+      line: true,
+      endLine: true,
+      header: true,
+      guiltyFile: true,
+      guiltyFrame: true,
+      signature: { select: { title: true } },
+    },
+  },
+  frames: {
+    orderBy: { position: "asc" },
+    select: {
+      position: true,
+      function: true,
+      offset: true,
+      size: true,
+      file: true,
+      line: true,
+      inline: true,
+      module: true,
+      unreliable: true,
+      section: true,
+      context: true,
+      logLine: true,
+    },
+  },
+} satisfies Prisma.BisectionSelect;
+
+export type BisectionDetail = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+
+export async function getBisection(prisma: PrismaClient, id: string): Promise<BisectionDetail | null> {
+  return prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
+}
+
+export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {
+  const row = await prisma.rawLog.findUnique({ where: { bisectionId: id }, select: { text: true } });
+  return row?.text ?? null;
+}

@@ -1,0 +1,55 @@
+// Small formatting helpers shared by pages, feeds and the CLI.
+
+export function shortHash(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+/** The kernel's `Fixes:` tag: `Fixes: 997acaf6b4b5 ("lockdep: report broken irq restoration")`. */
+export function fixesTag(hash: string, subject: string | null): string {
+  return `Fixes: ${shortHash(hash)} ("${subject ?? ""}")`;
+}
+
+/** Base of commit and tree links; configurable for other trees (e.g. linux-next). */
+export function kernelTreeUrl(): string {
+  return (process.env.BISECTVIEW_KERNEL_TREE ?? "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git").replace(/\/$/, "");
+}
+
+export function commitUrl(hash: string): string {
+  return `${kernelTreeUrl()}/commit/?id=${hash}`;
+}
+
+export function sourceUrl(file: string, hash: string, line?: number | null): string {
+  const path = file.replace(/^\.\//, "");
+  return `${kernelTreeUrl()}/tree/${path}?id=${hash}${line && line > 0 ? `#n${line}` : ""}`;
+}
+
+export function formatSeconds(s: number | null | undefined): string {
+  if (s === null || s === undefined) return "–";
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return `${h}h${String(m).padStart(2, "0")}m`;
+  if (m > 0) return `${m}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
+  return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
+}
+
+export function formatDate(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(d) : d;
+  return date.toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** Outcome in words, as syzbot's dashboard would say it, for cause and fix bisections. */
+export function outcomeWords(type: string, outcome: string): string {
+  const fix = type === "fix";
+  switch (outcome) {
+    case "found":
+      return fix ? "fixed by" : "introduced by";
+    case "inconclusive":
+      return "could be any of";
+    case "horizon":
+      return fix ? "still happens on HEAD" : "happens on the oldest tested release";
+    case "error":
+      return "failed";
+    default:
+      return "incomplete log";
+  }
+}

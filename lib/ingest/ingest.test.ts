@@ -1,0 +1,118 @@
+// ingestLog against a real PostgreSQL: what is stored, dedup by content, concurrency, and
+// that bad input stores nothing.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
+
+const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
+const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+beforeEach(async () => {
+  await db.prisma.$executeRawUnsafe('TRUNCATE "bisection", "commit", "crash_signature" CASCADE');
+});
+
+async function counts() {
+  const p = db.prisma;
+  return {
+    bisections: await p.bisection.count(),
+    commits: await p.commit.count(),
+    signatures: await p.crashSignature.count(),
+    steps: await p.step.count(),
+    runs: await p.run.count(),
+    frames: await p.frame.count(),
+    logs: await p.rawLog.count(),
+  };
+}
+
+describe("ingestLog", () => {
+  it("stores the seed log normalized into bisection, steps, runs, commits, signatures and frames", async () => {
+    const res = await ingestLog(db.prisma, FIXTURE);
+    expect(res).toMatchObject({ duplicate: false, outcome: "found" });
+    expect(res.id).toMatch(/^[0-9a-f]{12}$/);
+    const b = await db.prisma.bisection.findUniqueOrThrow({
+      where: { id: res.id },
+      include: { foundCommit: { include: { files: true } }, crashSignature: true, startSignature: true },
+    });
+    expect(b.type).toBe("cause");
+    expect(b.stepCount).toBe(15);
+    expect(b.foundCommitHash).toBe(CULPRIT);
+    expect(b.foundCommit?.subject).toBe("lockdep: report broken irq restoration");
+    expect(b.foundCommit?.files.map((f) => [f.path, f.created]).sort()).toEqual([
+      ["include/linux/irqflags.h", false],
+      ["kernel/locking/Makefile", false],
+      ["kernel/locking/irqflag-debug.c", true],
+      ["lib/Kconfig.debug", false],
+    ]);
+    expect(b.crashSignature?.title).toBe("WARNING in kvm_wait");
+    expect(b.startSignature?.title).toBe("WARNING: refcount bug in sk_psock_get");
+    expect(b.revisionsTested).toBe(15);
+    expect(b.recipientsCc).toContain("tglx@linutronix.de");
+    // run #N lines of the fixture: 20 at the start, then 10 at each of the 7 steps that did not say "all runs"
+    const c = await counts();
+    expect(c.runs).toBe(20 + 10 * 7);
+    expect(c.steps).toBe(15);
+    // three titles seen in runs: sk_psock_get, bpf_exec_tx_verdict, kvm_wait
+    expect(c.signatures).toBe(3);
+    expect(c.frames).toBeGreaterThan(20);
+    const step13 = await db.prisma.step.findUniqueOrThrow({ where: { bisectionId_index: { bisectionId: res.id, index: 13 } } });
+    expect(step13.commitHash).toBe(CULPRIT);
+    expect(step13.verdict).toBe("bad");
+  });
+
+  it("gives the same permalink to the same log with other line endings and trailing blanks", async () => {
+    const a = await ingestLog(db.prisma, FIXTURE);
+    const crlf = FIXTURE.split("\n").map((l) => l + "  ").join("\r\n") + "\r\n\r\n";
+    const b = await ingestLog(db.prisma, crlf);
+    expect(b).toMatchObject({ id: a.id, duplicate: true });
+    expect((await counts()).bisections).toBe(1);
+  });
+
+  it("stores a log uploaded many times at once exactly once", async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => ingestLog(db.prisma, FIXTURE)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect((await counts()).bisections).toBe(1);
+  });
+
+  it("shares commits and crash signatures between bisections", async () => {
+    await ingestLog(db.prisma, FIXTURE);
+    const before = await counts();
+    // the same bisection with one more run line is a different log that names the same commits
+    const other = FIXTURE.replace("run #19: crashed: WARNING: refcount bug in sk_psock_get", "run #19: OK");
+    await ingestLog(db.prisma, other);
+    const after = await counts();
+    expect(after.bisections).toBe(2);
+    expect(after.commits).toBe(before.commits);
+    expect(after.signatures).toBe(before.signatures);
+  });
+
+  it("rejects text that is not a bisection log with the reason, and stores nothing", async () => {
+    const err = await ingestLog(db.prisma, "BUG: KASAN: use-after-free in foo+0x1/0x2\nCall Trace:\n foo+0x1/0x2\n").catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect(err.status).toBe(400);
+    expect(err.message).toMatch(/bisecting cause commit starting from/);
+    expect(await counts()).toEqual({ bisections: 0, commits: 0, signatures: 0, steps: 0, runs: 0, frames: 0, logs: 0 });
+  });
+
+  it("rejects an empty upload", async () => {
+    const err = await ingestLog(db.prisma, "  \n\n").catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect(err.status).toBe(400);
+  });
+
+  it("answers 413 above the size limit without parsing", async () => {
+    const big = FIXTURE + "x".repeat(MAX_LOG_BYTES);
+    const err = await ingestLog(db.prisma, big).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect(err.status).toBe(413);
+    expect((await counts()).bisections).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+// Parse result -> database rows. Pure: no I/O, so the mapping is testable on its own.
+import type { BisectionLog, RunOutcome } from "@/lib/parser/types";
+import type { Judgement } from "@/lib/analysis/types";
+
+/** Run outcomes whose title names a crash (and so a crash signature). */
+const CRASH_OUTCOMES: ReadonlySet<RunOutcome> = new Set(["crashed", "boot-failed"]);
+
+export function signatureTitles(log: BisectionLog): string[] {
+  const titles = new Set<string>();
+  for (const s of log.steps) {
+    for (const r of s.runs) if (CRASH_OUTCOMES.has(r.outcome) && r.title) titles.add(r.title);
+    if (s.allRuns && CRASH_OUTCOMES.has(s.allRuns.outcome) && s.allRuns.title) titles.add(s.allRuns.title);
+  }
+  if (log.crash) titles.add(log.crash.title);
+  return [...titles].sort();
+}
+
+/** The crash title seen most often at the first tested commit. */
+export function startTitle(log: BisectionLog): string | null {
+  const first = log.steps.find((s) => s.role === "start") ?? log.steps[0];
+  if (!first) return null;
+  if (first.allRuns?.outcome === "crashed") return first.allRuns.title;
+  const counts = new Map<string, number>();
+  for (const r of first.runs) if (r.outcome === "crashed" && r.title) counts.set(r.title, (counts.get(r.title) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [t, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = t;
+  return best;
+}
+
+export function isCrashOutcome(o: RunOutcome): boolean {
+  return CRASH_OUTCOMES.has(o);
+}
+
+/** Lower-cased text the list's search box matches with a trigram index. */
+export function searchText(log: BisectionLog): string {
+  const parts = new Set<string>();
+  for (const t of signatureTitles(log)) parts.add(t);
+  if (log.startCommit) parts.add(log.startCommit);
+  for (const c of log.candidates) parts.add(c);
+  if (log.commit) {
+    parts.add(log.commit.hash);
+    parts.add(log.commit.subject);
+    parts.add(log.commit.author);
+    for (const f of log.commit.files) parts.add(f.path);
+  }
+  for (const f of log.crash?.frames ?? []) {
+    parts.add(f.function);
+    if (f.file) parts.add(f.file);
+  }
+  return [...parts].join("\n").toLowerCase();
+}
+
+export interface CommitRow {
+  hash: string;
+  subject: string | null;
+}
+
+/** Every commit the log names, once, sorted (a fixed lock order for concurrent imports). */
+export function commitRows(log: BisectionLog): CommitRow[] {
+  const rows = new Map<string, string | null>();
+  const add = (hash: string, subject: string | null) => {
+    if (!hash) return;
+    const prev = rows.get(hash);
+    rows.set(hash, prev ?? subject ?? null);
+  };
+  add(log.startCommit, null);
+  for (const s of log.steps) add(s.commit, s.subject);
+  for (const c of log.candidates) add(c, null);
+  if (log.commit) add(log.commit.hash, log.commit.subject);
+  return [...rows].map(([hash, subject]) => ({ hash, subject })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+export function judgementColumns(j: Judgement) {
+  return {
+    verdict: j.verdict,
+    verdictHeadline: j.headline ?? null,
+    findings: j.findings as unknown as object,
+    confidence: j.confidence ?? null,
+  };
+}

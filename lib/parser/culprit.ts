@@ -1,0 +1,139 @@
+// The found commit (§3.1): git's `<sha> is the first bad commit` block, in both shapes:
+// header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
+// `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
+// spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
+import { GIT_DATE, P } from "./patterns";
+import type { Rule } from "./rule";
+import type { State } from "./state";
+import type { ChangedFile, FoundCommit } from "./types";
+
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+/** `Mon Jan 11 15:37:07 2021 +0000` -> `2021-01-11T15:37:07.000Z`; null if unreadable. */
+export function gitDateToIso(date: string): string | null {
+  const m = GIT_DATE.exec(date);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1]) / 3;
+  if (month < 0 || month % 1 !== 0) return null;
+  const offset = (m[7] === "-" ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  const ms = Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+export function newFoundCommit(hash: string, line: number): FoundCommit {
+  return {
+    hash, subject: "", author: "", authorName: "", authorEmail: "", date: "", dateIso: null, message: "",
+    mergeParents: [], files: [], filesChanged: null, insertions: null, deletions: null, line, endLine: line,
+  };
+}
+
+export const culpritRules: Rule[] = [
+  {
+    pat: P.firstBadBlock,
+    marker: true,
+    apply(st, m, line) {
+      if (st.mode === "commit") finishCommit(st);
+      st.step = null;
+      st.commit = newFoundCommit(m[1], line);
+      st.commitPart = "head";
+      st.messageLines = [];
+      st.mode = "commit";
+    },
+  },
+];
+
+function file(path: string, line: number): ChangedFile {
+  return { path, created: false, deleted: false, changes: null, insertions: null, deletions: null, line };
+}
+
+function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
+  let f = c.files.find((x) => x.path === path || (x.path.startsWith(".../") && path.endsWith(x.path.slice(3))));
+  if (!f) c.files.push((f = file(path, line)));
+  if (kind === "create") f.created = true;
+  else f.deleted = true;
+}
+
+function statLine(c: FoundCommit, text: string, line: number): boolean {
+  const t = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (t.charCodeAt(0) === 58 /* : */) {
+    const m = P.rawDiff.re.exec(t);
+    if (!m) return false;
+    const f = file(m[3] ?? m[2], line);
+    f.created = m[1] === "A";
+    f.deleted = m[1] === "D";
+    c.files.push(f);
+    return true;
+  }
+  if (t.charCodeAt(0) !== 32) return false;
+  let m: RegExpExecArray | null;
+  if (t.includes("|") && (m = P.diffstat.re.exec(t))) {
+    const f = file(m[1].trim(), line);
+    if (m[2] !== undefined) {
+      f.changes = Number(m[2]);
+      const signs = m[3] ?? "";
+      const plus = signs.split("+").length - 1;
+      // the +/- bar is scaled for large changes; exact counts only when it is not
+      if (signs.length === f.changes) {
+        f.insertions = plus;
+        f.deletions = signs.length - plus;
+      }
+    }
+    c.files.push(f);
+  } else if ((m = P.diffSummary.re.exec(t))) {
+    c.filesChanged = Number(m[1]);
+    c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
+    c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
+  } else if ((m = P.createDelete.re.exec(t))) {
+    markFile(c, m[2], m[1], line);
+  } else if (!P.otherSummary.re.test(t)) return false;
+  return true;
+}
+
+/** A line while the commit block is open; false when the block has ended. */
+export function commitLine(st: State, text: string, line: number): boolean {
+  const c = st.commit;
+  if (!c) return false;
+  const empty = text.trim() === "";
+  if (st.commitPart === "head") {
+    let m: RegExpExecArray | null;
+    if (empty) st.commitPart = "message";
+    else if ((m = P.commitHash.re.exec(text))) { /* repeats the hash */ }
+    else if ((m = P.commitMerge.re.exec(text))) c.mergeParents = m[1].trim().split(" ");
+    else if ((m = P.commitAuthor.re.exec(text))) {
+      c.authorName = m[1];
+      c.authorEmail = m[2] ?? "";
+      c.author = m[2] !== undefined ? `${m[1]} <${m[2]}>` : m[1];
+    } else if ((m = P.commitDate.re.exec(text))) {
+      c.date = m[1];
+      c.dateIso = gitDateToIso(m[1]);
+    } else if (P.gitWarning.re.test(text)) { /* git's stderr */ }
+    else if (text.startsWith("    ")) {
+      st.commitPart = "message";
+      st.messageLines.push(text.slice(4));
+    } else if (statLine(c, text, line)) st.commitPart = "stat";
+    else return false;
+  } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
+    st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
+  } else if (empty || P.gitWarning.re.test(text)) {
+    /* between message and stat, or git's stderr */
+  } else if (statLine(c, text, line)) st.commitPart = "stat";
+  else return false;
+  if (!empty) c.endLine = line;
+  return true;
+}
+
+export function finishCommit(st: State): void {
+  const c = st.commit;
+  if (!c || st.log.commit === c) return;
+  const lines = st.messageLines;
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === "") i++;
+  if (c.subject === "") c.subject = (lines[i] ?? "").trim();
+  i++;
+  while (i < lines.length && lines[i].trim() === "") i++;
+  let end = lines.length;
+  while (end > i && lines[end - 1].trim() === "") end--;
+  c.message = lines.slice(i, end).join("\n");
+  st.log.commit = c;
+  if (st.mode === "commit") st.mode = "top";
+}

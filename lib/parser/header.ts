@@ -1,0 +1,95 @@
+// Header (§2.1) and range finding (§2.4): who bisects what, and why the next test block is run
+// (`testing release v5.11`, `testing current HEAD <sha>`, `<sha>/<title> is a merge base`).
+import { P } from "./patterns";
+import { closeRecord, type Rule } from "./rule";
+import type { State } from "./state";
+
+function start(type: "cause" | "fix") {
+  return (st: State, m: RegExpExecArray): void => {
+    closeRecord(st);
+    st.log.type = type;
+    st.log.startCommit = m[1];
+    st.sawHeader = true;
+  };
+}
+
+function placed(st: State): void {
+  closeRecord(st);
+}
+
+export const headerRules: Rule[] = [
+  {
+    pat: P.host,
+    apply(st, m) {
+      closeRecord(st);
+      st.log.host = m[1];
+      st.sawHeader = true;
+    },
+  },
+  { pat: P.bisectingCause, apply: start("cause"), marker: true },
+  { pat: P.bisectingFix, apply: start("fix"), marker: true },
+  { pat: P.searchingCause, apply: start("cause"), marker: true },
+  { pat: P.searchingFix, apply: start("fix"), marker: true },
+  {
+    pat: P.buildingSyzkaller,
+    apply(st, m) {
+      closeRecord(st);
+      st.log.syzkallerCommit = m[1];
+    },
+  },
+  { pat: P.fetchTags, apply: placed },
+  {
+    pat: P.fetchFailed,
+    apply(st) {
+      closeRecord(st);
+      st.mode = "text";
+    },
+  },
+  { pat: P.rewritten, apply: placed },
+  {
+    pat: P.ensuring,
+    apply(st) {
+      closeRecord(st);
+      st.pendingRole = { role: "start", release: null };
+    },
+  },
+  {
+    pat: P.testingRelease,
+    marker: true,
+    apply(st, m) {
+      closeRecord(st);
+      st.step = null;
+      st.pendingRole = { role: "release", release: m[1] };
+    },
+  },
+  {
+    pat: P.testingHead,
+    marker: true,
+    apply(st) {
+      closeRecord(st);
+      st.step = null;
+      st.fixSignals++;
+      st.pendingRole = { role: "head", release: null };
+    },
+  },
+  {
+    pat: P.isMergeBase,
+    apply(st) {
+      closeRecord(st);
+      st.step = null;
+      st.fixSignals++;
+      st.pendingRole = { role: "merge-base", release: null };
+    },
+  },
+  { pat: P.picked, apply: placed },
+  { pat: P.determiningMergeBase, apply: placed },
+  { pat: P.expectedMergeBase, apply: placed },
+  { pat: P.mergeBaseNoCrash, apply: placed },
+  { pat: P.headErrors, apply: placed },
+  // fix-bisection presence check before each step (§2.6)
+  { pat: P.determineRevision, apply: placed },
+  { pat: P.revisionCrashed, apply: placed },
+  { pat: P.checkingMergeBase, apply: placed },
+  { pat: P.noExistingResult, apply: placed },
+  { pat: P.notIntroduced, apply: placed },
+];

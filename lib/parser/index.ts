@@ -1,0 +1,139 @@
+// parseBisectionLog: one pass over the lines of a syzbot bisection log (bisect.txt). Each line
+// is either a known record head (a rule of header.ts, test-block.ts, git-block.ts, culprit.ts,
+// minimize.ts or result.ts, found by its first character) or continues the open multi-line
+// record (state.ts `Mode`). `crash:` hands the rest of the log to crash.ts. Never throws.
+import { parseCrash } from "./crash";
+import { commitLine, culpritRules, finishCommit, newFoundCommit } from "./culprit";
+import { gitRules } from "./git-block";
+import { headerRules } from "./header";
+import { minimizeRules } from "./minimize";
+import { MAX_MATCH, P } from "./patterns";
+import { rejection } from "./reject";
+import { resultRules } from "./result";
+import { closeRecord, trimEndLines, type Rule } from "./rule";
+import { newState, warnUnplaced, type State } from "./state";
+import { continueTestBlock, testBlockRules } from "./test-block";
+import type { ParseResult } from "./types";
+
+export type * from "./types";
+
+const ALL_RULES: Rule[] = [...headerRules, ...testBlockRules, ...gitRules, ...culpritRules, ...minimizeRules, ...resultRules];
+
+/** Rules by the char code their prefix starts with; rules without a prefix are tried last. */
+const BY_CHAR = new Map<number, Rule[]>();
+const ANY_CHAR: Rule[] = [];
+for (const rule of ALL_RULES) {
+  if (rule.pat.prefix === "") ANY_CHAR.push(rule);
+  else {
+    const c = rule.pat.prefix.charCodeAt(0);
+    const list = BY_CHAR.get(c) ?? [];
+    list.push(rule);
+    BY_CHAR.set(c, list);
+  }
+}
+
+function tryRules(st: State, rules: Rule[] | undefined, text: string, line: number): boolean {
+  if (!rules) return false;
+  for (const rule of rules) {
+    if (rule.pat.prefix !== "" && !text.startsWith(rule.pat.prefix)) continue;
+    const m = rule.pat.re.exec(text);
+    if (!m) continue;
+    if (rule.apply(st, m, line, text) === false) continue;
+    if (rule.marker) st.markers++;
+    st.sawHead = true;
+    return true;
+  }
+  return false;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
+
+/** Records one line outside the crash report. */
+function logLine(st: State, raw: string, line: number): void {
+  if (st.mode === "error") {
+    st.errorParts.push(raw);
+    if (raw.trim() !== "") st.errorEnd = line;
+    return;
+  }
+  if (st.mode === "commit") {
+    if (commitLine(st, raw, line)) return;
+    finishCommit(st);
+  }
+  const text = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
+  const c = text.charCodeAt(0);
+  if (tryRules(st, BY_CHAR.get(c), text, line)) return;
+  if ((isHex(c) || text.includes(" starts bisection ")) && tryRules(st, ANY_CHAR, text, line)) return;
+  if (continueTestBlock(st, raw, line)) return;
+  if (text.trim() === "") return;
+  if (st.mode === "text") return;
+  if (st.mode === "git" && st.bisecting) {
+    // maybe the bare error printed before `failed building <sha>:` (§2.9); warned if not
+    st.stray.push({ line, text: raw });
+    return;
+  }
+  if (!st.sawHead && line < 50) return; // the tail of a record whose head was cut off
+  warnUnplaced(st, line, text);
+}
+
+function finish(st: State): void {
+  const log = st.log;
+  closeRecord(st);
+  st.step = null;
+  if (st.mode === "commit") finishCommit(st);
+  if (st.errorParts.length > 0) log.error = trimEndLines(st.errorParts.join("\n"));
+  const fc = st.firstCommit;
+  if (fc) {
+    if (!log.commit) log.commit = newFoundCommit(fc.hash, fc.line);
+    if (log.commit.subject === "" && log.commit.hash === fc.hash) log.commit.subject = fc.subject;
+  }
+  if (!st.sawHeader) {
+    log.headTruncated = true;
+    if (st.fixSignals > 0) log.type = "fix";
+    log.startCommit = log.steps.length > 0 ? log.steps[0].commit : "";
+  }
+  if (log.error !== null) log.outcome = "error";
+  else if (log.commit) log.outcome = "found";
+  else if (log.candidates.length > 0) log.outcome = "inconclusive";
+  else if (st.horizon) log.outcome = "horizon";
+  else {
+    log.outcome = "incomplete";
+    log.truncated = true;
+  }
+}
+
+function parse(text: string, lines: string[], at: { line: number }): ParseResult {
+  const st = newState(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    at.line = i + 1;
+    let raw = lines[i];
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (i === 0 && !P.host.re.test(raw.slice(0, MAX_MATCH)) && !raw.startsWith("bisecting ") && !raw.startsWith("searching for ")) {
+      st.log.headTruncated = true;
+    }
+    logLine(st, raw, i + 1);
+    if (st.mode === "crash") {
+      const title = P.crash.re.exec(raw.slice(0, MAX_MATCH))?.[1] ?? "";
+      st.log.crash = parseCrash(lines, i + 1, title, i + 1);
+      break;
+    }
+  }
+  if (!st.sawHeader && st.markers === 0) return { ok: false, ...rejection(lines) };
+  void text;
+  finish(st);
+  return { ok: true, log: st.log };
+}
+
+/** Parses a syzbot bisection log. Never throws: a text that is no bisection log is rejected. */
+export function parseBisectionLog(text: string): ParseResult {
+  const at = { line: 0 };
+  try {
+    const lines = String(text).split("\n");
+    // a final newline ends the last line; it does not start an empty one
+    if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+    return parse(text, lines, at);
+  } catch {
+    return { ok: false, reason: `internal parser error at line ${at.line}`, line: at.line || null };
+  }
+}

@@ -1,0 +1,29 @@
+// Reads a log out of an upload request: text/plain, multipart (field `log`, as
+// `curl -F log=@bisect.txt` sends it) or JSON `{log}`. Errors say what was expected.
+import { IngestError, MAX_LOG_BYTES } from "@/lib/ingest";
+import { jsonUploadSchema } from "@/lib/validations/upload";
+
+const MULTIPART_SLACK = 64 * 1024;
+
+export async function readLogFromRequest(req: Request): Promise<string> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_LOG_BYTES + MULTIPART_SLACK) {
+    throw new IngestError(`request body is ${length} bytes; a log may be at most ${MAX_LOG_BYTES} bytes (10 MiB)`, 413);
+  }
+  const type = (req.headers.get("content-type") ?? "text/plain").toLowerCase();
+  if (type.startsWith("multipart/form-data")) {
+    const form = await req.formData().catch(() => null);
+    if (!form) throw new IngestError("could not read the multipart body", 400);
+    const field = form.get("log");
+    if (field === null) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...)", 400);
+    return typeof field === "string" ? field : await field.text();
+  }
+  if (type.startsWith("application/json")) {
+    const body = await req.json().catch(() => undefined);
+    const parsed = jsonUploadSchema.safeParse(body);
+    if (!parsed.success) throw new IngestError(`JSON upload: ${parsed.error.issues[0]?.message ?? "expected {\"log\": \"...\"}"}`, 400);
+    return parsed.data.log;
+  }
+  if (type.startsWith("text/") || type.startsWith("application/octet-stream")) return await req.text();
+  throw new IngestError(`unsupported Content-Type ${type}: send text/plain, multipart/form-data (field log) or application/json {log}`, 400);
+}

@@ -1,0 +1,53 @@
+// The list's URL state (`/`, `/api/bisections`, `/feed.atom`): one typed object, parsed once.
+// Unknown values fall back to defaults rather than failing: a stale link still opens.
+import { z } from "zod";
+
+export const SORT_KEYS = ["uploaded", "title", "commit", "tested", "outcome", "verdict"] as const;
+export const OUTCOMES = ["found", "inconclusive", "horizon", "error", "incomplete"] as const;
+export const VERDICTS = ["likely-wrong", "doubtful", "clean", "n/a"] as const;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const text = z.preprocess(one, z.string().trim().max(200).optional().catch(undefined));
+
+export const listParamsSchema = z.object({
+  q: text,
+  path: text,
+  type: z.preprocess(one, z.enum(["cause", "fix"]).optional().catch(undefined)),
+  outcome: z.preprocess(one, z.enum(OUTCOMES).optional().catch(undefined)),
+  verdict: z.preprocess(one, z.enum(VERDICTS).optional().catch(undefined)),
+  sort: z.preprocess(one, z.enum(SORT_KEYS).catch("uploaded").default("uploaded")),
+  dir: z.preprocess(one, z.enum(["asc", "desc"]).catch("desc").default("desc")),
+  page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  per: z.preprocess(
+    one,
+    z.coerce
+      .number()
+      .int()
+      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+      .catch(50)
+      .default(50),
+  ),
+});
+
+export type ListParams = z.infer<typeof listParamsSchema>;
+
+export function parseListParams(raw: Record<string, unknown>): ListParams {
+  return listParamsSchema.parse(raw);
+}
+
+/** The query string for params, leaving defaults out so URLs stay short. */
+export function listQuery(p: Partial<ListParams>): string {
+  const q = new URLSearchParams();
+  if (p.q) q.set("q", p.q);
+  if (p.path) q.set("path", p.path);
+  if (p.type) q.set("type", p.type);
+  if (p.outcome) q.set("outcome", p.outcome);
+  if (p.verdict) q.set("verdict", p.verdict);
+  if (p.sort && p.sort !== "uploaded") q.set("sort", p.sort);
+  if (p.dir && p.dir !== "desc") q.set("dir", p.dir);
+  if (p.page && p.page !== 1) q.set("page", String(p.page));
+  if (p.per && p.per !== 50) q.set("per", String(p.per));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,39 @@
+// bisectview CLI: parse | judge | stats | import. See README.md.
+import { cmdJudge, cmdParse, cmdStats } from "../lib/cli/commands";
+import { cmdImport } from "../lib/cli/import";
+
+const USAGE = `usage: npm run -s cli -- <command> <file|dir>...
+  parse   print the parse as JSON (NDJSON, one object per log with a "file" field, for several)
+  judge   print the verdict and findings as JSON (NDJSON for several)
+  stats   outcome counts, steps, runs, warnings by message, parse throughput
+  import  store logs in the database (DATABASE_URL, or the embedded PostgreSQL under .data/)`;
+
+const out = (s: string) => process.stdout.write(s + "\n");
+const err = (s: string) => process.stderr.write(s + "\n");
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...args] = argv;
+  switch (cmd) {
+    case "parse":
+      return cmdParse(args, out, err);
+    case "judge":
+      return cmdJudge(args, out, err);
+    case "stats":
+      return cmdStats(args, out, err);
+    case "import":
+      return cmdImport(args, out, err);
+    default:
+      err(cmd ? `bisectview: unknown command "${cmd}"\n${USAGE}` : USAGE);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    err(`bisectview: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+// The server Playwright runs against: a fresh embedded PostgreSQL, seeded through lib/ingest
+// with the golden logs (lib/parser/testdata), then the built app via scripts/serve.ts's path.
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createPrismaClient } from "../lib/db";
+import { ensureDatabase } from "../lib/server/database";
+import { ingestLog } from "../lib/ingest";
+
+function logsUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...logsUnder(p));
+    else if (name.endsWith(".txt")) out.push(p);
+  }
+  return out;
+}
+
+async function seed() {
+  const dir = join(process.cwd(), ".data", "e2e-postgres");
+  rmSync(dir, { recursive: true, force: true });
+  process.env.BISECTVIEW_PG_DIR = dir;
+  process.env.BISECTVIEW_PG_PORT ??= "5435";
+  delete process.env.DATABASE_URL;
+  const db = await ensureDatabase((s) => console.log(`[e2e] ${s}`));
+  const prisma = createPrismaClient(db.url);
+  let stored = 0;
+  for (const file of logsUnder(join(process.cwd(), "lib", "parser", "testdata"))) {
+    try {
+      await ingestLog(prisma, readFileSync(file, "utf8"));
+      stored++;
+    } catch {
+      // the not-a-log samples are rejected, as they should be
+    }
+  }
+  await prisma.$disconnect();
+  await db.stop();
+  console.log(`[e2e] seeded ${stored} logs`);
+}
+
+await seed();
+await import("./serve");
