@@ -7,6 +7,10 @@ import { FP, MAX_MATCH } from "./patterns";
 import { frame, parseFrameBody, skipBlanks } from "./frames";
 import type { CrashReport, Frame, FrameSection } from "./types";
 
+const OTHER_STACK = FP.otherStack.re;
+const LABELLED = FP.labelled.re;
+const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
+
 interface Cursor {
   frames: Frame[];
   section: FrameSection | null;
@@ -121,9 +125,17 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     push(c, t, m[0].length, c.section ?? "other-stack", ln);
     return;
   }
+  if (!mayHoldFrame(t)) {
+    if (t.charCodeAt(t.length - 1) === 58 /* : */ && OTHER_STACK.test(t)) startSection(c, "other-stack");
+    return;
+  }
   if (push(c, t, 0, c.section ?? "other-stack", ln)) return;
-  if ((m = FP.labelled.re.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
-  if (t.charCodeAt(t.length - 1) === 58 /* : */ && FP.otherStack.re.test(t.trimEnd())) startSection(c, "other-stack");
+  if ((m = LABELLED.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
+}
+
+/** Cheap pre-check: a frame has `+0x` or a `path.c:line` (the old offset-less form). */
+function mayHoldFrame(t: string): boolean {
+  return t.includes("+0x") || SOURCE_LINE.test(t);
 }
 
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */

@@ -46,9 +46,21 @@ function file(path: string, line: number): ChangedFile {
   return { path, created: false, deleted: false, changes: null, insertions: null, deletions: null, line };
 }
 
+/** Files of the commit block by path, and the diffstat paths shortened to `.../tail`. */
+const index = new WeakMap<FoundCommit, { byPath: Map<string, ChangedFile>; short: ChangedFile[] }>();
+
+function addFile(c: FoundCommit, f: ChangedFile): void {
+  let ix = index.get(c);
+  if (!ix) index.set(c, (ix = { byPath: new Map(), short: [] }));
+  ix.byPath.set(f.path, f);
+  if (f.path.startsWith(".../")) ix.short.push(f);
+  c.files.push(f);
+}
+
 function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
-  let f = c.files.find((x) => x.path === path || (x.path.startsWith(".../") && path.endsWith(x.path.slice(3))));
-  if (!f) c.files.push((f = file(path, line)));
+  const ix = index.get(c);
+  let f = ix?.byPath.get(path) ?? ix?.short.find((x) => path.endsWith(x.path.slice(3)));
+  if (!f) addFile(c, (f = file(path, line)));
   if (kind === "create") f.created = true;
   else f.deleted = true;
 }
@@ -61,7 +73,7 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
     const f = file(m[3] ?? m[2], line);
     f.created = m[1] === "A";
     f.deleted = m[1] === "D";
-    c.files.push(f);
+    addFile(c, f);
     return true;
   }
   if (t.charCodeAt(0) !== 32) return false;
@@ -78,7 +90,7 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
         f.deletions = signs.length - plus;
       }
     }
-    c.files.push(f);
+    addFile(c, f);
   } else if ((m = P.diffSummary.re.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;

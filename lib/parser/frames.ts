@@ -9,8 +9,10 @@ export type FrameBody = Pick<Frame, "function" | "offset" | "size" | "file" | "l
 
 /** Parses a frame starting at `pos` of `text`; null when it is no frame. `loose` accepts a bare
  *  function name (the callee of an arm32 backtrace line). */
+const BODY = FP.body.re;
+
 export function parseFrameBody(text: string, pos: number, loose = false): FrameBody | null {
-  const re = FP.body.re;
+  const re = BODY;
   re.lastIndex = pos;
   const m = re.exec(text);
   if (!m) return null;
@@ -36,8 +38,11 @@ export function parseFrameBody(text: string, pos: number, loose = false): FrameB
   };
 }
 
-export function frame(body: FrameBody, section: FrameSection, logLine: number, context: string | null): Frame {
-  return { ...body, section, logLine, context };
+export function frame(b: FrameBody, section: FrameSection, logLine: number, context: string | null): Frame {
+  return {
+    function: b.function, offset: b.offset, size: b.size, file: b.file, line: b.line, inline: b.inline,
+    module: b.module, unreliable: b.unreliable, section, logLine, context,
+  };
 }
 
 /** Index of the first non-blank character. */
