@@ -1,29 +1,60 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { parseListParams } from "@/lib/validations/list";
-import { shortHash } from "@/lib/format";
+import { listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
+import { BisectionTable } from "@/components/bisection-list/bisection-table";
+import { ListFilters } from "@/components/bisection-list/list-filters";
+import { Pagination } from "@/components/data-table/pagination";
 
 export const dynamic = "force-dynamic";
+
+const SORTABLE = ["uploaded", "title", "commit", "tested", "outcome", "verdict"] as const;
+
+function sortHrefs(p: ListParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of SORTABLE) {
+    const dir = p.sort === key ? (p.dir === "desc" ? "asc" : "desc") : key === "title" || key === "commit" ? "asc" : "desc";
+    out[key] = `/${listQuery({ ...p, sort: key, dir, page: 1 })}`;
+  }
+  return out;
+}
+
+function filtered(p: ListParams): boolean {
+  return Boolean(p.q || p.path || p.type || p.outcome || p.verdict);
+}
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const params = parseListParams(await searchParams);
   const page = await listBisections(getPrisma(), params);
+  const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict })}`;
   return (
     <div>
-      <h1 className="mb-2 text-lg font-semibold">Bisections ({page.total})</h1>
+      <h1 className="mb-2 text-base font-semibold">
+        Bisections <span className="font-normal text-muted">({page.total.toLocaleString("en")})</span>
+      </h1>
+      <ListFilters params={params} feedHref={feed} />
       {page.total === 0 ? (
-        <p>
-          No bisections yet. <Link href="/upload">Upload a log</Link>.
+        <p className="rounded border border-line bg-soft p-3" data-testid="empty-state">
+          {filtered(params) ? (
+            <>
+              No bisection matches these filters. <Link href="/">Clear the filters</Link> or search for something else.
+            </>
+          ) : (
+            <>
+              No bisections yet. <Link href="/upload">Upload a log</Link>, or import many with{" "}
+              <code className="font-mono">npm run -s cli -- import DIR</code>.
+            </>
+          )}
         </p>
       ) : (
-        <ul>
-          {page.rows.map((r) => (
-            <li key={r.id}>
-              <Link href={`/b/${r.id}`}>{r.crashTitle ?? r.id}</Link> {r.foundCommit && shortHash(r.foundCommit.hash)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <BisectionTable
+            rows={page.rows}
+            sorting={[{ id: params.sort, desc: params.dir === "desc" }]}
+            sortHrefs={sortHrefs(params)}
+          />
+          <Pagination page={page.page} pages={page.pages} total={page.total} per={page.per} hrefFor={(n) => `/${listQuery({ ...params, page: n })}`} />
+        </>
       )}
     </div>
   );

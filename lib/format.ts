@@ -53,3 +53,19 @@ export function outcomeWords(type: string, outcome: string): string {
       return "incomplete log";
   }
 }
+
+/** A git verdict in the words of what happened: fix bisections invert git's good/bad. */
+export function stepVerdictWords(type: string, verdict: string | null): string {
+  if (verdict === null) return "–";
+  if (verdict === "skip") return "skipped";
+  const crashed = type === "fix" ? verdict === "good" : verdict === "bad";
+  return crashed ? "crashed" : type === "fix" ? "did not crash" : "OK";
+}
+
+/** `k of n crashed` for run records, or the `all runs:` outcome. */
+export function runsSummary(runs: { outcome: string }[], allRunsOutcome: string | null): string {
+  if (allRunsOutcome) return `all ${allRunsOutcome === "ok" ? "OK" : allRunsOutcome}`;
+  if (runs.length === 0) return "no runs";
+  const crashed = runs.filter((r) => r.outcome === "crashed").length;
+  return `${crashed}:${runs.length} crashed`;
+}

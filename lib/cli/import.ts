@@ -28,7 +28,7 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
     while (next < files.length) {
       const file = files[next++];
       try {
-        const res = await ingestLog(prisma, await readFile(file, "utf8"));
+        const res = await ingestLog(prisma, await readFile(file, "utf8"), { bulk: true });
         if (res.duplicate) duplicates++;
         else imported++;
       } catch (e) {

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ListParams } from "@/lib/validations/list";
+import type { BisectionListPage, BisectionListRow } from "@/lib/view-types";
+
+export type { BisectionListPage, BisectionListRow };
 
 const listSelect = {
   id: true,
@@ -18,30 +21,6 @@ const listSelect = {
 } satisfies Prisma.BisectionSelect;
 
 type ListPayload = Prisma.BisectionGetPayload<{ select: typeof listSelect }>;
-
-/** A row of the bisection list, as the UI and the JSON API show it. */
-export interface BisectionListRow {
-  id: string;
-  uploadedAt: string;
-  type: string;
-  outcome: string;
-  verdict: string;
-  verdictHeadline: string | null;
-  crashTitle: string | null;
-  startTitle: string | null;
-  foundCommit: { hash: string; subject: string | null; author: string | null } | null;
-  candidates: number;
-  error: string | null;
-  commitsTested: number;
-}
-
-export interface BisectionListPage {
-  rows: BisectionListRow[];
-  total: number;
-  page: number;
-  per: number;
-  pages: number;
-}
 
 export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   const where: Prisma.BisectionWhereInput = {};

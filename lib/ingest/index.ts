@@ -7,7 +7,8 @@ import type { BisectionLog } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
 import { IngestError } from "./errors";
 import { MAX_LOG_BYTES, bisectionIdFor, contentHash, normalizeLog } from "./normalize";
-import { commitRows, isCrashOutcome, judgementColumns, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, judgementColumns, searchText, signatureTitles, startTitle } from "./map";
+import { insertFrames, insertSteps } from "./bulk";
 
 export { IngestError } from "./errors";
 export { MAX_LOG_BYTES, normalizeLog } from "./normalize";
@@ -19,7 +20,14 @@ export interface IngestResult {
   warnings: number;
 }
 
-export async function ingestLog(prisma: PrismaClient, text: string): Promise<IngestResult> {
+export interface IngestOptions {
+  /** bulk import: skip the per-commit fsync wait (`synchronous_commit = off` for this
+   *  transaction only). A crash may lose the last imports, never corrupt them; re-running the
+   *  import restores them, since the same log maps to the same id. */
+  bulk?: boolean;
+}
+
+export async function ingestLog(prisma: PrismaClient, text: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_LOG_BYTES) {
     throw new IngestError(`log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, 413);
@@ -35,7 +43,10 @@ export async function ingestLog(prisma: PrismaClient, text: string): Promise<Ing
   const log = parsed.log;
   const judgement = judgeBisection(log);
   try {
-    await prisma.$transaction((tx) => store(tx as unknown as PrismaClient, id, hash, normalized, log, judgement), {
+    await prisma.$transaction(async (tx) => {
+      if (opts.bulk) await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+      await store(tx as unknown as PrismaClient, id, hash, normalized, log, judgement);
+    }, {
       timeout: 60_000,
     });
   } catch (e) {
@@ -144,45 +155,7 @@ async function store(
       log: { create: { text, bytes: Buffer.byteLength(text, "utf8") } },
     },
   });
-  await tx.step.createMany({
-    data: log.steps.map((s) => ({
-      bisectionId: id,
-      index: s.index,
-      commitHash: s.commit,
-      role: s.role,
-      release: s.release,
-      subject: s.subject,
-      compiler: s.compiler,
-      compilerType: s.compilerType,
-      kernelSignature: s.kernelSignature,
-      buildError: s.buildError,
-      allRunsOutcome: s.allRuns?.outcome ?? null,
-      allRunsTitle: s.allRuns?.title ?? null,
-      allRunsLine: s.allRuns?.line ?? null,
-      representativeCrash: s.representativeCrash?.title ?? null,
-      falseNegativeChance: s.falseNegativeChance,
-      notes: s.notes as unknown as object,
-      verdict: s.verdict,
-      verdictLine: s.verdictLine,
-      revisionsLeft: s.revisionsLeft,
-      untested: s.untested,
-      line: s.line,
-      endLine: s.endLine,
-    })),
-  });
-  const runs = log.steps.flatMap((s) =>
-    s.runs.map((r) => ({
-      bisectionId: id,
-      stepIndex: s.index,
-      index: r.index,
-      outcome: r.outcome,
-      title: r.title,
-      signatureId: r.title && isCrashOutcome(r.outcome) ? (sigs.get(r.title) ?? null) : null,
-      line: r.line,
-      endLine: r.endLine,
-    })),
-  );
-  if (runs.length) await tx.run.createMany({ data: runs });
+  await insertSteps(tx, id, log, sigs);
   if (log.crash) {
     const crash = log.crash;
     await tx.crashReport.create({
@@ -196,24 +169,6 @@ async function store(
         guiltyFrame: judgement.guilty?.frameIndex ?? crash.guiltyFrame,
       },
     });
-    if (crash.frames.length) {
-      await tx.frame.createMany({
-        data: crash.frames.map((f, i) => ({
-          bisectionId: id,
-          position: i,
-          function: f.function,
-          offset: f.offset,
-          size: f.size,
-          file: f.file,
-          line: f.line,
-          inline: f.inline,
-          module: f.module,
-          unreliable: f.unreliable,
-          section: f.section,
-          context: f.context,
-          logLine: f.logLine,
-        })),
-      });
-    }
+    await insertFrames(tx, id, crash.frames);
   }
 }

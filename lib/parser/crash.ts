@@ -4,9 +4,22 @@
 // context (`<IRQ>` ... `</IRQ>`). Register dumps inside a trace do not end it; `RIP: 0033:`
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
-import { frame, parseFrameBody, skipBlanks } from "./frames";
+import { frame, isBlank, parseFrameBody, skipBlanks, stripEnd } from "./frames";
 import type { CrashReport, Frame, FrameSection } from "./types";
 
+const RE_callTrace = FP.callTrace.re;
+const RE_allocated = FP.allocated.re;
+const RE_freed = FP.freed.re;
+const RE_context = FP.context.re;
+const RE_contextEnd = FP.contextEnd.re;
+const RE_rip = FP.rip.re;
+const RE_pcLr = FP.pcLr.re;
+const RE_warningAt = FP.warningAt.re;
+const RE_bugIn = FP.bugIn.re;
+const RE_arm32 = FP.arm32.re;
+const RE_irqsLast = FP.irqsLast.re;
+const RE_header = FP.header.re;
+const RE_console = FP.console.re;
 const OTHER_STACK = FP.otherStack.re;
 const LABELLED = FP.labelled.re;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
@@ -41,7 +54,7 @@ function markers(c: Cursor, t: string, pos: number): number {
   let p = pos;
   for (;;) {
     if (t.charCodeAt(p) !== 60 /* < */) return p;
-    const re = FP.context.re;
+    const re = RE_context;
     const m = re.exec(p === 0 ? t : t.slice(p));
     if (!m) return p;
     if (m[1] === "/") {
@@ -56,7 +69,7 @@ function markers(c: Cursor, t: string, pos: number): number {
 }
 
 function arm32Line(c: Cursor, t: string, ln: number): boolean {
-  const m = FP.arm32.re.exec(t);
+  const m = RE_arm32.exec(t);
   if (!m) return false;
   const section = c.section ?? "call-trace";
   if (c.arm32First) {
@@ -74,31 +87,33 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
   let pos = skipBlanks(full);
   if (pos === full.length) return;
   if (full.charCodeAt(pos) === 91 /* [ */ && full.charCodeAt(pos + 1) === 32) {
-    const p = FP.console.re.exec(full.slice(pos));
+    const p = RE_console.exec(full.slice(pos));
     if (p) pos = skipBlanks(full, pos + p[0].length);
   }
   const t = pos === 0 ? full : full.slice(pos);
   const c0 = t.charCodeAt(0);
   let m: RegExpExecArray | null;
-  const isHeader = report.header === null && FP.header.re.test(t);
-  if (isHeader) report.header = t.trimEnd();
+  const isHeader = report.header === null && RE_header.test(t);
+  if (isHeader) report.header = t;
   if (c0 === 60 /* < */) {
     const after = markers(c, t, 0);
     if (after < t.length) push(c, t, after, c.section ?? "other-stack", ln);
     return;
   }
   if (t.includes("</")) {
-    const e = FP.contextEnd.re.exec(t);
+    const e = RE_contextEnd.exec(t);
     if (e) markers(c, t, e.index);
   }
-  if ((c0 === 67 || c0 === 66) && (m = FP.callTrace.re.exec(t))) {
+  if ((c0 === 67 || c0 === 66) && (m = RE_callTrace.exec(t))) {
     startSection(c, "call-trace");
     if (m[0].length < t.length) push(c, t, markers(c, t, m[0].length), "call-trace", ln);
     return;
   }
-  if (c0 === 65 && FP.allocated.re.test(t)) return startSection(c, "allocated");
-  if (c0 === 70 && FP.freed.re.test(t)) return startSection(c, "freed");
-  if ((m = FP.rip.re.exec(t))) {
+  if (c0 === 65 && RE_allocated.test(t)) return startSection(c, "allocated");
+  if (c0 === 70 && RE_freed.test(t)) return startSection(c, "freed");
+  // R(IP) E(IP) I(P) N(IP); p(c :) l(r :) P(C is at) L(R is at)
+  const ripLike = c0 === 82 || c0 === 69 || c0 === 73 || c0 === 78;
+  if (ripLike && (m = RE_rip.exec(t))) {
     if (m[1] === "0033") {
       c.section = null; // user space: the task stack ends here
       return;
@@ -106,22 +121,22 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if ((m = FP.pcLr.re.exec(t))) {
+  if ((c0 === 112 || c0 === 108 || c0 === 80 || c0 === 76) && (m = RE_pcLr.exec(t))) {
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if (c0 === 87 && (m = FP.warningAt.re.exec(t))) {
+  if (c0 === 87 && (m = RE_warningAt.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
-  if (c0 === 66 && (m = FP.bugIn.re.exec(t))) {
+  if (c0 === 66 && (m = RE_bugIn.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
   if (c0 === 91 /* [ */ && t.includes(") from [<")) {
     if (arm32Line(c, t, ln)) return;
   }
-  if ((c0 === 104 || c0 === 115) && (m = FP.irqsLast.re.exec(t))) {
+  if ((c0 === 104 || c0 === 115) && (m = RE_irqsLast.exec(t))) {
     push(c, t, m[0].length, c.section ?? "other-stack", ln);
     return;
   }
@@ -135,7 +150,7 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
 
 /** Cheap pre-check: a frame has `+0x` or a `path.c:line` (the old offset-less form). */
 function mayHoldFrame(t: string): boolean {
-  return t.includes("+0x") || SOURCE_LINE.test(t);
+  return t.includes("+0x") || ((t.includes(".c:") || t.includes(".h:") || t.includes(".S:")) && SOURCE_LINE.test(t));
 }
 
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */
@@ -143,9 +158,8 @@ export function parseCrash(lines: string[], from: number, title: string, crashLi
   const report: CrashReport = { title, line: crashLine, endLine: crashLine, header: null, frames: [], guiltyFile: null, guiltyFrame: null };
   const c: Cursor = { frames: report.frames, section: null, contexts: [], arm32First: true };
   for (let i = from; i < lines.length; i++) {
-    let raw = lines[i];
-    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-    if (raw.trim() === "") continue;
+    const raw = stripEnd(lines[i]);
+    if (raw.length === 0 || isBlank(raw)) continue;
     report.endLine = i + 1;
     reportLine(c, raw, i + 1, report);
   }

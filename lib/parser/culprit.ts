@@ -2,10 +2,22 @@
 // header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
 // `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
 // spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
+import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
 import type { State } from "./state";
 import type { ChangedFile, FoundCommit } from "./types";
+
+const RAWDIFF_RE = P.rawDiff.re;
+const DIFFSTAT_RE = P.diffstat.re;
+const DIFFSUMMARY_RE = P.diffSummary.re;
+const CREATEDELETE_RE = P.createDelete.re;
+const OTHERSUMMARY_RE = P.otherSummary.re;
+const COMMITHASH_RE = P.commitHash.re;
+const COMMITMERGE_RE = P.commitMerge.re;
+const COMMITAUTHOR_RE = P.commitAuthor.re;
+const COMMITDATE_RE = P.commitDate.re;
+const GITWARNING_RE = P.gitWarning.re;
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -47,19 +59,26 @@ function file(path: string, line: number): ChangedFile {
 }
 
 /** Files of the commit block by path, and the diffstat paths shortened to `.../tail`. */
-const index = new WeakMap<FoundCommit, { byPath: Map<string, ChangedFile>; short: ChangedFile[] }>();
+const index = new WeakMap<FoundCommit, Map<string, ChangedFile>>();
 
 function addFile(c: FoundCommit, f: ChangedFile): void {
   let ix = index.get(c);
-  if (!ix) index.set(c, (ix = { byPath: new Map(), short: [] }));
-  ix.byPath.set(f.path, f);
-  if (f.path.startsWith(".../")) ix.short.push(f);
+  if (!ix) index.set(c, (ix = new Map()));
+  // a shortened path is indexed by its tail, which starts at a `/` of the full path
+  ix.set(f.path.startsWith(".../") ? f.path.slice(3) : f.path, f);
   c.files.push(f);
 }
 
-function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
+function findFile(c: FoundCommit, path: string): ChangedFile | undefined {
   const ix = index.get(c);
-  let f = ix?.byPath.get(path) ?? ix?.short.find((x) => path.endsWith(x.path.slice(3)));
+  if (!ix) return undefined;
+  let f = ix.get(path);
+  for (let i = path.indexOf("/"); !f && i >= 0; i = path.indexOf("/", i + 1)) f = ix.get(path.slice(i));
+  return f;
+}
+
+function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
+  let f = findFile(c, path);
   if (!f) addFile(c, (f = file(path, line)));
   if (kind === "create") f.created = true;
   else f.deleted = true;
@@ -68,7 +87,7 @@ function markFile(c: FoundCommit, path: string, kind: string, line: number): voi
 function statLine(c: FoundCommit, text: string, line: number): boolean {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
   if (t.charCodeAt(0) === 58 /* : */) {
-    const m = P.rawDiff.re.exec(t);
+    const m = RAWDIFF_RE.exec(t);
     if (!m) return false;
     const f = file(m[3] ?? m[2], line);
     f.created = m[1] === "A";
@@ -78,7 +97,7 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
   }
   if (t.charCodeAt(0) !== 32) return false;
   let m: RegExpExecArray | null;
-  if (t.includes("|") && (m = P.diffstat.re.exec(t))) {
+  if (t.includes("|") && (m = DIFFSTAT_RE.exec(t))) {
     const f = file(m[1].trim(), line);
     if (m[2] !== undefined) {
       f.changes = Number(m[2]);
@@ -91,13 +110,13 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
       }
     }
     addFile(c, f);
-  } else if ((m = P.diffSummary.re.exec(t))) {
+  } else if ((m = DIFFSUMMARY_RE.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
-  } else if ((m = P.createDelete.re.exec(t))) {
+  } else if ((m = CREATEDELETE_RE.exec(t))) {
     markFile(c, m[2], m[1], line);
-  } else if (!P.otherSummary.re.test(t)) return false;
+  } else if (!OTHERSUMMARY_RE.test(t)) return false;
   return true;
 }
 
@@ -105,20 +124,20 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
 export function commitLine(st: State, text: string, line: number): boolean {
   const c = st.commit;
   if (!c) return false;
-  const empty = text.trim() === "";
+  const empty = isBlank(text);
   if (st.commitPart === "head") {
     let m: RegExpExecArray | null;
     if (empty) st.commitPart = "message";
-    else if ((m = P.commitHash.re.exec(text))) { /* repeats the hash */ }
-    else if ((m = P.commitMerge.re.exec(text))) c.mergeParents = m[1].trim().split(" ");
-    else if ((m = P.commitAuthor.re.exec(text))) {
+    else if ((m = COMMITHASH_RE.exec(text))) { /* repeats the hash */ }
+    else if ((m = COMMITMERGE_RE.exec(text))) c.mergeParents = m[1].trim().split(" ");
+    else if ((m = COMMITAUTHOR_RE.exec(text))) {
       c.authorName = m[1];
       c.authorEmail = m[2] ?? "";
       c.author = m[2] !== undefined ? `${m[1]} <${m[2]}>` : m[1];
-    } else if ((m = P.commitDate.re.exec(text))) {
+    } else if ((m = COMMITDATE_RE.exec(text))) {
       c.date = m[1];
       c.dateIso = gitDateToIso(m[1]);
-    } else if (P.gitWarning.re.test(text)) { /* git's stderr */ }
+    } else if (GITWARNING_RE.test(text)) { /* git's stderr */ }
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
@@ -126,7 +145,7 @@ export function commitLine(st: State, text: string, line: number): boolean {
     else return false;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
-  } else if (empty || P.gitWarning.re.test(text)) {
+  } else if (empty || GITWARNING_RE.test(text)) {
     /* between message and stat, or git's stderr */
   } else if (statLine(c, text, line)) st.commitPart = "stat";
   else return false;
@@ -139,12 +158,12 @@ export function finishCommit(st: State): void {
   if (!c || st.log.commit === c) return;
   const lines = st.messageLines;
   let i = 0;
-  while (i < lines.length && lines[i].trim() === "") i++;
+  while (i < lines.length && isBlank(lines[i])) i++;
   if (c.subject === "") c.subject = (lines[i] ?? "").trim();
   i++;
-  while (i < lines.length && lines[i].trim() === "") i++;
+  while (i < lines.length && isBlank(lines[i])) i++;
   let end = lines.length;
-  while (end > i && lines[end - 1].trim() === "") end--;
+  while (end > i && isBlank(lines[end - 1])) end--;
   c.message = lines.slice(i, end).join("\n");
   st.log.commit = c;
   if (st.mode === "commit") st.mode = "top";

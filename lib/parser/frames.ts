@@ -45,6 +45,26 @@ export function frame(b: FrameBody, section: FrameSection, logLine: number, cont
   };
 }
 
+/** Drops a trailing CR (CRLF logs) and trailing blanks; cheap when there are none. */
+export function stripEnd(line: string): string {
+  let end = line.length;
+  for (;;) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 13 && c !== 32 && c !== 9) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** True for an empty or whitespace-only line (without allocating a trimmed copy). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** Index of the first non-blank character. */
 export function skipBlanks(text: string, pos = 0): number {
   let i = pos;

@@ -2,6 +2,7 @@
 // is either a known record head (a rule of header.ts, test-block.ts, git-block.ts, culprit.ts,
 // minimize.ts or result.ts, found by its first character) or continues the open multi-line
 // record (state.ts `Mode`). `crash:` hands the rest of the log to crash.ts. Never throws.
+import { isBlank, stripEnd } from "./frames";
 import { parseCrash } from "./crash";
 import { commitLine, culpritRules, finishCommit, newFoundCommit } from "./culprit";
 import { gitRules } from "./git-block";
@@ -34,9 +35,11 @@ for (const rule of ALL_RULES) {
 
 function tryRules(st: State, rules: Rule[] | undefined, text: string, line: number): boolean {
   if (!rules) return false;
-  for (const rule of rules) {
-    if (rule.pat.prefix !== "" && !text.startsWith(rule.pat.prefix)) continue;
-    const m = rule.pat.re.exec(text);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const pat = rule.pat;
+    if (pat.prefix !== "" && !text.startsWith(pat.prefix)) continue;
+    const m = pat.re.exec(text);
     if (!m) continue;
     if (rule.apply(st, m, line, text) === false) continue;
     if (rule.marker) st.markers++;
@@ -51,10 +54,11 @@ function isHex(c: number): boolean {
 }
 
 /** Records one line outside the crash report. */
-function logLine(st: State, raw: string, line: number): void {
+function logLine(st: State, raw: string, line: number, full: string): void {
   if (st.mode === "error") {
-    st.errorParts.push(raw);
-    if (raw.trim() !== "") st.errorEnd = line;
+    // the error text is kept as printed (only a CR at the end dropped)
+    st.errorParts.push(full.charCodeAt(full.length - 1) === 13 ? full.slice(0, -1) : full);
+    if (!isBlank(raw)) st.errorEnd = line;
     return;
   }
   if (st.mode === "commit") {
@@ -66,7 +70,7 @@ function logLine(st: State, raw: string, line: number): void {
   if (tryRules(st, BY_CHAR.get(c), text, line)) return;
   if ((isHex(c) || text.includes(" starts bisection ")) && tryRules(st, ANY_CHAR, text, line)) return;
   if (continueTestBlock(st, raw, line)) return;
-  if (text.trim() === "") return;
+  if (isBlank(text)) return;
   if (st.mode === "text") return;
   if (st.mode === "git" && st.bisecting) {
     // maybe the bare error printed before `failed building <sha>:` (§2.9); warned if not
@@ -103,16 +107,19 @@ function finish(st: State): void {
   }
 }
 
-function parse(text: string, lines: string[], at: { line: number }): ParseResult {
+function parse(lines: string[], at: { line: number }): ParseResult {
   const st = newState(lines.length);
+  let firstSeen = false;
   for (let i = 0; i < lines.length; i++) {
     at.line = i + 1;
-    let raw = lines[i];
-    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-    if (i === 0 && !P.host.re.test(raw.slice(0, MAX_MATCH)) && !raw.startsWith("bisecting ") && !raw.startsWith("searching for ")) {
-      st.log.headTruncated = true;
+    const raw = stripEnd(lines[i]);
+    if (!firstSeen && raw.length > 0) {
+      // syzbot drops the head of oversized logs: then the first line is no header line
+      firstSeen = true;
+      const header = raw.startsWith("bisecting ") || raw.startsWith("searching for ") || P.host.re.test(raw.slice(0, MAX_MATCH));
+      if (!header) st.log.headTruncated = true;
     }
-    logLine(st, raw, i + 1);
+    logLine(st, raw, i + 1, lines[i]);
     if (st.mode === "crash") {
       const title = P.crash.re.exec(raw.slice(0, MAX_MATCH))?.[1] ?? "";
       st.log.crash = parseCrash(lines, i + 1, title, i + 1);
@@ -120,7 +127,6 @@ function parse(text: string, lines: string[], at: { line: number }): ParseResult
     }
   }
   if (!st.sawHeader && st.markers === 0) return { ok: false, ...rejection(lines) };
-  void text;
   finish(st);
   return { ok: true, log: st.log };
 }
@@ -132,7 +138,7 @@ export function parseBisectionLog(text: string): ParseResult {
     const lines = String(text).split("\n");
     // a final newline ends the last line; it does not start an empty one
     if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-    return parse(text, lines, at);
+    return parse(lines, at);
   } catch {
     return { ok: false, reason: `internal parser error at line ${at.line}`, line: at.line || null };
   }

@@ -76,7 +76,7 @@ export const P = {
   commitMerge: { prefix: "Merge: ", re: /^Merge:((?: [0-9a-f]+)+)/, sample: "Merge: 114b5b355ec0 edf070a0fb45" },
   commitAuthor: { prefix: "Author: ", re: /^Author:\s+(.*?)(?: <([^>]*)>)?\s*$/, sample: "Author: Mark Rutland <mark.rutland@arm.com>" },
   commitDate: { prefix: "Date: ", re: /^Date:\s+(.*?)\s*$/, sample: "Date:   Mon Jan 11 15:37:07 2021 +0000" },
-  diffstat: { prefix: " ", re: /^ (.+?)\s+\|\s+(?:(\d+)(?: ([+-]*))?|Bin\b.*)$/, sample: " include/linux/irqflags.h       | 12 ++++++++++++" },
+  diffstat: { prefix: " ", re: /^ ([^|]+)\| +(?:(\d+)(?: ([+-]*))?|Bin\b.*)$/, sample: " include/linux/irqflags.h       | 12 ++++++++++++" },
   diffSummary: { prefix: " ", re: /^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?/, sample: " 4 files changed, 32 insertions(+)" },
   createDelete: { prefix: " ", re: /^ (create|delete) mode \d+ (.+?)\s*$/, sample: " create mode 100644 kernel/locking/irqflag-debug.c" },
   otherSummary: { prefix: " ", re: /^ (?:rename|copy|mode change|rewrite) /, sample: " rename drivers/{foo => bar}/x.c (100%)" },
@@ -184,7 +184,7 @@ export const FP = {
   /** the oops headline of a report */
   header: {
     prefix: "",
-    re: /^(?:[a-z0-9_]+: )?(?:BUG:|WARNING:|INFO:|KASAN:|UBSAN:|KMSAN:|KCSAN:|KFENCE:|general protection fault|kernel BUG|Kernel panic|Unable to handle kernel|Internal error:|divide error|invalid opcode|stack segment|unregister_netdevice:|unreferenced object|panic:|BUG |WARNING |Oops)/,
+    re: /^(?:[a-z0-9_]+: )?(?:BUG:|WARNING:|INFO:|ODEBUG:|KASAN:|UBSAN:|KMSAN:|KCSAN:|KFENCE:|general protection fault|kernel BUG|Kernel panic|Unable to handle kernel|Internal error:|divide error|invalid opcode|stack segment|unregister_netdevice:|unreferenced object|panic:|BUG |WARNING |Oops)/,
     sample: "WARNING: CPU: 0 PID: 8762 at kernel/locking/irqflag-debug.c:9 warn_bogus_irq_restore kernel/locking/irqflag-debug.c:9 [inline]",
   },
 } satisfies Record<string, Pattern>;

@@ -1,5 +1,6 @@
 // TEST-BLOCK (§2.2, §2.3): `testing commit`, `compiler:`, `kernel signature:`, run verdicts,
 // build errors and test notes. Run records and build errors can span several physical lines.
+import { isBlank } from "./frames";
 import { P, VERDICT } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import { newStep, sameCommit, type State } from "./state";
@@ -16,8 +17,12 @@ const OUTCOMES: Record<string, RunOutcome> = {
 };
 
 /** `crashed: WARNING in kvm_wait` -> crashed + title; an unknown word keeps the text as a failure. */
+const VERDICT_RE = VERDICT;
+
 export function parseVerdict(text: string): { outcome: RunOutcome; title: string | null } {
-  const m = VERDICT.exec(text.trimEnd());
+  if (text === "OK") return { outcome: "ok", title: null };
+  if (text.startsWith("crashed: ")) return { outcome: "crashed", title: text.slice(9).trimEnd() };
+  const m = VERDICT_RE.exec(text.trimEnd());
   if (!m) return { outcome: "failed", title: text };
   const outcome = OUTCOMES[m[1]];
   return { outcome, title: outcome === "ok" ? null : (m[2] ?? "") };
@@ -128,7 +133,7 @@ export const testBlockRules: Rule[] = [
       closeRecord(st);
       const s = openStep(st, line);
       if (!s) return false;
-      const types = m[2].trim() === "" ? [] : m[2].trim().split(/\s+/);
+      const types = isBlank(m[2]) ? [] : m[2].trim().split(/\s+/);
       s.representativeCrash = { title: m[1], types, line };
     },
   },
@@ -159,17 +164,17 @@ export function continueTestBlock(st: State, text: string, line: number): boolea
   if (st.mode === "run" && st.run) {
     const run = st.run;
     run.title = run.title === null ? text.replace(/\r/g, "") : `${run.title}\n${text.replace(/\r/g, "")}`;
-    if ("endLine" in run && text.trim() !== "") run.endLine = line;
-    if (s && text.trim() !== "") s.endLine = line;
+    if ("endLine" in run && !isBlank(text)) run.endLine = line;
+    if (s && !isBlank(text)) s.endLine = line;
     return true;
   }
   if (!s) return false;
   if (st.mode === "build") {
     s.buildError = `${s.buildError ?? ""}\n${text}`;
-    if (text.trim() !== "") s.endLine = line;
+    if (!isBlank(text)) s.endLine = line;
     return true;
   }
-  if (st.mode === "step" && text.trim() !== "") {
+  if (st.mode === "step" && !isBlank(text)) {
     // 2019-2023: the build error is printed bare, with no `failed building` prefix
     s.buildError = text;
     s.endLine = line;

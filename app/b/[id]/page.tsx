@@ -1,10 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
-import { getBisection } from "@/lib/data/bisection";
+import { getBisection, getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { outcomeWords, shortHash } from "@/lib/format";
+import { Summary } from "@/components/bisection/summary";
+import { VerdictBanner } from "@/components/bisection/verdict-banner";
+import { TimelineTable } from "@/components/bisection/timeline-table";
+import { CulpritSection } from "@/components/bisection/culprit-section";
+import { StackTrace } from "@/components/bisection/stack-trace";
+import { FactsSection } from "@/components/bisection/facts-section";
+import { sameBinaryAs } from "@/components/bisection/timeline";
+import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
+import { sliceLines } from "@/components/log-view/slice-lines";
+import type { Finding } from "@/components/bisection/types";
 
 export const dynamic = "force-dynamic";
 
@@ -18,31 +27,107 @@ async function load(id: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const b = await load((await params).id);
   if (!b) return { title: "Bisection not found" };
-  const title = b.crashSignature?.title ?? b.startSignature?.title ?? "bisection";
+  const title = headTitle(b.crashSignature?.title, b.startSignature?.title);
   const what = b.foundCommit ? `${b.type === "fix" ? "fix" : "culprit"} ${shortHash(b.foundCommit.hash)}: ${title}` : `${b.type} bisection: ${title}`;
-  return { title: what, openGraph: { title: what }, twitter: { card: "summary", title: what } };
+  const verdict = b.verdict !== "n/a" && b.verdictHeadline ? ` Judge: ${b.verdict}, ${b.verdictHeadline}.` : "";
+  const description = `${b.type} bisection of “${title}”: ${outcomeWords(b.type, b.outcome)}${b.foundCommit ? ` ${shortHash(b.foundCommit.hash)} (“${b.foundCommit.subject}”)` : ""}; ${b.revisionsTested ?? b.stepCount} commits tested.${verdict}`;
+  return {
+    title: what,
+    description,
+    openGraph: { title: what, description, type: "article" },
+    twitter: { card: "summary", title: what, description },
+  };
 }
 
 export default async function BisectionPage({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
   if (!b) notFound();
-  const title = b.crashSignature?.title ?? b.startSignature?.title ?? "(no crash title)";
+  const raw = await getRawLog(getPrisma(), id);
+  const { good, initialLeft } = bisectStartFacts(raw, b.bisectStartLine);
+  const finalTitle = b.crashSignature?.title ?? null;
+  const startTitle = b.startSignature?.title ?? null;
+  const compilers = distinctCompilers(b.steps);
+  const recipients = { to: uniq(b.recipientsTo), cc: uniq(b.recipientsCc) };
+  const findings = (Array.isArray(b.findings) ? b.findings : []) as unknown as Finding[];
+  const warnings = (Array.isArray(b.warnings) ? b.warnings : []) as unknown as { line: number; message: string }[];
+  const candidates = candidateList(b.candidates, b.steps);
+  const found = b.foundCommit;
+  const hash = found?.hash ?? b.startCommitHash;
   return (
     <article>
-      <h1 className="font-mono text-lg font-semibold">{title}</h1>
-      <p>
-        {b.type} bisection · {outcomeWords(b.type, b.outcome)}{" "}
-        {b.foundCommit && (
-          <span data-testid="found-commit">
-            <code className="font-mono">{shortHash(b.foundCommit.hash)}</code> &ldquo;{b.foundCommit.subject}&rdquo;
-          </span>
-        )}
-      </p>
-      <p>{b.stepCount} tested commits</p>
-      <p>
-        <Link href={`/b/${b.id}/log`}>raw log</Link>
-      </p>
+      <Summary
+        id={b.id}
+        type={b.type}
+        outcome={b.outcome}
+        uploadedAt={b.uploadedAt}
+        title={headTitle(finalTitle, startTitle)}
+        startTitle={startTitle}
+        finalTitle={finalTitle}
+        startCommit={b.startCommitHash}
+        found={found}
+        candidates={candidates}
+        error={b.error}
+        horizonMessage={b.horizonMessage}
+        verdict={b.verdict}
+        verdictHeadline={b.verdictHeadline}
+        commitsTested={b.revisionsTested ?? b.stepCount}
+        totalSeconds={b.totalSeconds}
+        buildSeconds={b.buildSeconds}
+        testSeconds={b.testSeconds}
+        syzkallerCommit={b.syzkallerCommit}
+        compilers={compilers}
+        recipients={recipients}
+        hasCrash={!!b.crash}
+      />
+      <VerdictBanner id={b.id} verdict={b.verdict} headline={b.verdictHeadline} findings={findings} confidence={b.confidence} />
+      <TimelineTable
+        id={b.id}
+        type={b.type}
+        steps={b.steps}
+        startTitle={startTitle}
+        finalTitle={finalTitle}
+        foundHash={found?.hash ?? null}
+        candidates={b.candidates}
+        initialLeft={initialLeft}
+      />
+      {found && <CulpritSection commit={found} type={b.type} />}
+      {b.crash && (
+        <StackTrace
+          id={b.id}
+          title={b.crash.signature.title}
+          header={b.crash.header}
+          frames={b.frames}
+          marks={{ id: b.id, hash, guilty: b.crash.guiltyFrame, touched: new Set(found?.files.map((f) => f.path) ?? []) }}
+          rawReport={raw ? sliceLines(raw, b.crash.line, b.crash.endLine) : ""}
+          line={b.crash.line}
+          endLine={b.crash.endLine}
+        />
+      )}
+      <FactsSection
+        id={b.id}
+        startCommit={b.startCommitHash}
+        goodCommit={good}
+        syzkallerCommit={b.syzkallerCommit}
+        host={b.host}
+        compilers={compilers}
+        steps={b.steps}
+        sameBinary={sameBinaryAs(b.steps)}
+        revisionsTested={b.revisionsTested}
+        initialLeft={initialLeft}
+        totalSeconds={b.totalSeconds}
+        buildSeconds={b.buildSeconds}
+        testSeconds={b.testSeconds}
+        culpritSignature={b.culpritSignature}
+        parentSignature={b.parentSignature}
+        errorProbability={b.errorProbability}
+        flakyText={b.flakyText}
+        recipients={recipients}
+        warnings={warnings}
+        headTruncated={b.headTruncated}
+        truncated={b.truncated}
+        lineCount={b.lineCount}
+      />
     </article>
   );
 }

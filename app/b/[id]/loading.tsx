@@ -1,0 +1,21 @@
+// The page's own shape while it loads: header lines, the verdict band, the timeline rows.
+function Bar({ w, h = "h-3.5" }: { w: string; h?: string }) {
+  return <span className={`block ${h} ${w} rounded-sm bg-soft`} />;
+}
+
+export default function BisectionLoading() {
+  return (
+    <div aria-busy="true" aria-live="polite" className="space-y-1.5">
+      <p className="sr-only">Loading the bisection…</p>
+      <Bar w="w-72" h="h-5" />
+      <Bar w="w-[36rem]" h="h-4" />
+      <Bar w="w-[28rem]" />
+      <Bar w="w-[28rem]" />
+      <Bar w="w-full" h="h-16" />
+      <Bar w="w-40" h="h-4" />
+      {Array.from({ length: 15 }, (_, i) => (
+        <Bar key={i} w="w-[60rem] max-w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPrisma } from "@/lib/db";
+import { getRawLog } from "@/lib/data/bisection";
+import { bisectionIdSchema } from "@/lib/validations/upload";
+import { LogLines } from "@/components/log-view/log-lines";
+import { LineSelection } from "@/components/log-view/line-selection";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `log of bisection ${(await params).id}` };
+}
+
+export default async function LogPage({ params }: Props) {
+  const { id } = await params;
+  if (!bisectionIdSchema.safeParse(id).success) notFound();
+  const text = await getRawLog(getPrisma(), id);
+  if (text === null) notFound();
+  return (
+    <article>
+      <div className="mb-1 flex flex-wrap items-baseline gap-x-4">
+        <h1 className="text-base font-semibold">
+          Log of bisection <span className="font-mono">{id}</span>
+        </h1>
+        <nav aria-label="This log" className="flex gap-3 text-[0.9rem]">
+          <Link href={`/b/${id}`}>[bisection]</Link>
+          <a href={`/b/${id}/log.txt`}>[log.txt]</a>
+        </nav>
+        <p className="text-[0.85rem] text-muted">click a line number to link to it; shift-click to select a range</p>
+      </div>
+      <LogLines text={text} />
+      <LineSelection />
+    </article>
+  );
+}

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db";
+import { findCommits, getCommitRecord } from "@/lib/data/commit";
+import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWords } from "@/lib/format";
+import { VerdictBadge } from "@/components/verdict-badge";
+import { CommitBlameSummary } from "@/components/commit/blame-summary";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ hash: string }> };
+
+const HEX = /^[0-9a-f]{7,40}$/;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const hash = (await params).hash.toLowerCase();
+  if (!HEX.test(hash)) return { title: "Not a commit hash" };
+  const [c] = await findCommits(getPrisma(), hash, 1);
+  if (!c) return { title: `Commit ${hash}` };
+  const rec = await getCommitRecord(getPrisma(), c.hash);
+  const titles = [...new Set(rec?.found.map((b) => b.crashSignature?.title).filter(Boolean))];
+  const title = `${shortHash(c.hash)} ("${c.subject ?? ""}")`;
+  const description = rec?.found.length
+    ? `Blamed by ${rec.found.length} bisection${rec.found.length > 1 ? "s" : ""}: ${titles.slice(0, 3).join("; ")}`
+    : `Tested in ${rec?.steps.length ?? 0} bisection steps`;
+  return { title, description, openGraph: { title: `commit ${title}`, description }, twitter: { card: "summary", title, description } };
+}
+
+export default async function CommitPage({ params }: Props) {
+  const hash = (await params).hash.toLowerCase();
+  if (!HEX.test(hash)) notFound();
+  const prisma = getPrisma();
+  const matches = await findCommits(prisma, hash);
+  if (matches.length === 0) notFound();
+  if (matches.length > 1 && !matches.some((m) => m.hash === hash)) {
+    return (
+      <div>
+        <h1 className="mb-2 text-base font-semibold">
+          <code className="font-mono">{hash}</code> is ambiguous
+        </h1>
+        <ul className="font-mono">
+          {matches.map((m) => (
+            <li key={m.hash}>
+              <Link href={`/c/${m.hash}`}>{shortHash(m.hash)}</Link> {m.subject}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const full = matches.find((m) => m.hash === hash)?.hash ?? matches[0].hash;
+  if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
+  const rec = await getCommitRecord(prisma, full);
+  if (!rec) notFound();
+  const { commit, found, candidateOf, steps } = rec;
+  return (
+    <article>
+      <h1 className="font-mono text-base font-semibold">
+        {shortHash(commit.hash)} <span className="font-sans font-normal">{commit.subject ?? "(subject unknown)"}</span>
+      </h1>
+      <p className="mb-3 text-sm text-muted">
+        <code className="font-mono">{commit.hash}</code>
+        {commit.author && <> · {commit.author}</>}
+        {commit.dateText && <> · {commit.dateText}</>}
+        {commit.mergeParents.length > 0 && <> · merge of {commit.mergeParents.join(" ")}</>} ·{" "}
+        <a href={commitUrl(commit.hash)}>git.kernel.org</a> ·{" "}
+        <code className="font-mono text-fg">{fixesTag(commit.hash, commit.subject)}</code>
+      </p>
+      <CommitBlameSummary found={found} />
+      <section aria-labelledby="found-h" className="mb-4">
+        <h2 id="found-h" className="mb-1 font-semibold">
+          Found by {found.length} bisection{found.length === 1 ? "" : "s"}
+        </h2>
+        {found.length === 0 ? (
+          <p className="text-muted">No bisection named this commit as its result.</p>
+        ) : (
+          <table className="w-full text-sm">
+            <thead className="border-b border-line bg-soft text-left">
+              <tr>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Uploaded</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">As</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Crash title</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.map((b) => (
+                <tr key={b.id} className="border-b border-line">
+                  <td className="px-1.5 py-0.5">{formatDate(b.uploadedAt).slice(0, 10)}</td>
+                  <td className="px-1.5 py-0.5">{b.type === "fix" ? "fix" : "culprit"}</td>
+                  <td className="px-1.5 py-0.5 font-mono">
+                    <Link href={`/b/${b.id}`} data-nav-row>
+                      {b.crashSignature?.title ?? b.startSignature?.title ?? b.id}
+                    </Link>
+                  </td>
+                  <td className="px-1.5 py-0.5">
+                    <VerdictBadge verdict={b.verdict} title={b.verdictHeadline} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {candidateOf.length > 0 && (
+        <section aria-labelledby="cand-h" className="mb-4">
+          <h2 id="cand-h" className="mb-1 font-semibold">
+            A candidate of {candidateOf.length} inconclusive bisection{candidateOf.length === 1 ? "" : "s"}
+          </h2>
+          <ul className="font-mono text-sm">
+            {candidateOf.map((b) => (
+              <li key={b.id}>
+                <Link href={`/b/${b.id}`}>{b.crashSignature?.title ?? b.startSignature?.title ?? b.id}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="tested-h">
+        <h2 id="tested-h" className="mb-1 font-semibold">
+          Tested in {steps.length} bisection step{steps.length === 1 ? "" : "s"}
+        </h2>
+        {steps.length > 0 && (
+          <table className="w-full text-sm">
+            <thead className="border-b border-line bg-soft text-left">
+              <tr>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Bisection</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Step</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Verdict</th>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Runs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((s) => (
+                <tr key={`${s.bisection.id}-${s.index}`} className="border-b border-line">
+                  <td className="px-1.5 py-0.5 font-mono">
+                    <Link href={`/b/${s.bisection.id}`}>{s.bisection.crashSignature?.title ?? s.bisection.startSignature?.title ?? s.bisection.id}</Link>
+                  </td>
+                  <td className="px-1.5 py-0.5">
+                    <Link href={`/b/${s.bisection.id}/log#L${s.line}-L${s.endLine}`}>
+                      #{s.index} {s.role}
+                    </Link>
+                  </td>
+                  <td className="px-1.5 py-0.5">{stepVerdictWords(s.bisection.type, s.verdict)}</td>
+                  <td className="px-1.5 py-0.5">{runsSummary(s.runs, s.allRunsOutcome)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}

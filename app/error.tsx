@@ -1,0 +1,15 @@
+"use client";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg">
+      <h1 className="font-semibold">Something went wrong on our side</h1>
+      <p>
+        {error.message || "The page could not be rendered."} {error.digest && <code className="font-mono">({error.digest})</code>}
+      </p>
+      <button type="button" onClick={reset} className="mt-2 rounded border border-line px-2 py-0.5">
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+// The bisection list: TanStack Table owns the columns and header model; sorting and paging
+// are done by the server (manualSorting) and driven by links, so the table reads without JS.
+import Link from "next/link";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import type { SortingState } from "@tanstack/react-table";
+import type { BisectionListRow } from "@/lib/view-types";
+import { SortLink } from "@/components/data-table/sort-link";
+import { VerdictBadge } from "@/components/verdict-badge";
+
+const features = tableFeatures({ rowSortingFeature });
+const col = createColumnHelper<typeof features, BisectionListRow>();
+
+const OUTCOME: Record<string, string> = {
+  found: "found",
+  inconclusive: "inconclusive",
+  horizon: "oldest release",
+  error: "error",
+  incomplete: "incomplete",
+};
+
+const columns = col.columns([
+  col.accessor("uploadedAt", {
+    id: "uploaded",
+    header: "Uploaded",
+    cell: (c) => <time dateTime={c.getValue()}>{c.getValue().slice(0, 10)}</time>,
+  }),
+  col.accessor("type", { id: "type", header: "Type", enableSorting: false }),
+  col.accessor("outcome", {
+    id: "outcome",
+    header: "Outcome",
+    cell: (c) => {
+      const r = c.row.original;
+      const extra = r.outcome === "inconclusive" ? ` (${r.candidates})` : "";
+      return <span title={r.error ?? undefined}>{OUTCOME[r.outcome] ?? r.outcome}{extra}</span>;
+    },
+  }),
+  col.accessor("verdict", {
+    id: "verdict",
+    header: "Verdict",
+    cell: (c) => <VerdictBadge verdict={c.getValue()} title={c.row.original.verdictHeadline} />,
+  }),
+  col.accessor((r) => r.crashTitle ?? r.startTitle ?? "", {
+    id: "title",
+    header: "Crash title",
+    cell: (c) => (
+      <Link href={`/b/${c.row.original.id}`} className="font-mono" data-nav-row>
+        {c.getValue() || <span className="text-muted">(no crash title)</span>}
+      </Link>
+    ),
+  }),
+  col.accessor((r) => r.foundCommit?.hash ?? "", {
+    id: "commit",
+    header: "Found commit",
+    cell: (c) => {
+      const f = c.row.original.foundCommit;
+      if (!f) return <span className="text-muted">–</span>;
+      return (
+        <span className="flex min-w-0 gap-1.5">
+          <Link href={`/c/${f.hash}`} className="shrink-0 font-mono">
+            {f.hash.slice(0, 12)}
+          </Link>
+          <span className="truncate" title={f.subject ?? undefined}>
+            {f.subject}
+          </span>
+        </span>
+      );
+    },
+  }),
+  col.accessor((r) => r.foundCommit?.author ?? "", { id: "author", header: "Author", enableSorting: false }),
+  col.accessor("commitsTested", {
+    id: "tested",
+    header: "Tested",
+    cell: (c) => <span className="block text-right">{c.getValue()}</span>,
+  }),
+]);
+
+const WIDTH: Record<string, string> = {
+  uploaded: "w-24",
+  type: "w-12",
+  outcome: "w-28",
+  verdict: "w-36",
+  commit: "w-[34%]",
+  author: "w-40",
+  tested: "w-14 text-right",
+};
+
+export function BisectionTable({
+  rows,
+  sorting,
+  sortHrefs,
+}: {
+  rows: BisectionListRow[];
+  sorting: SortingState;
+  /** for each sortable column id: the href that sorts by it (toggling direction when active) */
+  sortHrefs: Record<string, string>;
+}) {
+  const table = useTable({ features, columns, data: rows, state: { sorting }, manualSorting: true });
+  return (
+    <table className="w-full table-fixed border-collapse text-sm">
+      <thead className="border-b border-line bg-soft text-left">
+        {table.getHeaderGroups().map((g) => (
+          <tr key={g.id}>
+            {g.headers.map((h) => {
+              const sorted = h.column.getIsSorted();
+              return (
+                <th
+                  key={h.id}
+                  scope="col"
+                  className={`px-1.5 py-1 font-medium ${WIDTH[h.column.id] ?? ""}`}
+                  aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                >
+                  {h.column.getCanSort() && sortHrefs[h.column.id] ? (
+                    <SortLink label={String(h.column.columnDef.header)} href={sortHrefs[h.column.id]} active={!!sorted} desc={sorted === "desc"} />
+                  ) : (
+                    <table.FlexRender header={h} />
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id} className="border-b border-line hover:bg-hover">
+            {row.getAllCells().map((cell) => (
+              <td key={cell.id} className="truncate px-1.5 py-0.5 align-top">
+                <table.FlexRender cell={cell} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,73 @@
+import { commitUrl, sourceUrl } from "@/lib/format";
+import type { UiCommit, UiFile } from "./types";
+
+function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+  return (
+    <tr className="border-t border-line">
+      <td className="pr-3 font-mono">
+        {f.deleted ? <span>{f.path}</span> : <a href={sourceUrl(f.path, hash)}>{f.path}</a>}
+      </td>
+      <td className="pr-2 text-right font-mono text-ok">{f.insertions ? `+${f.insertions}` : ""}</td>
+      <td className="pr-2 text-right font-mono text-crash">{f.deletions ? `−${f.deletions}` : ""}</td>
+      <td className="text-[0.85rem]">
+        {f.created && <strong className="text-good-fg">created</strong>}
+        {f.deleted && <strong className="text-bad-fg">deleted</strong>}
+      </td>
+    </tr>
+  );
+}
+
+/** The found commit in full: who, when, what it says, which files it changed. */
+export function CulpritSection({ commit, type }: { commit: UiCommit; type: string }) {
+  const word = type === "fix" ? "Fix" : "Culprit";
+  const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
+  return (
+    <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
+      <h2 id="culprit-h" className="text-base font-semibold">
+        {word}: <span className="font-mono">{commit.subject}</span>
+      </h2>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem]">
+        <dt className="text-muted">commit</dt>
+        <dd className="font-mono">
+          <a href={commitUrl(commit.hash)}>{commit.hash}</a> <span className="font-sans text-muted">(git.kernel.org)</span>
+        </dd>
+        <dt className="text-muted">author</dt>
+        <dd>
+          {commit.author} {commit.authorEmail && <span className="font-mono text-muted">&lt;{commit.authorEmail}&gt;</span>}
+        </dd>
+        <dt className="text-muted">date</dt>
+        <dd className="font-mono">{commit.dateText ?? "–"}</dd>
+        {commit.mergeParents.length > 0 && (
+          <>
+            <dt className="text-muted">merge of</dt>
+            <dd className="font-mono">{commit.mergeParents.join(" ")}</dd>
+          </>
+        )}
+      </dl>
+      {commit.message && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-[0.9rem] text-muted">commit message ({commit.message.split("\n").length} lines)</summary>
+          <pre className="mt-1 overflow-x-auto border-l-2 border-line pl-2 font-mono text-[0.85rem] whitespace-pre-wrap">{commit.message}</pre>
+        </details>
+      )}
+      {commit.files.length > 0 && (
+        <table className="mt-1 text-[0.9rem]">
+          <caption className="text-left text-muted">{totals || `${commit.files.length} files`}</caption>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">file</th>
+              <th scope="col">insertions</th>
+              <th scope="col">deletions</th>
+              <th scope="col">status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {commit.files.map((f) => (
+              <FileRow key={f.path} f={f} hash={commit.hash} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { commitUrl, formatSeconds, shortHash } from "@/lib/format";
+import { logHref } from "./log-links";
+import type { UiStep } from "./types";
+
+interface Props {
+  id: string;
+  startCommit: string;
+  goodCommit: string | null;
+  syzkallerCommit: string | null;
+  host: string | null;
+  compilers: string[];
+  steps: UiStep[];
+  sameBinary: Map<number, number>;
+  revisionsTested: number | null;
+  initialLeft: number | null;
+  totalSeconds: number | null;
+  buildSeconds: number | null;
+  testSeconds: number | null;
+  culpritSignature: string | null;
+  parentSignature: string | null;
+  errorProbability: number | null;
+  flakyText: string | null;
+  recipients: { to: string[]; cc: string[] };
+  warnings: { line: number; message: string }[];
+  headTruncated: boolean;
+  truncated: boolean;
+  lineCount: number;
+}
+
+const DT = "text-muted whitespace-nowrap";
+
+function Hash({ h }: { h: string | null }) {
+  return h ? <a href={commitUrl(h)} className="font-mono">{shortHash(h)}</a> : <span>–</span>;
+}
+
+/** Everything else the log states, each with its source. */
+export function FactsSection(p: Props) {
+  const signed = p.steps.filter((s) => s.kernelSignature);
+  return (
+    <section id="facts" aria-labelledby="facts-h" className="mt-5">
+      <h2 id="facts-h" className="text-base font-semibold">
+        Facts
+      </h2>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-[0.9rem]">
+        <dt className={DT}>start commit</dt>
+        <dd><Hash h={p.startCommit} /></dd>
+        <dt className={DT}>good commit</dt>
+        <dd><Hash h={p.goodCommit} /></dd>
+        <dt className={DT}>syzkaller</dt>
+        <dd>
+          {p.syzkallerCommit ? <a href={`https://github.com/google/syzkaller/commits/${p.syzkallerCommit}`} className="font-mono">{shortHash(p.syzkallerCommit)}</a> : "–"}
+          {p.host && <span className="text-muted"> on {p.host}</span>}
+        </dd>
+        <dt className={DT}>compilers</dt>
+        <dd className="font-mono">{p.compilers.length ? p.compilers.join("; ") : "–"}</dd>
+        <dt className={DT}>revisions tested</dt>
+        <dd>
+          {p.revisionsTested ?? p.steps.length}
+          {p.initialLeft !== null && <span className="text-muted"> (range of {p.initialLeft} revisions)</span>}
+        </dd>
+        <dt className={DT}>time spent</dt>
+        <dd>
+          {formatSeconds(p.totalSeconds)} <span className="text-muted">(build {formatSeconds(p.buildSeconds)} / test {formatSeconds(p.testSeconds)})</span>
+        </dd>
+        {(p.culpritSignature || p.parentSignature) && (
+          <>
+            <dt className={DT}>culprit / parent kernel</dt>
+            <dd className="font-mono">
+              {p.culpritSignature?.slice(0, 16) ?? "–"} / {p.parentSignature?.slice(0, 16) ?? "–"}
+              <span className="ml-2 font-sans">{p.culpritSignature && p.culpritSignature === p.parentSignature ? <strong className="text-bad-fg">same binary: the culprit changes nothing that was built</strong> : <span className="text-muted">different binaries</span>}</span>
+            </dd>
+          </>
+        )}
+        {p.errorProbability !== null && (
+          <>
+            <dt className={DT}>error probability</dt>
+            <dd>{p.errorProbability} <span className="text-muted">(syzkaller&rsquo;s estimate)</span></dd>
+          </>
+        )}
+        {p.flakyText && (
+          <>
+            <dt className={DT}>reproducer</dt>
+            <dd>{p.flakyText}</dd>
+          </>
+        )}
+        <dt className={DT}>kernel signatures</dt>
+        <dd>
+          <details>
+            <summary className="cursor-pointer">{signed.length} kernels, {p.sameBinary.size} built identically to an earlier one</summary>
+            <ul className="font-mono text-[0.85rem]">
+              {signed.map((s) => (
+                <li key={s.index}>
+                  #{s.index} {s.kernelSignature?.slice(0, 16)}
+                  {p.sameBinary.has(s.index) && <span className="font-sans"> same binary as #{p.sameBinary.get(s.index)}</span>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </dd>
+        <dt className={DT}>recipients</dt>
+        <dd className="font-mono text-[0.85rem]">
+          {p.recipients.to.length > 0 && <div><span className="font-sans text-muted">to: </span>{p.recipients.to.join(", ")}</div>}
+          {p.recipients.cc.length > 0 && <div><span className="font-sans text-muted">cc: </span>{p.recipients.cc.join(", ")}</div>}
+          {!p.recipients.to.length && !p.recipients.cc.length && "–"}
+        </dd>
+        <dt className={DT}>log</dt>
+        <dd>
+          {p.lineCount} lines
+          {p.headTruncated && <strong className="ml-2 text-warn-fg">⚠ head cut off: syzbot dropped the start of an oversized log</strong>}
+          {p.truncated && <strong className="ml-2 text-warn-fg">⚠ stops before a result line</strong>}
+        </dd>
+        {p.warnings.length > 0 && (
+          <>
+            <dt className={DT}>parser warnings</dt>
+            <dd>
+              <ul>
+                {p.warnings.map((w) => (
+                  <li key={`${w.line}-${w.message}`}>
+                    <a href={logHref(p.id, w.line)} className="font-mono">L{w.line}</a> {w.message}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

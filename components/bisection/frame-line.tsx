@@ -1,0 +1,52 @@
+import { sourceUrl } from "@/lib/format";
+import { logHref } from "./log-links";
+import type { UiFrame } from "./types";
+
+export interface FrameMarks {
+  id: string;
+  /** commit the source links point at */
+  hash: string;
+  guilty: number | null;
+  touched: Set<string>;
+}
+
+function hex(n: number | null): string {
+  return n === null ? "" : `0x${n.toString(16)}`;
+}
+
+/** One frame: `function+off/size` then `file:line` linked to the source, and its log line. */
+export function FrameLine({ f, marks, nested }: { f: UiFrame; marks: FrameMarks; nested?: boolean }) {
+  const file = f.file?.replace(/^\.\//, "") ?? null;
+  const touched = file !== null && marks.touched.has(file);
+  const guilty = marks.guilty === f.position;
+  return (
+    <div
+      className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${touched ? "bg-mark" : ""} ${f.unreliable ? "text-muted" : ""}`}
+      data-frame={f.position}
+    >
+      <span className={`break-all ${nested ? "pl-5 -indent-3" : ""} ${guilty ? "font-semibold" : ""}`}>
+        {nested && <span aria-hidden="true" className="text-muted">↳ </span>}
+        {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
+        {f.function}
+        {f.offset !== null && <span className="text-muted">+{hex(f.offset)}/{hex(f.size)}</span>}
+      </span>
+      <span className="flex flex-wrap items-baseline gap-x-2">
+      {file ? (
+        <a href={sourceUrl(file, marks.hash, f.line)}>
+          {file}
+          {f.line !== null && f.line > 0 ? `:${f.line}` : ""}
+        </a>
+      ) : (
+        <span className="text-muted">(no source line)</span>
+      )}
+      {f.module && <span className="text-muted">[{f.module}]</span>}
+      {f.inline && <span className="font-sans text-[0.75rem] text-muted">inline</span>}
+      {guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
+      {touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
+      </span>
+      <a href={logHref(marks.id, f.logLine)} className="font-sans text-[0.75rem]" aria-label={`log line ${f.logLine}`}>
+        L{f.logLine}
+      </a>
+    </div>
+  );
+}

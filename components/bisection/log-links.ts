@@ -1,0 +1,22 @@
+// Links into the raw log view: `/b/<id>/log#L<n>` and `#L<a>-L<b>` for contiguous lines.
+
+export function logHref(id: string, line: number, endLine?: number | null): string {
+  const end = endLine ?? line;
+  return `/b/${id}/log#L${line}${end > line ? `-L${end}` : ""}`;
+}
+
+/** Ascending, de-duplicated lines folded into [first, last] ranges of consecutive numbers. */
+export function lineRanges(lines: number[]): [number, number][] {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
+export function rangeLabel([a, b]: [number, number]): string {
+  return b > a ? `L${a}–${b}` : `L${a}`;
+}

@@ -1,0 +1,82 @@
+import { CopyButton } from "./copy-button";
+import { FrameLine, type FrameMarks } from "./frame-line";
+import { frameSections, SECTION_WORDS, type FrameBlock, type FrameGroup } from "./frame-groups";
+import { logHref } from "./log-links";
+import type { UiFrame } from "./types";
+
+interface Props {
+  id: string;
+  title: string;
+  header: string | null;
+  frames: UiFrame[];
+  marks: FrameMarks;
+  rawReport: string;
+  line: number;
+  endLine: number;
+}
+
+function Group({ g, marks }: { g: FrameGroup; marks: FrameMarks }) {
+  return (
+    <div className={g.inlined.length ? "border-l border-line" : ""}>
+      <FrameLine f={g.head} marks={marks} />
+      {g.inlined.map((f) => (
+        <FrameLine key={f.position} f={f} marks={marks} nested />
+      ))}
+    </div>
+  );
+}
+
+function Block({ b, marks }: { b: FrameBlock; marks: FrameMarks }) {
+  if (b.kind === "group") return <Group g={b.group} marks={marks} />;
+  if (b.kind === "context") {
+    if (b.from === null && b.to === null) return null;
+    const name = b.to ? `<${b.to}>` : `</${b.from}>`;
+    return (
+      <div role="separator" aria-label={`stack context ${name}`} className="flex items-center gap-2 py-0.5 text-[0.75rem] text-muted">
+        <span className="h-px flex-1 bg-line" />
+        <span className="font-mono">{name}</span>
+        <span className="h-px flex-1 bg-line" />
+      </div>
+    );
+  }
+  return (
+    <details>
+      <summary className="cursor-pointer px-1 text-[0.8rem] text-muted">{b.frames} more frames (syscall entry/exit)</summary>
+      {b.groups.map((g) => (
+        <Group key={g.head.position} g={g} marks={marks} />
+      ))}
+    </details>
+  );
+}
+
+/** The crash report as frames, with the raw text one click away. */
+export function StackTrace({ id, title, header, frames, marks, rawReport, line, endLine }: Props) {
+  const sections = frameSections(frames);
+  return (
+    <section id="crash" aria-labelledby="crash-h" className="mt-5 max-w-[120ch]">
+      <h2 id="crash-h" className="text-base font-semibold">
+        Crash: <span className="font-mono">{title}</span>{" "}
+        <a href={logHref(id, line, endLine)} className="text-[0.8rem] font-normal">
+          (log L{line}–{endLine})
+        </a>
+      </h2>
+      {header && <p className="font-mono text-[0.85rem] break-words">{header}</p>}
+      {frames.length === 0 && <p className="text-muted">No frames could be read from the report.</p>}
+      {sections.map((s, i) => (
+        <div key={`${s.section}-${i}`} className="mt-1.5">
+          <h3 className="text-[0.85rem] font-semibold text-muted">{SECTION_WORDS[s.section] ?? s.section}</h3>
+          {s.blocks.map((b, j) => (
+            <Block key={j} b={b} marks={marks} />
+          ))}
+        </div>
+      ))}
+      <details className="mt-2">
+        <summary className="cursor-pointer text-[0.85rem] text-muted">raw report, registers and Code: ({endLine - line + 1} lines)</summary>
+        <div className="mt-1 flex justify-end">
+          <CopyButton text={rawReport} label="copy report" />
+        </div>
+        <pre className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">{rawReport}</pre>
+      </details>
+    </section>
+  );
+}

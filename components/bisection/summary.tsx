@@ -1,0 +1,96 @@
+import { commitUrl, fixesTag, formatDate, formatSeconds, shortHash } from "@/lib/format";
+import { CopyButton } from "./copy-button";
+import { OutcomeLine } from "./outcome-line";
+import type { UiCommit } from "./types";
+
+interface Props {
+  id: string;
+  type: string;
+  outcome: string;
+  uploadedAt: Date | string;
+  title: string;
+  startTitle: string | null;
+  finalTitle: string | null;
+  startCommit: string;
+  found: UiCommit | null;
+  candidates: { hash: string; subject: string | null }[];
+  error: string | null;
+  horizonMessage: string | null;
+  verdict: string;
+  verdictHeadline: string | null;
+  commitsTested: number;
+  totalSeconds: number | null;
+  buildSeconds: number | null;
+  testSeconds: number | null;
+  syzkallerCommit: string | null;
+  compilers: string[];
+  recipients: { to: string[]; cc: string[] };
+  hasCrash: boolean;
+}
+
+const WARN = "bisection looks wrong: check before using";
+
+/** The top of the page: what was blamed, for which crash, and the tags to take away. */
+export function Summary(p: Props) {
+  const doubt = p.verdict === "likely-wrong" || p.verdict === "doubtful";
+  const tag = p.found ? fixesTag(p.found.hash, p.found.subject) : null;
+  const tagCopy = tag && doubt ? `# Bisectview: ${WARN} (${p.verdict}: ${p.verdictHeadline ?? ""})\n${tag}` : tag;
+  const recipients = [p.recipients.to.length ? `To: ${p.recipients.to.join(", ")}` : "", p.recipients.cc.length ? `Cc: ${p.recipients.cc.join(", ")}` : ""].filter(Boolean).join("\n");
+  const culpritWord = p.type === "fix" ? "fix" : "culprit";
+  return (
+    <header className="space-y-0.5">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+        <h1 className="font-mono text-lg font-semibold">{p.title}</h1>
+        <p className="text-[0.85rem] text-muted">
+          {p.type} bisection · uploaded {formatDate(p.uploadedAt)} · <span className="font-mono">{p.id}</span>
+        </p>
+      </div>
+      <OutcomeLine type={p.type} outcome={p.outcome} found={p.found} candidates={p.candidates} error={p.error} horizonMessage={p.horizonMessage} />
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem] sm:grid-cols-[max-content_1fr_max-content_1fr]">
+        <dt className="text-muted">crash at start</dt>
+        <dd className="font-mono">
+          {p.startTitle ?? "–"} <span className="text-muted">on</span> <a href={commitUrl(p.startCommit)}>{shortHash(p.startCommit)}</a>
+        </dd>
+        <dt className="text-muted">crash at {culpritWord}</dt>
+        <dd className="font-mono">
+          {p.finalTitle ?? "–"}
+          {p.startTitle && p.finalTitle && p.startTitle !== p.finalTitle && <span className="ml-2 font-sans font-medium text-bad-fg">≠ start title</span>}
+        </dd>
+        <dt className="text-muted">tested</dt>
+        <dd>
+          {p.commitsTested} commits in {formatSeconds(p.totalSeconds)} <span className="text-muted">(build {formatSeconds(p.buildSeconds)} / test {formatSeconds(p.testSeconds)})</span>
+        </dd>
+        <dt className="text-muted">syzkaller · compiler</dt>
+        <dd>
+          <span className="font-mono">{p.syzkallerCommit ? shortHash(p.syzkallerCommit) : "–"}</span> · <span className="font-mono">{p.compilers.join("; ") || "–"}</span>
+        </dd>
+      </dl>
+      {tag && (
+        <p className="flex flex-wrap items-center gap-2 pt-1">
+          {doubt && (
+            <span className="font-medium text-bad-fg" id="fixes-warning">
+              ⚠ {WARN}:
+            </span>
+          )}
+          <code className="rounded bg-soft px-1 font-mono" data-testid="fixes-tag" aria-describedby={doubt ? "fixes-warning" : undefined}>
+            {tag}
+          </code>
+          <CopyButton text={tagCopy ?? tag} label={doubt ? "copy Fixes: (looks wrong)" : "copy Fixes:"} title={doubt ? `${WARN}: the copied text starts with a comment saying so` : "copy the Fixes: tag"} warn={doubt} />
+        </p>
+      )}
+      <nav aria-label="This bisection" className="flex flex-wrap items-center gap-x-3 gap-y-1 pt-1 text-[0.9rem]">
+        <CopyButton text={`/b/${p.id}`} label="copy link" title="copy the permalink of this page" />
+        {recipients && <CopyButton text={recipients} label="copy recipients" title={recipients} />}
+        <a href={`/b/${p.id}/log`}>[raw log]</a>
+        <a href={`/b/${p.id}/log.txt`}>[log.txt]</a>
+        <a href={`/api/bisections/${p.id}`}>[JSON]</a>
+        {p.found && <a href={commitUrl(p.found.hash)}>[git.kernel.org]</a>}
+        <span className="text-muted">
+          jump to <a href="#timeline">timeline</a> · {p.found && <><a href="#culprit">{culpritWord}</a> · </>}
+          {p.hasCrash && <><a href="#crash">crash</a> · </>}
+          <a href="#facts">facts</a>
+        </span>
+      </nav>
+    </header>
+  );
+}

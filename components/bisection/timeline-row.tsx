@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { shortHash } from "@/lib/format";
+import { logHref } from "./log-links";
+import { RunStrip } from "./run-strip";
+import { Shape } from "./run-shapes";
+import { SignatureCellView } from "./signature-cell";
+import type { SignatureColumn } from "./signatures";
+import { logScale } from "./timeline";
+import { stepSubject, type UiStep } from "./types";
+import { roleWords, stepVerdict } from "./words";
+
+export interface RowContext {
+  id: string;
+  type: string;
+  columns: SignatureColumn[];
+  leftMax: number;
+  left: Map<number, number>;
+  sameBinary: Map<number, number>;
+  foundRow: number | null;
+  candidates: Set<string>;
+}
+
+function Left({ n, max }: { n: number | undefined; max: number }) {
+  if (n === undefined) return <span className="text-muted">–</span>;
+  return (
+    <span className="inline-flex items-center justify-end gap-1">
+      <span>{n}</span>
+      <span className="inline-block h-2 w-12 bg-soft" aria-hidden="true">
+        <span className="block h-2 bg-accent" style={{ width: `${(logScale(n, max) * 100).toFixed(1)}%` }} />
+      </span>
+    </span>
+  );
+}
+
+function stepNotes(s: UiStep): string[] {
+  const out: string[] = [];
+  if (s.buildError) out.push(`build failed: ${s.buildError.split("\n")[0]}`);
+  if (Array.isArray(s.notes)) for (const n of s.notes as { text?: string }[]) if (n?.text) out.push(n.text);
+  return out;
+}
+
+/** One tested commit: focusable (j/k), and linked to its lines in the log. */
+export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
+  const v = stepVerdict(step, ctx.type);
+  const subject = stepSubject(step);
+  const found = ctx.foundRow === step.index;
+  const candidate = ctx.candidates.has(step.commitHash);
+  const same = ctx.sameBinary.get(step.index);
+  const notes = stepNotes(step);
+  const href = logHref(ctx.id, step.line, step.endLine);
+  return (
+    <tr
+      id={`step-${step.index}`}
+      data-nav-row
+      data-href={href}
+      tabIndex={0}
+      aria-label={`#${step.index} ${roleWords(step)} ${shortHash(step.commitHash)} ${v.words}${found ? ", culprit" : ""}`}
+      className={`border-t border-line align-middle hover:bg-hover focus:bg-hover ${found ? "bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
+    >
+      <td className="px-1.5 text-right">
+        <a href={href} title={`log lines ${step.line}–${step.endLine}`} data-row-link>
+          {step.index}
+        </a>
+      </td>
+      <td className="px-1.5 whitespace-nowrap">{roleWords(step)}</td>
+      <td className="px-1.5 font-mono">
+        <Link href={`/c/${step.commitHash}`} title={subject ?? step.commitHash}>
+          {shortHash(step.commitHash)}
+        </Link>
+      </td>
+      <td className="hidden max-w-[26ch] truncate px-1.5 font-mono text-[0.8rem] text-muted 2xl:table-cell" title={subject ?? undefined}>
+        {subject ?? ""}
+      </td>
+      <td className="px-1.5 whitespace-nowrap">
+        <span className="inline-flex items-center gap-1">
+          <Shape mark={v.mark} />
+          {v.words}
+          {v.git && <span className="text-muted">({v.git})</span>}
+        </span>
+      </td>
+      <td className="px-1.5 text-right whitespace-nowrap">
+        <Left n={ctx.left.get(step.index)} max={ctx.leftMax} />
+      </td>
+      <td className="px-1.5 py-0.5">
+        <RunStrip step={step} />
+      </td>
+      {ctx.columns.map((col) => (
+        <SignatureCellView key={col.title} col={col} row={step.index} />
+      ))}
+      <td className="border-l border-line px-1.5 text-[0.8rem]">
+        {found && <strong className="mr-2">◀ {ctx.type === "fix" ? "fix" : "culprit"}</strong>}
+        {candidate && <strong className="mr-2">◀ candidate</strong>}
+        {same !== undefined && (
+          <span className="mr-2 text-muted">
+            same binary as <a href={`#step-${same}`}>#{same}</a>
+          </span>
+        )}
+        {notes.map((n) => (
+          <span key={n} className="mr-2 text-muted" title={n}>
+            {n.length > 60 ? `${n.slice(0, 60)}…` : n}
+          </span>
+        ))}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,86 @@
+import { SignatureHeader } from "./signature-header";
+import { signatureColumns } from "./signatures";
+import { RowEnter } from "./row-enter";
+import { TimelineRow, type RowContext } from "./timeline-row";
+import { foundRow, revisionsLeftAtTest, sameBinaryAs } from "./timeline";
+import type { UiStep } from "./types";
+
+interface Props {
+  id: string;
+  type: string;
+  steps: UiStep[];
+  startTitle: string | null;
+  finalTitle: string | null;
+  foundHash: string | null;
+  candidates: string[];
+  initialLeft: number | null;
+}
+
+const TH = "px-1.5 py-1 text-left align-bottom font-medium whitespace-nowrap";
+
+/** Every tested commit in test order, with its runs and, per crash title, k:n. */
+export function TimelineTable(p: Props) {
+  const columns = signatureColumns(p.steps, p.startTitle, p.finalTitle);
+  const left = revisionsLeftAtTest(p.steps, p.initialLeft);
+  const ctx: RowContext = {
+    id: p.id,
+    type: p.type,
+    columns,
+    left,
+    leftMax: Math.max(0, ...left.values()),
+    sameBinary: sameBinaryAs(p.steps),
+    foundRow: foundRow(p.steps, p.foundHash),
+    candidates: new Set(p.candidates),
+  };
+  return (
+    <section id="timeline" aria-labelledby="timeline-h" className="mt-4">
+      <h2 id="timeline-h" className="mb-1 text-base font-semibold">
+        Tested commits ({p.steps.length})
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="border-collapse text-[0.93rem]">
+          <caption className="sr-only">
+            Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit
+          </caption>
+          <thead className="border-b border-line">
+            <tr>
+              <th scope="col" className={`${TH} text-right`}>
+                #
+              </th>
+              <th scope="col" className={TH}>
+                role
+              </th>
+              <th scope="col" className={TH}>
+                commit
+              </th>
+              <th scope="col" className={`${TH} hidden 2xl:table-cell`}>
+                subject
+              </th>
+              <th scope="col" className={TH}>
+                verdict
+              </th>
+              <th scope="col" className={`${TH} text-right`} title="revisions left to test, as git printed it with this commit (bar on a log scale)">
+                left
+              </th>
+              <th scope="col" className={TH}>
+                each run
+              </th>
+              {columns.map((c) => (
+                <SignatureHeader key={c.title} col={c} />
+              ))}
+              <th scope="col" className={`${TH} border-l border-line`}>
+                notes
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.steps.map((s) => (
+              <TimelineRow key={s.index} step={s} ctx={ctx} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RowEnter />
+    </section>
+  );
+}

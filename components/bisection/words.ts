@@ -1,0 +1,77 @@
+// Words for roles, verdicts and run outcomes. Fix bisections invert git's terms (a `good`
+// commit there still crashes), so the page says what happened, never the git word alone.
+import type { UiRun, UiStep } from "./types";
+
+export type Mark = "crashed" | "ok" | "boot" | "failed" | "ignored" | "none";
+
+export function roleWords(s: UiStep): string {
+  switch (s.role) {
+    case "release":
+      return s.release ? `release ${s.release}` : "release";
+    case "head":
+      return "HEAD";
+    case "merge-base":
+      return "merge base";
+    default:
+      return s.role;
+  }
+}
+
+export const RUN_WORDS: Record<string, string> = {
+  ok: "OK",
+  crashed: "crashed",
+  "boot-failed": "boot failed",
+  "test-failed": "test failed",
+  infra: "infra problem",
+  ignored: "ignored",
+  failed: "failed",
+};
+
+export function runMark(outcome: string): Mark {
+  switch (outcome) {
+    case "crashed":
+      return "crashed";
+    case "ok":
+      return "ok";
+    case "boot-failed":
+      return "boot";
+    case "ignored":
+      return "ignored";
+    default:
+      return "failed";
+  }
+}
+
+export function runLabel(r: UiRun): string {
+  return `run ${r.index}: ${RUN_WORDS[r.outcome] ?? r.outcome}${r.title ? `: ${r.title}` : ""}`;
+}
+
+export interface StepVerdict {
+  /** what happened, in words */
+  words: string;
+  /** git's own word, shown small, for cause bisections where it is not misleading */
+  git: string | null;
+  mark: Mark;
+}
+
+/** The verdict of a tested commit in words: from git's verdict when there is one, else from its runs. */
+export function stepVerdict(s: UiStep, type: string): StepVerdict {
+  const fix = type === "fix";
+  if (s.verdict === "skip") return { words: "skipped", git: "skip", mark: "ignored" };
+  if (s.verdict === "bad" || s.verdict === "good") {
+    const crashed = fix ? s.verdict === "good" : s.verdict === "bad";
+    return {
+      words: crashed ? "crashed" : fix ? "did not crash" : "OK",
+      git: fix ? null : s.verdict,
+      mark: crashed ? "crashed" : "ok",
+    };
+  }
+  if (s.buildError) return { words: "build failed", git: null, mark: "failed" };
+  if (s.untested) return { words: "not tested", git: null, mark: "none" };
+  const outcomes = s.allRunsOutcome ? [s.allRunsOutcome] : s.runs.map((r) => r.outcome);
+  if (outcomes.includes("crashed")) return { words: "crashed", git: null, mark: "crashed" };
+  if (outcomes.length && outcomes.every((o) => o === "ok")) return { words: fix ? "did not crash" : "OK", git: null, mark: "ok" };
+  if (outcomes.includes("boot-failed")) return { words: "boot failed", git: null, mark: "boot" };
+  if (outcomes.length) return { words: "failed", git: null, mark: "failed" };
+  return { words: "–", git: null, mark: "none" };
+}

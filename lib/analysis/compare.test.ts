@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { compareBisections, type CompareStep } from "./compare";
+
+const step = (commit: string, verdict: string | null, crashes: string[] = [], ok = 0): CompareStep => ({
+  commit,
+  subject: `subject ${commit}`,
+  verdict,
+  runs: [...crashes.map((t) => ({ outcome: "crashed", title: t })), ...Array.from({ length: ok }, () => ({ outcome: "ok", title: null }))],
+  allRunsOutcome: null,
+  allRunsTitle: null,
+});
+
+describe("compareBisections", () => {
+  it("aligns by commit, keeps each side's order, and flags differing verdicts and titles", () => {
+    const a = { type: "cause", foundCommit: "c3", steps: [step("c1", null, ["X in f"]), step("c2", "bad", ["Y in g"], 5), step("c3", "bad", ["Y in g"])] };
+    const b = { type: "cause", foundCommit: "c4", steps: [step("c1", null, ["X in f"]), step("c2", "good", [], 10), step("c4", "bad", ["X in f"])] };
+    const cmp = compareBisections(a, b);
+    expect(cmp.rows.map((r) => r.commit)).toEqual(["c1", "c2", "c3", "c4"]);
+    expect(cmp.rows[1]).toMatchObject({ outcomeA: "crashed", outcomeB: "OK", verdictsDiffer: true, titlesDiffer: true });
+    expect(cmp.rows[0]).toMatchObject({ verdictsDiffer: false, titlesDiffer: false });
+    expect(cmp.rows[2]).toMatchObject({ a: 2, b: null, verdictsDiffer: false });
+    expect(cmp).toMatchObject({ sameFoundCommit: false, commonCommits: 2, differingVerdicts: 1 });
+  });
+
+  it("reads fix bisections' inverted git words as what happened", () => {
+    const a = { type: "fix", foundCommit: "f", steps: [step("c1", "good", ["X"])] };
+    const b = { type: "cause", foundCommit: "f", steps: [step("c1", "bad", ["X"])] };
+    const cmp = compareBisections(a, b);
+    expect(cmp.rows[0]).toMatchObject({ outcomeA: "crashed", outcomeB: "crashed", verdictsDiffer: false });
+    expect(cmp.sameFoundCommit).toBe(true);
+  });
+});

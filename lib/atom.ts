@@ -1,0 +1,47 @@
+// Atom 1.0 for the list of bisections (RFC 4287). Pure: rows in, XML out.
+import type { BisectionListRow } from "@/lib/view-types";
+import { outcomeWords, shortHash } from "@/lib/format";
+
+function esc(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+export function entryTitle(r: BisectionListRow): string {
+  const crash = r.crashTitle ?? r.startTitle ?? "(no crash title)";
+  if (r.foundCommit) return `${r.type === "fix" ? "fix" : "culprit"} ${shortHash(r.foundCommit.hash)}: ${crash}`;
+  return `${r.type} bisection ${outcomeWords(r.type, r.outcome)}: ${crash}`;
+}
+
+export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; selfHref: string; subtitle: string }): string {
+  const updated = rows[0]?.uploadedAt ?? new Date(0).toISOString();
+  const entries = rows.map((r) => {
+    const url = `${opts.base}/b/${r.id}`;
+    const summary = [
+      `${r.type} bisection, ${outcomeWords(r.type, r.outcome)}`,
+      r.foundCommit ? `${shortHash(r.foundCommit.hash)} ("${r.foundCommit.subject ?? ""}") by ${r.foundCommit.author ?? "unknown"}` : null,
+      `verdict: ${r.verdict}${r.verdictHeadline ? ` (${r.verdictHeadline})` : ""}`,
+      `${r.commitsTested} commits tested`,
+    ]
+      .filter(Boolean)
+      .join("; ");
+    return `  <entry>
+    <id>${esc(url)}</id>
+    <title>${esc(entryTitle(r))}</title>
+    <link rel="alternate" type="text/html" href="${esc(url)}"/>
+    <updated>${r.uploadedAt}</updated>
+    <summary>${esc(summary)}</summary>
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${esc(opts.selfHref)}</id>
+  <title>Bisectview: new bisections</title>
+  <subtitle>${esc(opts.subtitle)}</subtitle>
+  <link rel="self" type="application/atom+xml" href="${esc(opts.selfHref)}"/>
+  <link rel="alternate" type="text/html" href="${esc(opts.base)}/"/>
+  <updated>${updated}</updated>
+  <author><name>Bisectview</name></author>
+${entries.join("\n")}
+</feed>
+`;
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** Other bisections of the same crash: same final or start crash title. */
+export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
+  const wanted = titles.filter(Boolean);
+  if (wanted.length === 0) return [];
+  return prisma.bisection.findMany({
+    where: {
+      id: { not: id },
+      OR: [{ crashSignature: { title: { in: wanted } } }, { startSignature: { title: { in: wanted } } }],
+    },
+    select: {
+      id: true,
+      type: true,
+      outcome: true,
+      verdict: true,
+      uploadedAt: true,
+      foundCommit: { select: { hash: true, subject: true } },
+      crashSignature: { select: { title: true } },
+    },
+    orderBy: { uploadedAt: "desc" },
+    take: 20,
+  });
+}
+
+/** What the compare page needs of one side. */
+export async function getCompareSide(prisma: PrismaClient, id: string) {
+  return prisma.bisection.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      type: true,
+      outcome: true,
+      verdict: true,
+      foundCommitHash: true,
+      foundCommit: { select: { subject: true } },
+      crashSignature: { select: { title: true } },
+      startSignature: { select: { title: true } },
+      steps: {
+        orderBy: { index: "asc" },
+        select: {
+          commitHash: true,
+          subject: true,
+          verdict: true,
+          allRunsOutcome: true,
+          allRunsTitle: true,
+          runs: { select: { outcome: true, title: true } },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,94 @@
+// GIT-BISECT records (§2.5, §2.6), named after the logs they came from.
+import { describe, expect, it } from "vitest";
+import { parseBisectionLog } from "./index";
+
+const A = "9c54130cd25528028b2d38f6ada0c79e92210390";
+const B = "c5a58f877ca645a3303f7a57476f2de837fdb97a";
+const C = "a864e8f159b13babf552aff14a5fbe11abc017e4";
+
+function parse(lines: string[]) {
+  const r = parseBisectionLog(`${lines.join("\n")}\n`);
+  if (!r.ok) throw new Error(r.reason);
+  return r.log;
+}
+
+describe("git bisect records", () => {
+  it("2021 fixture: verdict settles the block, `Bisecting:` gives revisionsLeft, `[sha]` the subject", () => {
+    const log = parse([
+      `bisecting cause commit starting from ${A}`,
+      `# git bisect start ${A} ${C}`,
+      "Bisecting: 11797 revisions left to test after this (roughly 14 steps)",
+      `[${B}] Merge tag 'for-linus-5.12b-rc2-tag' of git://git.kernel.org/pub/scm/linux/kernel/git/xen/tip`,
+      "",
+      `testing commit ${B} with gcc (GCC) 10.2.1 20210217`,
+      "all runs: crashed: WARNING in kvm_wait",
+      `# git bisect bad ${B}`,
+      "Bisecting: 1 revision left to test after this (roughly 1 step)",
+      `[${C}] ALSA: hda: intel-nhlt: verify config type`,
+      "",
+    ]);
+    expect(log.bisectStart).toEqual({ bad: A, good: C, line: 2 });
+    expect(log.steps[0]).toMatchObject({ role: "bisect", verdict: "bad", verdictLine: 8, revisionsLeft: 1, subject: "Merge tag 'for-linus-5.12b-rc2-tag' of git://git.kernel.org/pub/scm/linux/kernel/git/xen/tip", untested: false });
+    expect(log.outcome).toBe("incomplete");
+    expect(log.truncated).toBe(true);
+    expect(log.warnings).toEqual([]);
+  });
+
+  it("2019: tag names in `# git bisect start v4.18 v4.17`, no empty line after git output", () => {
+    const log = parse([`bisecting cause commit starting from ${A}`, "# git bisect start v4.18 v4.17", "Bisecting: 7 revisions left to test after this (roughly 3 steps)", `[${B}] x`, `testing commit ${B} with gcc (GCC) 8.1.0`, "all runs: OK", `# git bisect good ${B}`]);
+    expect(log.bisectStart).toMatchObject({ bad: "v4.18", good: "v4.17" });
+    expect(log.steps[0].verdict).toBe("good");
+  });
+
+  it("2021: git `warning:` lines inside a git block and before `is the first bad commit`", () => {
+    const log = parse([
+      `bisecting cause commit starting from ${A}`,
+      `# git bisect start ${A} ${C}`,
+      "Bisecting: 3 revisions left to test after this (roughly 2 steps)",
+      "warning: unable to access '/syzkaller/.config/git/ignore': Permission denied",
+      `[${B}] x`,
+      "",
+    ]);
+    expect(log.warnings).toEqual([]);
+  });
+
+  it("fix presence check: a git verdict with no test block before it is an untested step", () => {
+    const log = parse([
+      `bisecting fixing commit since ${A}`,
+      `# git bisect start ${C} ${A}`,
+      "Bisecting: 3 revisions left to test after this (roughly 2 steps)",
+      `[${B}] x`,
+      "",
+      "determine whether the revision contains the guilty commit",
+      "the bug was not introduced yet; pretend that kernel crashed",
+      `# git bisect good ${B}`,
+      "Bisecting: 1 revision left to test after this (roughly 1 step)",
+    ]);
+    expect(log.type).toBe("fix");
+    expect(log.steps).toHaveLength(1);
+    expect(log.steps[0]).toMatchObject({ commit: B, untested: true, verdict: "good", runs: [], revisionsLeft: 1, subject: "x" });
+    expect(log.warnings).toEqual([]);
+  });
+
+  it("2019 Log_1130846e600000: git's skip list is not the result; the inconclusive list is", () => {
+    const log = parse([
+      `bisecting cause commit starting from ${A}`,
+      `testing commit ${B} with gcc (GCC) 8.1.0`,
+      "all runs: boot failed: WARNING: workqueue cpumask: online intersect > possible intersect",
+      `# git bisect skip ${B}`,
+      "There are only 'skip'ped commits left to test.",
+      "The first bad commit could be any of:",
+      B,
+      C,
+      "We cannot bisect more!",
+      "revisions tested: 95, total time: 28h36m4.619647213s (build: 8h57m56.950963545s, test: 19h15m16.126354862s)",
+      "bisection is inconclusive, the first bad commit could be any of:",
+      C,
+      B,
+    ]);
+    expect(log.outcome).toBe("inconclusive");
+    expect(log.candidates).toEqual([C, B]);
+    expect(log.resultLine).toBe(11);
+    expect(log.warnings).toEqual([]);
+  });
+});
