@@ -24,7 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-line bg-soft">
-          <nav aria-label="Site" className="mx-auto flex max-w-[1800px] items-center gap-4 px-3 py-1.5">
+          <nav aria-label="Site" className="flex items-center gap-4 px-3 py-1.5">
             <Link href="/" className="font-semibold text-fg">
               Bisectview
             </Link>
@@ -37,7 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </span>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-[1800px] px-3 py-3">
+        <main id="main" className="px-3 py-3 2xl:px-6">
           {children}
         </main>
       </body>

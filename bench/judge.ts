@@ -1,7 +1,7 @@
 // Judge benchmark: parse the labelled real logs, judge them, and print the verdict against the
 // label (did syzbot's result contain the commit the fix's `Fixes:` tag names?), plus each rule's
 // hits on wrong and on right bisections.
-//   node --import tsx bench/judge.ts            (CORPUS_DIR overrides /work/shared/corpus)
+//   node --import tsx bench/judge.ts            (CORPUS_DIR overrides ../shared/corpus)
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,7 +22,7 @@ const defaultParse: Parse = (text) => {
 };
 
 export async function benchJudge(parse: Parse = defaultParse): Promise<string> {
-  const dir = process.env.CORPUS_DIR ?? "/work/shared/corpus";
+  const dir = process.env.CORPUS_DIR ?? path.resolve(process.cwd(), "../shared/corpus");
   const labels = JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")) as Record<string, Label>;
   const labelled = Object.entries(labels).filter(([, l]) => l.correct !== null);
   const matrix: Record<string, { wrong: number; right: number }> = {};

@@ -23,7 +23,11 @@ const columns = col.columns([
   col.accessor("uploadedAt", {
     id: "uploaded",
     header: "Uploaded",
-    cell: (c) => <time dateTime={c.getValue()}>{c.getValue().slice(0, 10)}</time>,
+    cell: (c) => (
+      <time dateTime={c.getValue()} title={c.getValue()}>
+        {c.getValue().slice(0, 16).replace("T", " ")}
+      </time>
+    ),
   }),
   col.accessor("type", { id: "type", header: "Type", enableSorting: false }),
   col.accessor("outcome", {
@@ -53,7 +57,14 @@ const columns = col.columns([
     id: "commit",
     header: "Found commit",
     cell: (c) => {
-      const f = c.row.original.foundCommit;
+      const r = c.row.original;
+      const f = r.foundCommit;
+      if (!f && r.error)
+        return (
+          <span className="text-muted" title={r.error}>
+            failed: {r.error}
+          </span>
+        );
       if (!f) return <span className="text-muted">–</span>;
       return (
         <span className="flex min-w-0 gap-1.5">
@@ -76,8 +87,8 @@ const columns = col.columns([
 ]);
 
 const WIDTH: Record<string, string> = {
-  uploaded: "w-24",
-  type: "w-12",
+  uploaded: "w-32",
+  type: "w-14",
   outcome: "w-28",
   verdict: "w-36",
   commit: "w-[34%]",

@@ -3,7 +3,7 @@
 // stays a plain, fast page; `:target` highlights a linked line without JavaScript.
 
 const LINE = "pl-[8ch] -indent-[8ch] hover:bg-hover";
-const NUMBER = "inline-block w-[8ch] indent-0 pr-[1.5ch] text-right text-muted select-none no-underline hover:text-fg";
+const NUMBER = "inline-block w-[8ch] indent-0 pr-[1.5ch] text-right text-muted! select-none";
 
 export function LogLines({ text }: { text: string }) {
   const lines = text.split("\n");

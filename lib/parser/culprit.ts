@@ -58,23 +58,29 @@ function file(path: string, line: number): ChangedFile {
   return { path, created: false, deleted: false, changes: null, insertions: null, deletions: null, line };
 }
 
-/** Files of the commit block by path, and the diffstat paths shortened to `.../tail`. */
-const index = new WeakMap<FoundCommit, Map<string, ChangedFile>>();
+/** Where the last `create mode` line matched: git lists the summary in diffstat order. */
+const cursor = new WeakMap<FoundCommit, number>();
 
 function addFile(c: FoundCommit, f: ChangedFile): void {
-  let ix = index.get(c);
-  if (!ix) index.set(c, (ix = new Map()));
-  // a shortened path is indexed by its tail, which starts at a `/` of the full path
-  ix.set(f.path.startsWith(".../") ? f.path.slice(3) : f.path, f);
   c.files.push(f);
 }
 
+function samePath(stat: string, path: string): boolean {
+  // diffstat paths are exact, or shortened to `.../tail` when long
+  return stat === path || (stat.startsWith(".../") && path.endsWith(stat.slice(3)));
+}
+
 function findFile(c: FoundCommit, path: string): ChangedFile | undefined {
-  const ix = index.get(c);
-  if (!ix) return undefined;
-  let f = ix.get(path);
-  for (let i = path.indexOf("/"); !f && i >= 0; i = path.indexOf("/", i + 1)) f = ix.get(path.slice(i));
-  return f;
+  const files = c.files;
+  const from = cursor.get(c) ?? 0;
+  for (let n = 0; n < files.length; n++) {
+    const i = (from + n) % files.length;
+    if (samePath(files[i].path, path)) {
+      cursor.set(c, i + 1);
+      return files[i];
+    }
+  }
+  return undefined;
 }
 
 function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
@@ -102,7 +108,8 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
     if (m[2] !== undefined) {
       f.changes = Number(m[2]);
       const signs = m[3] ?? "";
-      const plus = signs.split("+").length - 1;
+      let plus = 0;
+      for (let i = 0; i < signs.length; i++) if (signs.charCodeAt(i) === 43) plus++;
       // the +/- bar is scaled for large changes; exact counts only when it is not
       if (signs.length === f.changes) {
         f.insertions = plus;

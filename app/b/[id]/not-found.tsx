@@ -1,12 +1,8 @@
-import Link from "next/link";
+"use client";
+import { useParams } from "next/navigation";
+import { MissingBisection } from "@/components/bisection/missing-bisection";
 
 export default function BisectionNotFound() {
-  return (
-    <div>
-      <h1 className="text-lg font-semibold">No bisection.</h1>
-      <p>
-        <Link href="/upload">Upload a log</Link> or go to <Link href="/">the list</Link>.
-      </p>
-    </div>
-  );
+  const params = useParams<{ id?: string }>();
+  return <MissingBisection id={typeof params?.id === "string" ? params.id : ""} />;
 }

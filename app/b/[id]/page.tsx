@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
@@ -12,6 +11,7 @@ import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
+import { MissingBisection } from "@/components/bisection/missing-bisection";
 import { sliceLines } from "@/components/log-view/slice-lines";
 import type { Finding } from "@/components/bisection/types";
 
@@ -26,7 +26,7 @@ async function load(id: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const b = await load((await params).id);
-  if (!b) return { title: "Bisection not found" };
+  if (!b) return { title: "Bisection not found", robots: { index: false } };
   const title = headTitle(b.crashSignature?.title, b.startSignature?.title);
   const what = b.foundCommit ? `${b.type === "fix" ? "fix" : "culprit"} ${shortHash(b.foundCommit.hash)}: ${title}` : `${b.type} bisection: ${title}`;
   const verdict = b.verdict !== "n/a" && b.verdictHeadline ? ` Judge: ${b.verdict}, ${b.verdictHeadline}.` : "";
@@ -42,7 +42,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BisectionPage({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
-  if (!b) notFound();
+  // Rendered here rather than with notFound(): inside a streamed boundary Next draws not-found
+  // pages on the client only, and this must read without JavaScript.
+  if (!b) return <MissingBisection id={id} />;
   const raw = await getRawLog(getPrisma(), id);
   const { good, initialLeft } = bisectStartFacts(raw, b.bisectStartLine);
   const finalTitle = b.crashSignature?.title ?? null;

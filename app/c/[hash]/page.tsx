@@ -75,7 +75,7 @@ export default async function CommitPage({ params }: Props) {
         {found.length === 0 ? (
           <p className="text-muted">No bisection named this commit as its result.</p>
         ) : (
-          <table className="w-full text-sm">
+          <table className="min-w-[60%] text-sm">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
                 <th scope="col" className="px-1.5 py-0.5 font-medium">Uploaded</th>
@@ -122,7 +122,7 @@ export default async function CommitPage({ params }: Props) {
           Tested in {steps.length} bisection step{steps.length === 1 ? "" : "s"}
         </h2>
         {steps.length > 0 && (
-          <table className="w-full text-sm">
+          <table className="min-w-[60%] text-sm">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
                 <th scope="col" className="px-1.5 py-0.5 font-medium">Bisection</th>

@@ -1,9 +1,10 @@
-// The page's own shape while it loads: header lines, the verdict band, the timeline rows.
+// The shape of /b/<id> while it loads. Not used as app/b/[id]/loading.tsx: a loading boundary
+// streams the page into a hidden element that only JavaScript reveals (see the report).
 function Bar({ w, h = "h-3.5" }: { w: string; h?: string }) {
   return <span className={`block ${h} ${w} rounded-sm bg-soft`} />;
 }
 
-export default function BisectionLoading() {
+export function BisectionSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite" className="space-y-1.5">
       <p className="sr-only">Loading the bisection…</p>

@@ -1,0 +1,30 @@
+// A throwaway embedded PostgreSQL for benchmarks (fresh data directory, own port).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createServer } from "node:net";
+import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
+import { applyMigrations } from "@/lib/server/migrate";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function freshDatabase() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-bench-"));
+  const server = await startEmbeddedPostgres({ dir, port: await freePort(), database: "bench" });
+  await applyMigrations(server.url);
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
