@@ -47,7 +47,7 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
   await expect(rows).toHaveCount(15);
   const psock = await column(page, "WARNING: refcount bug in sk_psock_get");
   expect(psock[0]).toBe("19:20");
-  expect(psock.slice(1).every((c) => c === "·")).toBe(true);
+  expect(psock.slice(1).filter((c) => /\d|all/.test(c))).toEqual([]);
   const kvm = await column(page, "WARNING in kvm_wait");
   expect(kvm[7]).toBe("all");
   expect(kvm[13]).toBe("8:10");

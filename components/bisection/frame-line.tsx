@@ -19,16 +19,18 @@ export function FrameLine({ f, marks, nested }: { f: UiFrame; marks: FrameMarks;
   const file = f.file?.replace(/^\.\//, "") ?? null;
   const touched = file !== null && marks.touched.has(file);
   const guilty = marks.guilty === f.position;
+  // muted grey fails contrast on the highlight, so touched frames keep the text colour
+  const muted = touched ? "" : "text-muted";
   return (
     <div
-      className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${touched ? "bg-mark" : ""} ${f.unreliable ? "text-muted" : ""}`}
+      className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${touched ? "bg-mark" : ""} ${f.unreliable && !touched ? "text-muted" : ""}`}
       data-frame={f.position}
     >
       <span className={`break-all ${nested ? "pl-5 -indent-3" : ""} ${guilty ? "font-semibold" : ""}`}>
-        {nested && <span aria-hidden="true" className="text-muted">↳ </span>}
+        {nested && <span aria-hidden="true" className={muted}>↳ </span>}
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
-        {f.offset !== null && <span className="text-muted">+{hex(f.offset)}/{hex(f.size)}</span>}
+        {f.offset !== null && <span className={muted}>+{hex(f.offset)}/{hex(f.size)}</span>}
       </span>
       <span className="flex flex-wrap items-baseline gap-x-2">
       {file ? (
@@ -37,14 +39,14 @@ export function FrameLine({ f, marks, nested }: { f: UiFrame; marks: FrameMarks;
           {f.line !== null && f.line > 0 ? `:${f.line}` : ""}
         </a>
       ) : (
-        <span className="text-muted">(no source line)</span>
+        <span className={muted}>(no source line)</span>
       )}
-      {f.module && <span className="text-muted">[{f.module}]</span>}
-      {f.inline && <span className="font-sans text-[0.75rem] text-muted">inline</span>}
+      {f.module && <span className={muted}>[{f.module}]</span>}
+      {f.inline && <span className={`font-sans text-[0.75rem] ${muted}`}>inline</span>}
       {guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
       {touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
       </span>
-      <a href={logHref(marks.id, f.logLine)} className="font-sans text-[0.75rem]" aria-label={`log line ${f.logLine}`}>
+      <a href={logHref(marks.id, f.logLine)} className="font-sans text-[0.75rem]" title={`log line ${f.logLine}`}>
         L{f.logLine}
       </a>
     </div>

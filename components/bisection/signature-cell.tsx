@@ -6,7 +6,8 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
   if (!c) {
     return (
       <td className="border-l border-line px-1.5 text-center text-muted">
-        <span aria-label="not seen">·</span>
+        <span aria-hidden="true">·</span>
+        <span className="sr-only">none</span>
       </td>
     );
   }

@@ -49,7 +49,7 @@ export function Summary(p: Props) {
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem] sm:grid-cols-[max-content_1fr_max-content_1fr]">
         <dt className="text-muted">crash at start</dt>
         <dd className="font-mono">
-          {p.startTitle ?? "–"} <span className="text-muted">on</span> <a href={commitUrl(p.startCommit)}>{shortHash(p.startCommit)}</a>
+          {p.startTitle ?? "–"} <span className="text-muted">on</span> <a href={commitUrl(p.startCommit)} className="underline">{shortHash(p.startCommit)}</a>
         </dd>
         <dt className="text-muted">crash at {culpritWord}</dt>
         <dd className="font-mono">

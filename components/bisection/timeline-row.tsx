@@ -72,11 +72,9 @@ export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
         {subject ?? ""}
       </td>
       <td className="px-1.5 whitespace-nowrap">
-        <span className="inline-flex items-center gap-1">
-          <Shape mark={v.mark} />
-          {v.words}
-          {v.git && <span className="text-muted">({v.git})</span>}
-        </span>
+        <Shape mark={v.mark} className="mr-1" />
+        {v.words}
+        {v.git && <span className="text-muted"> ({v.git})</span>}
       </td>
       <td className="px-1.5 text-right whitespace-nowrap">
         <Left n={ctx.left.get(step.index)} max={ctx.leftMax} />

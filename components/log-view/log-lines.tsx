@@ -11,7 +11,7 @@ export function LogLines({ text }: { text: string }) {
   return (
     <pre
       data-log-lines
-      className="overflow-x-auto font-mono text-[0.8rem] leading-[1.35] break-all whitespace-pre-wrap [&:not([data-js])>div:target]:bg-mark [&>div[data-sel]]:bg-mark"
+      className="overflow-x-auto font-mono text-[0.8rem] leading-[1.35] break-all whitespace-pre-wrap [&:not([data-js])>div:target]:bg-mark [&>div[data-sel]]:bg-mark [&:not([data-js])>div:target>a]:text-fg! [&>div[data-sel]>a]:text-fg!"
     >
       {lines.map((l, i) => (
         <div key={i} id={`L${i + 1}`} className={LINE}>

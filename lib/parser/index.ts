@@ -20,27 +20,47 @@ export type * from "./types";
 
 const ALL_RULES: Rule[] = [...headerRules, ...testBlockRules, ...gitRules, ...culpritRules, ...minimizeRules, ...resultRules];
 
-/** Rules by the char code their prefix starts with; rules without a prefix are tried last. */
-const BY_CHAR = new Map<number, Rule[]>();
-const ANY_CHAR: Rule[] = [];
+/** A rule as the dispatcher reads it: one object shape for all, the pattern's fields at hand. */
+interface Entry {
+  prefix: string;
+  re: RegExp;
+  apply: Rule["apply"];
+  marker: boolean;
+}
+
+function entry(rule: Rule): Entry {
+  return { prefix: rule.pat.prefix, re: rule.pat.re, apply: rule.apply, marker: rule.marker === true };
+}
+
+/** Rules by the first two (ASCII) chars of their prefix, in ALL_RULES order; a one-char prefix
+ *  is listed under every second char (0: a non-ASCII one, or none). Rules without a prefix are
+ *  tried last. */
+const BY_CHARS: (Entry[] | undefined)[] = new Array(128 * 128).fill(undefined);
+const ANY_CHAR: Entry[] = [];
 for (const rule of ALL_RULES) {
-  if (rule.pat.prefix === "") ANY_CHAR.push(rule);
+  const e = entry(rule);
+  if (e.prefix === "") ANY_CHAR.push(e);
   else {
-    const c = rule.pat.prefix.charCodeAt(0);
-    const list = BY_CHAR.get(c) ?? [];
-    list.push(rule);
-    BY_CHAR.set(c, list);
+    const c0 = e.prefix.charCodeAt(0);
+    for (let c1 = 0; c1 < 128; c1++) {
+      if (e.prefix.length === 1 || e.prefix.charCodeAt(1) === c1) (BY_CHARS[c0 * 128 + c1] ??= []).push(e);
+    }
   }
 }
 
-function tryRules(st: State, rules: Rule[] | undefined, text: string, line: number): boolean {
-  if (!rules) return false;
+// Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
+const isBlankFn = isBlank;
+const stripEndFn = stripEnd;
+const commitLineFn = commitLine;
+const continueTestBlockFn = continueTestBlock;
+const MAX = MAX_MATCH;
+
+function tryRules(st: State, rules: Entry[], text: string, line: number): boolean {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const pat = rule.pat;
-    if (pat.prefix !== "" && !text.startsWith(pat.prefix)) continue;
-    const m = pat.re.exec(text);
-    if (!m) continue;
+    if (!text.startsWith(rule.prefix)) continue;
+    const m = rule.re.exec(text);
+    if (m === null) continue;
     if (rule.apply(st, m, line, text) === false) continue;
     if (rule.marker) st.markers++;
     st.sawHead = true;
@@ -58,19 +78,21 @@ function logLine(st: State, raw: string, line: number, full: string): void {
   if (st.mode === "error") {
     // the error text is kept as printed (only a CR at the end dropped)
     st.errorParts.push(full.charCodeAt(full.length - 1) === 13 ? full.slice(0, -1) : full);
-    if (!isBlank(raw)) st.errorEnd = line;
+    if (!isBlankFn(raw)) st.errorEnd = line;
     return;
   }
   if (st.mode === "commit") {
-    if (commitLine(st, raw, line)) return;
+    if (commitLineFn(st, raw, line)) return;
     finishCommit(st);
   }
-  const text = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
+  const text = raw.length > MAX ? raw.slice(0, MAX) : raw;
   const c = text.charCodeAt(0);
-  if (tryRules(st, BY_CHAR.get(c), text, line)) return;
+  const c1 = text.charCodeAt(1); // NaN past the end
+  const rules = c < 128 ? BY_CHARS[c * 128 + (c1 < 128 ? c1 : 0)] : undefined;
+  if (rules !== undefined && tryRules(st, rules, text, line)) return;
   if ((isHex(c) || text.includes(" starts bisection ")) && tryRules(st, ANY_CHAR, text, line)) return;
-  if (continueTestBlock(st, raw, line)) return;
-  if (isBlank(text)) return;
+  if (continueTestBlockFn(st, raw, line)) return;
+  if (isBlankFn(text)) return;
   if (st.mode === "text") return;
   if (st.mode === "git" && st.bisecting) {
     // maybe the bare error printed before `failed building <sha>:` (§2.9); warned if not
@@ -112,7 +134,7 @@ function parse(lines: string[], at: { line: number }): ParseResult {
   let firstSeen = false;
   for (let i = 0; i < lines.length; i++) {
     at.line = i + 1;
-    const raw = stripEnd(lines[i]);
+    const raw = stripEndFn(lines[i]);
     if (!firstSeen && raw.length > 0) {
       // syzbot drops the head of oversized logs: then the first line is no header line
       firstSeen = true;

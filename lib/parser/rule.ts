@@ -16,8 +16,10 @@ export function closeRecord(st: State): void {
   if (st.mode === "run" && st.run) trimRunTitle(st.run);
   if (st.step && st.step.buildError !== null) st.step.buildError = trimEndLines(st.step.buildError);
   st.run = null;
-  for (const s of st.stray) warnUnplaced(st, s.line, s.text);
-  st.stray.length = 0;
+  if (st.stray.length > 0) {
+    for (const s of st.stray) warnUnplaced(st, s.line, s.text);
+    st.stray.length = 0;
+  }
   st.mode = st.step && st.step.runs.length === 0 && !st.step.allRuns && st.step.buildError === null ? "step" : "top";
 }
 

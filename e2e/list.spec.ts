@@ -1,0 +1,89 @@
+// A maintainer browses all bisections: search, path filter, verdict filter, sorting, paging
+// state in the URL, honest empty states, and the same filters on the JSON list and the feed.
+import { expect, test } from "@playwright/test";
+import { CULPRIT, seedId } from "./helpers";
+
+test("search by title, hash prefix, function in the trace, and filter by the culprit's path", async ({ page, request }) => {
+  const id = await seedId(request);
+  await page.goto("/");
+  const total = Number((await page.getByRole("heading", { level: 1 }).textContent())!.match(/\((\d+)\)/)![1]);
+  expect(total).toBeGreaterThan(25);
+  for (const q of ["kvm_wait", "997acaf6", "do_exit", "Mark Rutland"]) {
+    await page.goto(`/?q=${encodeURIComponent(q)}`);
+    await expect(page.locator(`a[href="/b/${id}"]`), `search ${q}`).toBeVisible();
+  }
+  await page.goto("/?path=kernel/locking/");
+  await expect(page.locator(`a[href="/b/${id}"]`)).toBeVisible();
+  const filtered = Number((await page.getByRole("heading", { level: 1 }).textContent())!.match(/\((\d+)\)/)![1]);
+  expect(filtered).toBeLessThan(total);
+  await page.goto("/?path=drivers/does-not-exist/");
+  await expect(page.getByTestId("empty-state")).toContainText("No bisection matches these filters");
+  await page.getByTestId("empty-state").getByRole("link", { name: "Clear the filters" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("the search box is a GET form: `/` focuses it and Enter searches", async ({ page, request }) => {
+  const id = await seedId(request);
+  await page.goto("/");
+  await page.keyboard.press("/");
+  await expect(page.locator("[data-search-box]")).toBeFocused();
+  await page.keyboard.type("irqflag-debug");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=irqflag-debug/);
+  await expect(page.locator(`a[href="/b/${id}"]`)).toBeVisible();
+});
+
+test("sort by commits tested, both ways, with the state in the URL", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Sort by Tested/ }).click();
+  await expect(page).toHaveURL(/sort=tested/);
+  const read = async () => (await page.locator("tbody tr td:last-child").allTextContents()).map(Number);
+  const desc = await read();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await expect(page.locator('th[aria-sort="descending"]')).toContainText("Tested");
+  await page.getByRole("link", { name: /^Sort by Tested/ }).click();
+  await expect(page).toHaveURL(/sort=tested&dir=asc/);
+  const asc = await read();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+});
+
+test("verdict filter on the page, the JSON list and the Atom feed", async ({ page, request }) => {
+  const id = await seedId(request);
+  await page.goto("/?verdict=likely-wrong");
+  await expect(page.locator(`a[href="/b/${id}"]`)).toBeVisible();
+  await page.goto("/?verdict=clean");
+  await expect(page.locator(`a[href="/b/${id}"]`)).toHaveCount(0);
+  const json = await (await request.get("/api/bisections?verdict=likely-wrong&per=200")).json();
+  expect(json.rows.every((r: { verdict: string }) => r.verdict === "likely-wrong")).toBe(true);
+  expect(json.rows.map((r: { id: string }) => r.id)).toContain(id);
+  const feed = await request.get("/feed.atom?path=kernel/locking/&verdict=likely-wrong");
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  const xml = await feed.text();
+  expect(xml).toContain(`<title>culprit ${CULPRIT.slice(0, 12)}: WARNING in kvm_wait</title>`);
+  expect(xml).toContain(`/b/${id}"`);
+  const none = await (await request.get("/feed.atom?path=drivers/does-not-exist/")).text();
+  expect(none).not.toContain("<entry>");
+});
+
+test("theme toggle: system, dark, light, kept across pages", async ({ page }) => {
+  await page.goto("/");
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await bg()).not.toBe(light);
+  await page.goto("/upload");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+});
+
+test("the `?` key opens the keyboard help and Escape closes it", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
