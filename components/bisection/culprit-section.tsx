@@ -1,6 +1,9 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
 import type { UiCommit, UiFile } from "./types";
 
+/** Merges change hundreds of files: the rest fold away. */
+const SHOWN = 15;
+
 function FileRow({ f, hash }: { f: UiFile; hash: string }) {
   return (
     <tr className="border-t border-line">
@@ -62,11 +65,24 @@ export function CulpritSection({ commit, type }: { commit: UiCommit; type: strin
             </tr>
           </thead>
           <tbody>
-            {commit.files.map((f) => (
+            {commit.files.slice(0, SHOWN).map((f) => (
               <FileRow key={f.path} f={f} hash={commit.hash} />
             ))}
           </tbody>
         </table>
+      )}
+      {commit.files.length > SHOWN && (
+        <details>
+          <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
+          <table className="text-[0.9rem]">
+            <caption className="sr-only">more files changed</caption>
+            <tbody>
+              {commit.files.slice(SHOWN).map((f) => (
+                <FileRow key={f.path} f={f} hash={commit.hash} />
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
     </section>
   );

@@ -42,7 +42,7 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
         <p className="text-[1.05rem]">
           {Words} {candidates.length} commits:
         </p>
-        <ul className="ml-4 font-mono text-[0.9rem]">
+        <ul className="ml-4 gap-x-6 font-mono text-[0.9rem] xl:columns-2">
           {candidates.map((c) => (
             <li key={c.hash}>
               <Link href={`/c/${c.hash}`}>{shortHash(c.hash)}</Link> {c.subject ? `“${c.subject}”` : ""}

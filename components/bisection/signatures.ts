@@ -12,6 +12,8 @@ export interface SignatureCell {
   all: boolean;
   /** boot failures with this title */
   boot: number;
+  /** `all runs: boot failed: <title>` */
+  allBoot: boolean;
 }
 
 export interface SignatureColumn {
@@ -34,7 +36,7 @@ export interface SignatureColumn {
 function cellOf(col: SignatureColumn, step: UiStep): SignatureCell {
   let c = col.cells.get(step.index);
   if (!c) {
-    c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0 };
+    c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0, allBoot: false };
     col.cells.set(step.index, c);
   }
   return c;
@@ -56,7 +58,10 @@ export function signatureColumns(steps: UiStep[], startTitle: string | null, fin
     for (const r of records) {
       if (!r.title || (r.outcome !== "crashed" && r.outcome !== "boot-failed")) continue;
       const cell = cellOf(column(r.title), step);
-      if (r.outcome === "boot-failed") cell.boot += 1;
+      if (r.outcome === "boot-failed") {
+        cell.boot += 1;
+        cell.allBoot = !!step.allRunsOutcome;
+      }
       else if (step.allRunsOutcome) cell.all = true;
       else cell.k += 1;
       if (r.outcome === "crashed") lastCrashRow = Math.max(lastCrashRow, step.index);

@@ -51,7 +51,7 @@ export function Summary(p: Props) {
         <dd className="font-mono">
           {p.startTitle ?? "–"} <span className="text-muted">on</span> <a href={commitUrl(p.startCommit)} className="underline">{shortHash(p.startCommit)}</a>
         </dd>
-        <dt className="text-muted">crash at {culpritWord}</dt>
+        <dt className="text-muted">{p.found ? `crash at ${culpritWord}` : "final crash"}</dt>
         <dd className="font-mono">
           {p.finalTitle ?? "–"}
           {p.startTitle && p.finalTitle && p.startTitle !== p.finalTitle && <span className="ml-2 font-sans font-medium text-bad-fg">≠ start title</span>}

@@ -1,6 +1,5 @@
 // Parse result -> database rows. Pure: no I/O, so the mapping is testable on its own.
 import type { BisectionLog, RunOutcome } from "@/lib/parser/types";
-import type { Judgement } from "@/lib/analysis/types";
 
 /** Run outcomes whose title names a crash (and so a crash signature). */
 const CRASH_OUTCOMES: ReadonlySet<RunOutcome> = new Set(["crashed", "boot-failed"]);
@@ -68,13 +67,4 @@ export function commitRows(log: BisectionLog): CommitRow[] {
   for (const c of log.candidates) add(c, null);
   if (log.commit) add(log.commit.hash, log.commit.subject);
   return [...rows].map(([hash, subject]) => ({ hash, subject })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
-}
-
-export function judgementColumns(j: Judgement) {
-  return {
-    verdict: j.verdict,
-    verdictHeadline: j.headline ?? null,
-    findings: j.findings as unknown as object,
-    confidence: j.confidence ?? null,
-  };
 }

@@ -150,7 +150,13 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
 
 /** Cheap pre-check: a frame has `+0x` or a `path.c:line` (the old offset-less form). */
 function mayHoldFrame(t: string): boolean {
-  return t.includes("+0x") || ((t.includes(".c:") || t.includes(".h:") || t.includes(".S:")) && SOURCE_LINE.test(t));
+  if (t.includes("+0x")) return true;
+  // `.c:`, `.h:` or `.S:` somewhere, found by its colon, before the regex runs
+  for (let p = t.indexOf(":", 2); p >= 0; p = t.indexOf(":", p + 1)) {
+    const ext = t.charCodeAt(p - 1);
+    if ((ext === 99 || ext === 104 || ext === 83) && t.charCodeAt(p - 2) === 46) return SOURCE_LINE.test(t);
+  }
+  return false;
 }
 
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */

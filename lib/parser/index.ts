@@ -14,6 +14,7 @@ import { resultRules } from "./result";
 import { closeRecord, trimEndLines, type Rule } from "./rule";
 import { newState, warnUnplaced, type State } from "./state";
 import { continueTestBlock, testBlockRules } from "./test-block";
+import { FAST, type FastMatch } from "./fast";
 import type { ParseResult } from "./types";
 
 export type * from "./types";
@@ -24,12 +25,14 @@ const ALL_RULES: Rule[] = [...headerRules, ...testBlockRules, ...gitRules, ...cu
 interface Entry {
   prefix: string;
   re: RegExp;
+  /** fast.ts matcher tried before `re` */
+  fast: FastMatch | null;
   apply: Rule["apply"];
   marker: boolean;
 }
 
 function entry(rule: Rule): Entry {
-  return { prefix: rule.pat.prefix, re: rule.pat.re, apply: rule.apply, marker: rule.marker === true };
+  return { prefix: rule.pat.prefix, re: rule.pat.re, fast: FAST.get(rule.pat) ?? null, apply: rule.apply, marker: rule.marker === true };
 }
 
 /** Rules by the first two (ASCII) chars of their prefix, in ALL_RULES order; a one-char prefix
@@ -59,7 +62,7 @@ function tryRules(st: State, rules: Entry[], text: string, line: number): boolea
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (!text.startsWith(rule.prefix)) continue;
-    const m = rule.re.exec(text);
+    const m = (rule.fast !== null ? rule.fast(text, st.plain) : null) ?? rule.re.exec(text);
     if (m === null) continue;
     if (rule.apply(st, m, line, text) === false) continue;
     if (rule.marker) st.markers++;
@@ -129,8 +132,9 @@ function finish(st: State): void {
   }
 }
 
-function parse(lines: string[], at: { line: number }): ParseResult {
+function parse(lines: string[], plain: boolean, at: { line: number }): ParseResult {
   const st = newState(lines.length);
+  st.plain = plain;
   let firstSeen = false;
   for (let i = 0; i < lines.length; i++) {
     at.line = i + 1;
@@ -157,10 +161,12 @@ function parse(lines: string[], at: { line: number }): ParseResult {
 export function parseBisectionLog(text: string): ParseResult {
   const at = { line: 0 };
   try {
-    const lines = String(text).split("\n");
+    const all = String(text);
+    const lines = all.split("\n");
+    const plain = all.indexOf("\r") < 0 && all.indexOf("\u2028") < 0 && all.indexOf("\u2029") < 0;
     // a final newline ends the last line; it does not start an empty one
     if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-    return parse(lines, at);
+    return parse(lines, plain, at);
   } catch {
     return { ok: false, reason: `internal parser error at line ${at.line}`, line: at.line || null };
   }

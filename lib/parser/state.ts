@@ -51,6 +51,8 @@ export interface State {
   stray: { line: number; text: string }[];
   errorParts: string[];
   errorEnd: number;
+  /** the text has no CR, U+2028 or U+2029 (fast.ts) */
+  plain: boolean;
 }
 
 export function newLog(lineCount: number): BisectionLog {
@@ -108,6 +110,7 @@ export function newState(lineCount: number): State {
     stray: [],
     errorParts: [],
     errorEnd: 0,
+    plain: false,
   };
 }
 

@@ -16,13 +16,19 @@ const OUTCOMES: Record<string, RunOutcome> = {
   failed: "failed",
 };
 
+/** `s.trimEnd()`, without the call when the last char is visible ASCII (no whitespace). */
+function trimEnd(s: string): string {
+  const c = s.charCodeAt(s.length - 1);
+  return c > 32 && c < 127 ? s : s.trimEnd();
+}
+
 /** `crashed: WARNING in kvm_wait` -> crashed + title; an unknown word keeps the text as a failure. */
 const VERDICT_RE = VERDICT;
 
 export function parseVerdict(text: string): { outcome: RunOutcome; title: string | null } {
   if (text === "OK") return { outcome: "ok", title: null };
-  if (text.startsWith("crashed: ")) return { outcome: "crashed", title: text.slice(9).trimEnd() };
-  const m = VERDICT_RE.exec(text.trimEnd());
+  if (text.startsWith("crashed: ")) return { outcome: "crashed", title: trimEnd(text.slice(9)) };
+  const m = VERDICT_RE.exec(trimEnd(text));
   if (!m) return { outcome: "failed", title: text };
   const outcome = OUTCOMES[m[1]];
   return { outcome, title: outcome === "ok" ? null : (m[2] ?? "") };
@@ -163,7 +169,8 @@ export function continueTestBlock(st: State, text: string, line: number): boolea
   const s = st.step;
   if (st.mode === "run" && st.run) {
     const run = st.run;
-    run.title = run.title === null ? text.replace(/\r/g, "") : `${run.title}\n${text.replace(/\r/g, "")}`;
+    const part = text.indexOf("\r") < 0 ? text : text.replace(/\r/g, "");
+    run.title = run.title === null ? part : `${run.title}\n${part}`;
     if ("endLine" in run && !isBlank(text)) run.endLine = line;
     if (s && !isBlank(text)) s.endLine = line;
     return true;

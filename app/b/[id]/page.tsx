@@ -93,8 +93,11 @@ export default async function BisectionPage({ params }: Props) {
         candidates={b.candidates}
         initialLeft={initialLeft}
       />
+      {/* wide screens: culprit and facts on the left, the crash beside them */}
+      <div className="min-[1700px]:grid min-[1700px]:grid-cols-2 min-[1700px]:gap-x-8">
       {found && <CulpritSection commit={found} type={b.type} />}
       {b.crash && (
+        <div className="min-[1700px]:col-start-2 min-[1700px]:row-span-2 min-[1700px]:row-start-1">
         <StackTrace
           id={b.id}
           title={b.crash.signature.title}
@@ -105,6 +108,7 @@ export default async function BisectionPage({ params }: Props) {
           line={b.crash.line}
           endLine={b.crash.endLine}
         />
+        </div>
       )}
       <FactsSection
         id={b.id}
@@ -130,6 +134,7 @@ export default async function BisectionPage({ params }: Props) {
         truncated={b.truncated}
         lineCount={b.lineCount}
       />
+      </div>
     </article>
   );
 }

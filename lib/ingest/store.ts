@@ -1,0 +1,125 @@
+// Stores one parsed bisection in ONE SQL statement: a chain of data-modifying CTEs over column
+// arrays (`unnest`). One statement is one transaction, so a log is stored whole or not at all,
+// and an import pays one round trip per log instead of a dozen (see BENCHMARKS.md).
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
+import type { Judgement } from "@/lib/analysis/types";
+import { commitRows, isCrashOutcome, searchText, signatureTitles, startTitle } from "./map";
+
+const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
+
+function foundCommitCte(log: BisectionLog): Prisma.Sql {
+  const c = log.commit;
+  if (!c) return Prisma.sql`found AS (SELECT NULL::text AS hash WHERE false)`;
+  // the found commit's details win over whatever a step of another log knew about it
+  return Prisma.sql`found AS (
+    INSERT INTO "commit" (hash, subject, author, author_email, date_text, date, message, merge_parents, files_changed, insertions, deletions)
+    VALUES (${c.hash}, ${c.subject}, ${c.authorName || c.author}, ${c.authorEmail || null}, ${c.date || null},
+      ${c.dateIso}::timestamp, ${c.message}, ${c.mergeParents}::text[], ${c.filesChanged}::int, ${c.insertions}::int, ${c.deletions}::int)
+    ON CONFLICT (hash) DO UPDATE SET subject = EXCLUDED.subject, author = EXCLUDED.author, author_email = EXCLUDED.author_email,
+      date_text = EXCLUDED.date_text, date = EXCLUDED.date, message = EXCLUDED.message, merge_parents = EXCLUDED.merge_parents,
+      files_changed = EXCLUDED.files_changed, insertions = EXCLUDED.insertions, deletions = EXCLUDED.deletions
+    RETURNING hash),
+  files AS (
+    INSERT INTO "commit_file" (commit_hash, path, created, deleted, changes, insertions, deletions)
+    SELECT ${c.hash}, * FROM unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
+      ${col(c.files, "deleted")}::bool[], ${col(c.files, "changes")}::int[], ${col(c.files, "insertions")}::int[],
+      ${col(c.files, "deletions")}::int[])
+    ON CONFLICT DO NOTHING)`;
+}
+
+function stepsCte(id: string, steps: Step[]): Prisma.Sql {
+  return Prisma.sql`steps AS (
+    INSERT INTO "step" (bisection_id, "index", commit_hash, role, release, subject, compiler, compiler_type,
+      kernel_signature, build_error, all_runs_outcome, all_runs_title, all_runs_line, representative_crash,
+      false_negative_chance, notes, verdict, verdict_line, revisions_left, untested, line, end_line)
+    SELECT ${id}, * FROM unnest(
+      ${col(steps, "index")}::int[], ${col(steps, "commit")}::text[], ${col(steps, "role")}::text[],
+      ${col(steps, "release")}::text[], ${col(steps, "subject")}::text[], ${col(steps, "compiler")}::text[],
+      ${col(steps, "compilerType")}::text[], ${col(steps, "kernelSignature")}::text[], ${col(steps, "buildError")}::text[],
+      ${steps.map((s) => s.allRuns?.outcome ?? null)}::text[], ${steps.map((s) => s.allRuns?.title ?? null)}::text[],
+      ${steps.map((s) => s.allRuns?.line ?? null)}::int[], ${steps.map((s) => s.representativeCrash?.title ?? null)}::text[],
+      ${col(steps, "falseNegativeChance")}::float8[], ${steps.map((s) => JSON.stringify(s.notes))}::jsonb[],
+      ${col(steps, "verdict")}::text[], ${col(steps, "verdictLine")}::int[], ${col(steps, "revisionsLeft")}::int[],
+      ${col(steps, "untested")}::bool[], ${col(steps, "line")}::int[], ${col(steps, "endLine")}::int[]))`;
+}
+
+function runsCte(id: string, steps: Step[]): Prisma.Sql {
+  const runs = steps.flatMap((s) => s.runs.map((r) => ({ step: s.index, ...r, sig: r.title && isCrashOutcome(r.outcome) ? r.title : null })));
+  return Prisma.sql`runs AS (
+    INSERT INTO "run" (bisection_id, step_index, "index", outcome, title, signature_id, line, end_line)
+    SELECT ${id}, v.step, v.idx, v.outcome, v.title, sig.id, v.line, v.end_line
+    FROM unnest(${col(runs, "step")}::int[], ${col(runs, "index")}::int[], ${col(runs, "outcome")}::text[],
+      ${col(runs, "title")}::text[], ${col(runs, "sig")}::text[], ${col(runs, "line")}::int[], ${col(runs, "endLine")}::int[])
+      AS v(step, idx, outcome, title, sig, line, end_line)
+    LEFT JOIN sig ON sig.title = v.sig)`;
+}
+
+function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.Sql {
+  const crash = log.crash;
+  if (!crash) return Prisma.sql`crash AS (SELECT 1 WHERE false), frames AS (SELECT 1 WHERE false)`;
+  const f: Frame[] = crash.frames;
+  return Prisma.sql`crash AS (
+    INSERT INTO "crash_report" (bisection_id, signature_id, line, end_line, header, guilty_file, guilty_frame)
+    SELECT ${id}, sig.id, ${crash.line}, ${crash.endLine}, ${crash.header}, ${judgement.guilty?.file ?? crash.guiltyFile},
+      ${judgement.guilty?.frameIndex ?? crash.guiltyFrame}::int
+    FROM sig WHERE sig.title = ${crash.title} LIMIT 1),
+  frames AS (
+    INSERT INTO "frame" (bisection_id, position, "function", "offset", size, file, line, inline, module, unreliable, section, context, log_line)
+    SELECT ${id}, * FROM unnest(${f.map((_, i) => i)}::int[], ${col(f, "function")}::text[], ${col(f, "offset")}::int[],
+      ${col(f, "size")}::int[], ${col(f, "file")}::text[], ${col(f, "line")}::int[], ${col(f, "inline")}::bool[],
+      ${col(f, "module")}::text[], ${col(f, "unreliable")}::bool[], ${col(f, "section")}::text[], ${col(f, "context")}::text[],
+      ${col(f, "logLine")}::int[]))`;
+}
+
+export async function storeBisection(
+  prisma: PrismaClient,
+  row: { id: string; hash: string; text: string },
+  log: BisectionLog,
+  judgement: Judgement,
+  bulk: boolean,
+): Promise<void> {
+  const { id, hash, text } = row;
+  const others = commitRows(log).filter((c) => c.hash !== log.commit?.hash);
+  const titles = signatureTitles(log);
+  const start = startTitle(log);
+  await prisma.$executeRaw`
+    WITH cfg AS (SELECT set_config('synchronous_commit', ${bulk ? "off" : "on"}, true)),
+    ${foundCommitCte(log)},
+    other_commits AS (
+      INSERT INTO "commit" (hash, subject, merge_parents)
+      SELECT h, s, '{}'::text[] FROM unnest(${col(others, "hash")}::text[], ${col(others, "subject")}::text[]) AS v(h, s)
+      ON CONFLICT (hash) DO NOTHING),
+    sig_new AS (
+      INSERT INTO "crash_signature" (title) SELECT unnest(${titles}::text[]) ON CONFLICT (title) DO NOTHING RETURNING id, title),
+    sig AS (SELECT id, title FROM sig_new UNION ALL SELECT id, title FROM "crash_signature" WHERE title = ANY(${titles}::text[])),
+    bis AS (
+      INSERT INTO "bisection" (id, content_hash, type, outcome, start_commit_hash, found_commit_hash, crash_signature_id,
+        start_signature_id, candidates, error, syzkaller_commit, host, revisions_tested, total_seconds, build_seconds,
+        test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
+        recipients_cc, bisect_start_line, result_line, truncated, head_truncated, line_count, step_count, warnings,
+        verdict, verdict_headline, findings, confidence, search_text)
+      VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
+        (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
+        ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, ${log.revisionsTested}::int,
+        ${log.totalSeconds}::float8, ${log.buildSeconds}::float8, ${log.testSeconds}::float8, ${log.culpritSignature},
+        ${log.parentSignature}, ${log.errorProbability}::float8, ${log.flaky?.text ?? null}, ${log.horizonCommitMessage},
+        ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int, ${log.resultLine}::int,
+        ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
+        ${judgement.verdict}, ${judgement.headline ?? null}, ${JSON.stringify(judgement.findings)}::jsonb,
+        ${judgement.confidence}::float8, ${searchText(log)})
+      RETURNING id),
+    raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
+    ${stepsCte(id, log.steps)},
+    ${runsCte(id, log.steps)},
+    ${crashCtes(id, log, judgement)}
+    SELECT count(*) FROM cfg`;
+}
+
+/** A unique violation on the bisection: the same log was stored concurrently. */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (e.code === "P2002") return true;
+  const meta = JSON.stringify(e.meta ?? {});
+  return e.code === "P2010" && /23505|unique/i.test(meta + e.message);
+}
