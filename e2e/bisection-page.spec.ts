@@ -120,8 +120,7 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-// Fails while app/loading.tsx (root) streams every page into an element only JavaScript reveals.
-test.fixme("read the page without JavaScript", async ({ browser, request }) => {
+test("read the page without JavaScript", async ({ browser, request }) => {
   const id = await seedId(request);
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
@@ -132,7 +131,8 @@ test.fixme("read the page without JavaScript", async ({ browser, request }) => {
 });
 
 test("a missing bisection says what to do next", async ({ page }) => {
-  await page.goto("/b/000000000000");
+  const res = await page.goto("/b/000000000000");
+  expect(res?.status()).toBe(404);
   await expect(page.getByTestId("missing-bisection")).toContainText("No bisection 000000000000.");
   await expect(page.getByRole("link", { name: "Upload a log" })).toBeVisible();
 });

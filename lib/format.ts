@@ -54,11 +54,18 @@ export function outcomeWords(type: string, outcome: string): string {
   }
 }
 
-/** A git verdict in the words of what happened: fix bisections invert git's good/bad. */
+/** Whether a git verdict means the commit crashed: fix bisections invert git's good/bad.
+ *  null for no verdict or `skip`. */
+export function verdictCrashed(type: string, verdict: string | null): boolean | null {
+  if (verdict !== "good" && verdict !== "bad") return null;
+  return type === "fix" ? verdict === "good" : verdict === "bad";
+}
+
+/** A git verdict in the words of what happened. */
 export function stepVerdictWords(type: string, verdict: string | null): string {
-  if (verdict === null) return "–";
   if (verdict === "skip") return "skipped";
-  const crashed = type === "fix" ? verdict === "good" : verdict === "bad";
+  const crashed = verdictCrashed(type, verdict);
+  if (crashed === null) return "–";
   return crashed ? "crashed" : type === "fix" ? "did not crash" : "OK";
 }
 

@@ -1,5 +1,6 @@
 // Words for roles, verdicts and run outcomes. Fix bisections invert git's terms (a `good`
 // commit there still crashes), so the page says what happened, never the git word alone.
+import { verdictCrashed } from "@/lib/format";
 import type { UiRun, UiStep } from "./types";
 
 export type Mark = "crashed" | "ok" | "boot" | "failed" | "ignored" | "none";
@@ -58,8 +59,8 @@ export interface StepVerdict {
 export function stepVerdict(s: UiStep, type: string): StepVerdict {
   const fix = type === "fix";
   if (s.verdict === "skip") return { words: "skipped", git: "skip", mark: "ignored" };
-  if (s.verdict === "bad" || s.verdict === "good") {
-    const crashed = fix ? s.verdict === "good" : s.verdict === "bad";
+  const crashed = verdictCrashed(type, s.verdict);
+  if (crashed !== null) {
     return {
       words: crashed ? "crashed" : fix ? "did not crash" : "OK",
       git: fix ? null : s.verdict,

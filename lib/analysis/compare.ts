@@ -1,5 +1,6 @@
 // Two bisections side by side: aligned by tested commit, where their verdicts differ, which
 // crash titles changed, and whether they found the same commit. Pure.
+import { verdictCrashed } from "@/lib/format";
 
 export interface CompareStep {
   commit: string;
@@ -38,10 +39,11 @@ export interface Comparison {
   differingVerdicts: number;
 }
 
+/** "crashed" / "OK" / "skipped": the same words for cause and fix bisections */
 function crashed(type: string, verdict: string | null): string | null {
   if (verdict === null) return null;
   if (verdict === "skip") return "skipped";
-  return (type === "fix" ? verdict === "good" : verdict === "bad") ? "crashed" : "OK";
+  return verdictCrashed(type, verdict) ? "crashed" : "OK";
 }
 
 function titles(s: CompareStep): string[] {

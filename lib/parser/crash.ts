@@ -4,7 +4,7 @@
 // context (`<IRQ>` ... `</IRQ>`). Register dumps inside a trace do not end it; `RIP: 0033:`
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
-import { frame, isBlank, parseFrameBody, skipBlanks, stripEnd } from "./frames";
+import * as frames from "./frames";
 import type { CrashReport, Frame, FrameSection } from "./types";
 
 const RE_callTrace = FP.callTrace.re;
@@ -22,6 +22,9 @@ const RE_header = FP.header.re;
 const RE_console = FP.console.re;
 const OTHER_STACK = FP.otherStack.re;
 const LABELLED = FP.labelled.re;
+// Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
+const { frame, isBlank, parseFrameBody, skipBlanks, stripEnd } = frames;
+const MAX = MAX_MATCH;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
 
 interface Cursor {
@@ -83,7 +86,7 @@ function arm32Line(c: Cursor, t: string, ln: number): boolean {
 }
 
 function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): void {
-  const full = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
+  const full = raw.length > MAX ? raw.slice(0, MAX) : raw;
   let pos = skipBlanks(full);
   if (pos === full.length) return;
   if (full.charCodeAt(pos) === 91 /* [ */ && full.charCodeAt(pos + 1) === 32) {

@@ -36,7 +36,7 @@ function kernelSignature(text: string): RegExpExecArray | null {
   for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(++i));
   const from = i;
   for (let c = text.charCodeAt(i); (c >= 48 && c <= 57) || (c >= 97 && c <= 102); c = text.charCodeAt(++i));
-  if (i === 17 || i === from || i !== text.length) return null;
+  if (from === 17 || i === from || i !== text.length) return null;
   return groups(text, text.slice(from));
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
@@ -11,7 +12,6 @@ import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
-import { MissingBisection } from "@/components/bisection/missing-bisection";
 import { sliceLines } from "@/components/log-view/slice-lines";
 import type { Finding } from "@/components/bisection/types";
 
@@ -42,9 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BisectionPage({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
-  // Rendered here rather than with notFound(): inside a streamed boundary Next draws not-found
-  // pages on the client only, and this must read without JavaScript.
-  if (!b) return <MissingBisection id={id} />;
+  if (!b) notFound();
   const raw = await getRawLog(getPrisma(), id);
   const { good, initialLeft } = bisectStartFacts(raw, b.bisectStartLine);
   const finalTitle = b.crashSignature?.title ?? null;

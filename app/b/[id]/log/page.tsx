@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
-import { MissingBisection } from "@/components/bisection/missing-bisection";
 import { LogLines } from "@/components/log-view/log-lines";
 import { LineSelection } from "@/components/log-view/line-selection";
 
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LogPage({ params }: Props) {
   const { id } = await params;
   const text = bisectionIdSchema.safeParse(id).success ? await getRawLog(getPrisma(), id) : null;
-  if (text === null) return <MissingBisection id={id} />;
+  if (text === null) notFound();
   return (
     <article>
       <div className="mb-1 flex flex-wrap items-baseline gap-x-4">
