@@ -26,7 +26,12 @@ test("compare two bisections: aligned by commit, the differing verdict flagged",
   const variant = FIXTURE.replace("# git bisect bad c5a58f877ca645a3303f7a57476f2de837fdb97a", "# git bisect good c5a58f877ca645a3303f7a57476f2de837fdb97a");
   const b = (await (await request.post("/api/bisections", { headers: { "content-type": "text/plain" }, data: variant })).json()).id;
   expect(b).not.toBe(a);
-  await page.goto(`/compare?a=${a}&b=${b}`);
+  // the bisection page lists the other bisection of the same crash, with a compare link
+  await page.goto(`/b/${a}`);
+  const related = page.locator("#related");
+  await expect(related.getByRole("heading")).toContainText("Other bisections of this crash");
+  await related.locator(`a[href="/compare?a=${a}&b=${b}"]`).click();
+  await expect(page).toHaveURL(`/compare?a=${a}&b=${b}`);
   await expect(page.getByTestId("compare-summary")).toContainText("Both found the same commit.");
   await expect(page.getByTestId("compare-summary")).toContainText("15 commits tested by both; verdicts differ on 1.");
   const row = page.locator("tr", { has: page.getByRole("link", { name: "c5a58f877ca6" }) });

@@ -63,5 +63,9 @@ describe("titles: the same bug is the same place", () => {
     expect(rel("KASAN: use-after-free Read in fuse_request_end", "KASAN: use-after-free Read in request_end")).toBe(true);
     expect(rel("INFO: task hung in foo", "INFO: rcu detected stall in bar")).toBe(true);
     expect(rel("WARNING in sk_destruct", "WARNING in free_netdev")).toBe(false);
+    expect(rel("BUG: bad usercopy in con_font_op", "KASAN: use-after-free Write in fbcon_get_font")).toBe(true);
+    expect(rel("WARNING: locking bug in rxrpc_unbundle_conn", "kernel BUG at net/rxrpc/conn_object.c:NUM!")).toBe(true);
+    expect(rel("WARNING in foo_free", "WARNING in bar_free")).toBe(false); // generic verbs do not relate
+
   });
 });

@@ -7,6 +7,7 @@ import { crashInBoot } from "./rules/crash-in-boot";
 import { mergeCulprit, noopCulprit, releaseCulprit, scopeOnly } from "./rules/culprit-kind";
 import { detectorCommit } from "./rules/detector";
 import { flakyBad, flakyGood, lowConfidence } from "./rules/flaky";
+import { deepHistory } from "./rules/history";
 import { infraShare, mixedSignatures } from "./rules/infra";
 import { stackOverlap } from "./rules/stack-overlap";
 import { titleDrift } from "./rules/title-drift";
@@ -27,6 +28,7 @@ export const RULES: Rule[] = [
   scopeOnly,
   infraShare,
   mixedSignatures,
+  deepHistory,
 ];
 
 export function judgeBisection(log: BisectionLog): Judgement {

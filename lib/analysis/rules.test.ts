@@ -23,6 +23,12 @@ describe("title-drift", () => {
     const j = judge(variant({ steps: CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${t}` } : s)), crash: { title: t, report: kasanReport("foo_bar", "drivers/foo/bar.c") } }));
     expect(sev(j, "title-drift")).toBeUndefined();
   });
+  it("is only low when the functions share a distinctive name component", () => {
+    const t = "KASAN: use-after-free Read in fbfoo_get_widget";
+    const start = "crashed: BUG: bad usercopy in con_widget_op";
+    const j = judge(variant({ start, steps: CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${t}` } : s)), crash: { title: t, report: kasanReport("fbfoo_get_widget", "drivers/foo/bar.c") } }));
+    expect(sev(j, "title-drift")).toBe("low");
+  });
   it("is only low for another function of the same subsystem", () => {
     const t = "KASAN: use-after-free Read in foo_baz";
     const j = judge(variant({ steps: CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${t}` } : s)), crash: { title: t, report: kasanReport("foo_baz", "drivers/foo/bar.c") } }));
@@ -61,6 +67,27 @@ describe("stack-overlap", () => {
   });
 });
 
+describe("stack-overlap: free stacks and hangs", () => {
+  const freed = (fn: string, file: string) =>
+    kasanReport(fn, file).replace(/={10,}$/, `Freed by task 8762:
+ kfree+0x10/0x20 mm/slub.c:4000
+ sound_release+0x30/0x40 sound/core/timer.c:77
+==================================================================`);
+  it("is info when the culprit changed the code that freed the object", () => {
+    const j = judge(variant({ crash: { title: FOO, report: freed("foo_bar", "drivers/foo/bar.c") } }, { files: ["sound/core/timer.c"] }));
+    expect(sev(j, "stack-overlap")).toBe("info");
+  });
+  it("is info for a hang report, whose stack is where a task waited", () => {
+    const hang = "INFO: task hung in foo_bar";
+    const steps = CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${hang}` } : s));
+    const j = judge(variant({ start: `crashed: ${hang}`, steps, crash: { title: hang, report: kasanReport("foo_bar", "drivers/foo/bar.c") } }, { files: ["sound/core/timer.c"] }));
+    expect(sev(j, "stack-overlap")).toBe("info");
+  });
+  it("is still medium for a use-after-free far from every stack", () => {
+    expect(sev(judge(variant({ crash: { title: FOO, report: freed("foo_bar", "drivers/foo/bar.c") } }, { files: ["net/core/dev.c"] })), "stack-overlap")).toBe("medium");
+  });
+});
+
 describe("flaky-bad and flaky-good", () => {
   const lone = ["OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", `crashed: ${OTHER}`];
   it("calls a bad verdict from one foreign crash high", () => {
@@ -86,10 +113,40 @@ describe("culprit kinds", () => {
   it("merge", () => expect(sev(judge(variant({}, { merge: true, subject: "Merge tag 'foo-5.12' of git://git.kernel.org/foo" })), "merge-culprit")).toBe("high"));
   it("release", () => expect(sev(judge(variant({}, { subject: "Linux 5.12", files: ["Makefile"] })), "release-culprit")).toBe("high"));
   it("documentation only", () => expect(sev(judge(variant({}, { files: ["Documentation/foo.rst"] })), "scope-only")).toBe("high"));
+  it("Kconfig and Makefiles only", () => {
+    const j = judge(variant({}, { files: ["drivers/foo/Kconfig", "drivers/foo/Makefile"] }));
+    expect(sev(j, "scope-only")).toBe("high");
+    expect(j.findings.find((f) => f.rule === "scope-only")?.message).toContain("Kconfig");
+  });
+  it("not when Kconfig comes with code", () => expect(sev(judge(variant({}, { files: ["drivers/foo/Kconfig", "drivers/foo/bar.c"] })), "scope-only")).toBeUndefined());
   it("another architecture", () => expect(sev(judge(variant({}, { files: ["arch/arm64/kernel/foo.c"] })), "scope-only")).toBe("high"));
   it("none of them on a normal culprit", () => {
     const j = judge(variant({}));
     for (const r of ["noop-culprit", "merge-culprit", "release-culprit", "scope-only"] as RuleId[]) expect(sev(j, r)).toBeUndefined();
+  });
+});
+
+describe("deep-history", () => {
+  it("fires medium when the reproducer crashed six releases back", () => {
+    const j = judge(variant({ releases: Array(6).fill(`crashed: ${FOO}`) }));
+    expect(sev(j, "deep-history")).toBe("medium");
+    expect(j.verdict).toBe("doubtful");
+    expect(j.findings.find((f) => f.rule === "deep-history")?.message).toContain("6 releases back to v5.12");
+  });
+  it("is silent when only a few releases crashed", () => {
+    expect(sev(judge(variant({ releases: Array(5).fill(`crashed: ${FOO}`) })), "deep-history")).toBeUndefined();
+    expect(sev(judge(variant({})), "deep-history")).toBeUndefined();
+  });
+});
+
+describe("repro chance counts crashing releases", () => {
+  it("takes p from a release that crashed 2 of 10 runs", () => {
+    const two = ["OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", `crashed: ${FOO}`, `crashed: ${FOO}`];
+    const j = judge(variant({ releases: [two] }));
+    // p = 0.2; two good bisect steps of 10 inferred runs
+    expect(j.confidence).toBeCloseTo(Math.pow(1 - Math.pow(0.8, 10), 2), 6);
+    expect(sev(j, "flaky-good")).toBe("low"); // (0.8)^10 = 0.11
+    expect(sev(judge(variant({})), "flaky-good")).toBeUndefined();
   });
 });
 

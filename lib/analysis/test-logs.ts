@@ -20,6 +20,8 @@ export interface CulpritSpec {
 
 export interface LogSpec {
   start: string | string[];
+  /** releases tested before the good v5.11, newest first, each with its runs (they crashed) */
+  releases?: (string | string[])[];
   steps: StepSpec[];
   culprit?: CulpritSpec;
   crash?: { title: string; report: string };
@@ -38,6 +40,9 @@ export function buildLog(spec: LogSpec): string {
   const good = hash(2);
   const out = [`bisecting cause commit starting from ${start}`, `building syzkaller on ${"9".repeat(40)}`];
   out.push(`testing commit ${start} with ${GCC}`, `kernel signature: ${sig(1)}`, ...runLines(spec.start));
+  (spec.releases ?? []).forEach((runs, i, all) => {
+    out.push(`testing release v5.${11 + all.length - i}`, `testing commit ${hash(0xa0 + i)} with ${GCC}`, `kernel signature: ${sig(0x60 + i)}`, ...runLines(runs));
+  });
   out.push("testing release v5.11", `testing commit ${good} with ${GCC}`, `kernel signature: ${sig(2)}`, "all runs: OK");
   out.push(`# git bisect start ${start} ${good}`);
   const lastBad = spec.steps.map((s) => s.verdict).lastIndexOf("bad");

@@ -14,7 +14,10 @@
 // least three characters (`j1939_tp_txtimer` / `j1939_session_deactivate`), when one name is the
 // other with a prefix (`request_end` renamed `fuse_request_end`), or when both are hangs (a hang
 // title names where a task waited, not where the bug is): the same code seen from elsewhere,
-// which may or may not be the same bug.
+// which may or may not be the same bug. Likewise when the two places share a distinctive name
+// component of four letters or more (`con_font_op` / `fbcon_get_font`, `io_commit_cqring` /
+// `io_cqring_ev_posted`, `rxrpc_unbundle_conn` / `kernel BUG at net/rxrpc/conn_object.c`),
+// generic verbs and tree directories left out.
 
 export interface TitleKey {
   /** the title without the ` (N)` dedup suffix */
@@ -25,6 +28,22 @@ export interface TitleKey {
   prefix: string | null;
   /** a hang or stall report */
   hang: boolean;
+  /** distinctive name components of the place (function words, file path parts), for "related" */
+  words: string[];
+}
+
+/** Name components that say what is done or where in the tree, not which code: never distinctive. */
+const GENERIC_WORDS = new Set([
+  "alloc", "free", "init", "exit", "open", "close", "read", "write", "send", "recv", "release", "create", "destroy",
+  "start", "stop", "work", "worker", "func", "handler", "handle", "lock", "unlock", "call", "common", "core", "check",
+  "update", "remove", "delete", "list", "entry", "process", "flush", "dump", "show", "store", "cleanup", "setup",
+  "register", "unregister", "timer", "event", "data", "copy", "user", "sync", "internal", "generic",
+  "kernel", "drivers", "include", "arch", "linux",
+]);
+
+function wordsOf(place: string): string[] {
+  const parts = place.replace(/\.[chS]$/, "").toLowerCase().split(/[_/.\-\s]+/);
+  return [...new Set(parts.filter((w) => w.length >= 4 && /^[a-z][a-z0-9]*$/.test(w) && !GENERIC_WORDS.has(w)))];
 }
 
 /** Hang and stall reports: the place is where somebody waited. */
@@ -46,18 +65,18 @@ const CLONE_SUFFIX = /(\.(cold|part|constprop|isra|llvm|lto_priv)(\.\d+)?)+$/;
 export function titleKey(raw: string): TitleKey {
   const title = raw.replace(/ \(\d+\)$/, "").trim();
   const hang = HANG.test(title);
-  if (UNSPECIFIC.some((re) => re.test(title))) return { title, place: null, prefix: null, hang };
+  if (UNSPECIFIC.some((re) => re.test(title))) return { title, place: null, prefix: null, hang, words: [] };
   const inAt = title.lastIndexOf(" in ");
   if (inAt >= 0) {
     const fn = title.slice(inAt + 4).trim().replace(CLONE_SUFFIX, "");
-    if (fn === "" || fn === "corrupted" || fn === "unknown") return { title, place: null, prefix: null, hang };
-    return { title, place: fn, prefix: prefixOf(fn), hang };
+    if (fn === "" || fn === "corrupted" || fn === "unknown") return { title, place: null, prefix: null, hang, words: [] };
+    return { title, place: fn, prefix: prefixOf(fn), hang, words: /\s/.test(fn) ? [] : wordsOf(fn) };
   }
   // `kernel BUG at net/core/dev.c:NUM!`: the file is the place
   const at = /\bat ([\w./-]+\.[chS])(:\w+)?!?$/.exec(title);
-  if (at) return { title, place: at[1], prefix: null, hang };
+  if (at) return { title, place: at[1], prefix: null, hang, words: wordsOf(at[1]) };
   // anything else (`possible deadlock`, `KASAN: ... in` without a place): the whole title
-  return { title, place: title, prefix: null, hang };
+  return { title, place: title, prefix: null, hang, words: [] };
 }
 
 function prefixOf(fn: string): string | null {
@@ -72,6 +91,7 @@ export function sameBug(a: TitleKey, b: TitleKey): boolean {
 export function relatedBug(a: TitleKey, b: TitleKey): boolean {
   if (sameBug(a, b) || (a.hang && b.hang)) return true;
   if (a.prefix !== null && a.prefix === b.prefix) return true;
+  if (a.words.some((w) => b.words.includes(w))) return true;
   const [x, y] = [a.place ?? "", b.place ?? ""];
   return x !== "" && y !== "" && (x.endsWith(`_${y}`) || y.endsWith(`_${x}`));
 }

@@ -17,7 +17,8 @@ export type RuleId =
   | "scope-only" // the culprit cannot change the kernel that crashed
   | "infra-share" // runs lost to infrastructure, and steps decided with them
   | "mixed-signatures" // one commit gave several different crashes
-  | "low-confidence"; // syzkaller's own confidence is below its cut-off
+  | "low-confidence" // syzkaller's own confidence is below its cut-off
+  | "deep-history"; // the reproducer crashed on many releases: the bug is old
 
 export interface Finding {
   rule: RuleId;

@@ -21,20 +21,22 @@ const HEADLINES: Record<RuleId, string> = {
   "infra-share": "verdicts decided on lost runs",
   "mixed-signatures": "several crashes at one commit",
   "low-confidence": "low statistical confidence",
+  "deep-history": "old bug, culprit may only expose it",
 };
 
 /** Independent kinds of evidence: two medium findings of one kind are one argument, not two. */
-const FAMILY: Record<RuleId, "crash" | "culprit" | "runs"> = {
+const FAMILY: Record<RuleId, "crash" | "culprit" | "runs" | "history"> = {
   "title-drift": "crash", "crash-in-boot": "crash", "mixed-signatures": "crash",
   "detector-commit": "culprit", "stack-overlap": "culprit", "noop-culprit": "culprit", "merge-culprit": "culprit",
   "release-culprit": "culprit", "scope-only": "culprit",
   "flaky-bad": "runs", "flaky-good": "runs", "low-confidence": "runs", "infra-share": "runs",
+  "deep-history": "culprit",
 };
 
 /** Rules in the order their headline is preferred when several decide. */
 const PRIORITY: RuleId[] = [
   "noop-culprit", "merge-culprit", "release-culprit", "scope-only", "title-drift", "crash-in-boot",
-  "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "infra-share", "mixed-signatures",
+  "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "deep-history", "infra-share", "mixed-signatures",
 ];
 
 export function sortFindings(fs: Finding[]): Finding[] {

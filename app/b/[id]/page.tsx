@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getRawLog } from "@/lib/data/bisection";
+import { otherBisectionsOfCrash } from "@/lib/data/related";
+import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { outcomeWords, shortHash } from "@/lib/format";
 import { Summary } from "@/components/bisection/summary";
@@ -43,7 +45,10 @@ export default async function BisectionPage({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
   if (!b) notFound();
-  const raw = await getRawLog(getPrisma(), id);
+  const [raw, related] = await Promise.all([
+    getRawLog(getPrisma(), id),
+    otherBisectionsOfCrash(getPrisma(), id, uniq([b.crashSignature?.title ?? "", b.startSignature?.title ?? ""])),
+  ]);
   const { good, initialLeft } = bisectStartFacts(raw, b.bisectStartLine);
   const finalTitle = b.crashSignature?.title ?? null;
   const startTitle = b.startSignature?.title ?? null;
@@ -133,6 +138,7 @@ export default async function BisectionPage({ params }: Props) {
         lineCount={b.lineCount}
       />
       </div>
+      <RelatedBisections id={b.id} related={related} />
     </article>
   );
 }

@@ -1,6 +1,8 @@
 // Culprits that cannot be the cause by construction: syzbot itself flags no-op, merge and
 // release culprits as unreliable; a commit that only touches documentation, tools, selftests
-// or another architecture does not change the kernel that crashed.
+// or another architecture does not change the kernel that crashed, and one that only touches
+// Kconfig and Makefiles changes which code is built, not the code: the crashing code existed
+// before it, so the bug is older and the culprit only brought it into syzbot's build.
 import type { FoundCommit } from "@/lib/parser/types";
 import { type Context } from "../context";
 import { normalisePath, stackFiles } from "../guilty";
@@ -56,6 +58,9 @@ export function releaseCulprit(ctx: Context): Finding[] {
 /** Paths that are not built into the kernel under test. */
 const OUT_OF_KERNEL = /^(Documentation|tools|samples|LICENSES)\/|\/selftests\/|^MAINTAINERS$|^CREDITS$|^\.mailmap$|\.(rst|txt|yaml)$/;
 
+/** Build configuration: which code is compiled, not what it does. */
+const BUILD_ONLY = /(^|\/)(Kconfig[\w.-]*|Makefile|Kbuild)$|(^|\/)configs\/[\w.-]+_defconfig$/;
+
 export function scopeOnly(ctx: Context): Finding[] {
   const c = ctx.log.commit;
   if (!c || c.files.length === 0) return [];
@@ -66,6 +71,8 @@ export function scopeOnly(ctx: Context): Finding[] {
   const archOf = (p: string) => /^arch\/([^/]+)\//.exec(p)?.[1] ?? null;
   if (paths.every((p) => OUT_OF_KERNEL.test(p) || (archOf(p) !== null && archOf(p) !== arch)))
     return [scopeFinding(c, `only touches code of another architecture than the crash's (${arch})`)];
+  if (paths.every((p) => OUT_OF_KERNEL.test(p) || BUILD_ONLY.test(p)))
+    return [scopeFinding(c, "only changes Kconfig or Makefiles: it decides which code is built, so the crashing code predates it and the bug is probably older")];
   return [];
 }
 

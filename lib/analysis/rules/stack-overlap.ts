@@ -1,9 +1,22 @@
 // Stack overlap: a culprit that introduced a bug usually changes the code that crashes, or code
 // next to it. A culprit that touches nothing on the crash stack, nor any directory of it, has to
 // act at a distance (a new caller, a config, a timing change), which is possible but needs a look.
+// Two kinds of report carry the bug elsewhere: a use-after-free or double free is as often the
+// fault of the code that freed (or allocated) the object, so KASAN's "Freed by"/"Allocated by"
+// stacks count; and a hang report's stack is where some task waited, not where the bug is, so
+// distance from it proves nothing.
+import type { CrashReport } from "@/lib/parser/types";
 import { type Context } from "../context";
 import { normalisePath, stackFiles } from "../guilty";
+import { titleKey } from "../titles";
 import type { Finding } from "../types";
+
+/** Files of KASAN's allocation and free stacks, normalised. */
+function objectStackFiles(crash: CrashReport): { file: string; line: number }[] {
+  return crash.frames
+    .filter((f) => f.file && (f.section === "allocated" || f.section === "freed"))
+    .map((f) => ({ file: normalisePath(f.file as string), line: f.logLine }));
+}
 
 function dir(path: string): string {
   const i = path.lastIndexOf("/");
@@ -37,6 +50,13 @@ export function stackOverlap(ctx: Context): Finding[] {
   const near = changed.find((c) => dirs.has(dir(c.path)));
   if (near)
     return [finding("info", `The culprit changes ${near.path}, in the same directory as the crash stack, but not the guilty file ${guilty}.`, [near.line, guiltyLine])];
+  const object = objectStackFiles(crash);
+  for (const c of changed) {
+    const o = object.find((s) => covers(c.path, s.file));
+    if (o) return [finding("info", `The culprit changes ${c.path}, which allocated or freed the object the crash accessed.`, [c.line, o.line])];
+  }
+  if (titleKey(crash.title).hang)
+    return [finding("info", `The culprit touches nothing on the stack of this hang report, but a hang's stack shows where a task waited, not where the bug is.`, [guiltyLine])];
   return [
     finding(
       "medium",

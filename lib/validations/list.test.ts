@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { listQuery, parseListParams } from "./list";
+
+describe("list URL state", () => {
+  it("parses a full query, enums checked", () => {
+    expect(parseListParams({ q: " kvm ", path: "kernel/locking/", type: "cause", outcome: "found", verdict: "likely-wrong", sort: "title", dir: "asc", page: "3", per: "100" })).toEqual({
+      q: "kvm",
+      path: "kernel/locking/",
+      type: "cause",
+      outcome: "found",
+      verdict: "likely-wrong",
+      sort: "title",
+      dir: "asc",
+      page: 3,
+      per: 100,
+    });
+  });
+  it("falls back to defaults on bad values, so a stale link still opens", () => {
+    const p = parseListParams({ type: "both", sort: "nonsense", dir: "up", page: "-4", per: "7", verdict: "maybe" });
+    expect(p).toMatchObject({ type: undefined, sort: "uploaded", dir: "desc", page: 1, per: 50, verdict: undefined });
+  });
+  it("takes the first of repeated parameters", () => {
+    expect(parseListParams({ q: ["a", "b"] }).q).toBe("a");
+  });
+  it("writes short URLs that parse back to the same state", () => {
+    const p = parseListParams({ q: "do_exit", sort: "tested", dir: "asc", page: "2" });
+    expect(listQuery(p)).toBe("?q=do_exit&sort=tested&dir=asc&page=2");
+    expect(parseListParams(Object.fromEntries(new URLSearchParams(listQuery(p).slice(1))))).toEqual(p);
+    expect(listQuery(parseListParams({}))).toBe("");
+  });
+});
