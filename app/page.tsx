@@ -30,7 +30,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   return (
     <div>
       <h1 className="mb-2 text-base font-semibold">
-        Bisections <span className="font-normal text-muted">({page.total.toLocaleString("en")})</span>
+        Bisections <span className="font-normal text-muted">({page.total.toLocaleString("en")}
+          {page.capped ? "+" : ""})</span>
       </h1>
       <ListFilters params={params} feedHref={feed} />
       {page.total === 0 ? (
@@ -53,7 +54,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             sorting={[{ id: params.sort, desc: params.dir === "desc" }]}
             sortHrefs={sortHrefs(params)}
           />
-          <Pagination page={page.page} pages={page.pages} total={page.total} per={page.per} hrefFor={(n) => `/${listQuery({ ...params, page: n })}`} />
+          <Pagination page={page.page} pages={page.pages} total={page.total} capped={page.capped} per={page.per} hrefFor={(n) => `/${listQuery({ ...params, page: n })}`} />
         </>
       )}
     </div>

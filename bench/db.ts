@@ -16,15 +16,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A fresh database in a temporary directory; with BENCH_DB_DIR, that directory is used and
+ *  kept, so a filled 100,000-bisection database can be measured again without refilling. */
 export async function freshDatabase() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-bench-"));
+  const keep = process.env.BENCH_DB_DIR;
+  const dir = keep ? path.resolve(keep) : mkdtempSync(path.join(os.tmpdir(), "bisectview-bench-"));
   const server = await startEmbeddedPostgres({ dir, port: await freePort(), database: "bench" });
   await applyMigrations(server.url);
   return {
     url: server.url,
     async stop() {
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

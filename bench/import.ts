@@ -40,3 +40,10 @@ export async function benchImport(url: string, texts: string[], concurrency = 4)
     `  stored bisections: ${stored}`,
   ].join("\n");
 }
+
+/** Import without measuring (a kept benchmark database skips what it already has). */
+export async function importQuietly(url: string, texts: string[]): Promise<void> {
+  const prisma = createPrismaClient(url);
+  await importAll(prisma, texts, 4);
+  await prisma.$disconnect();
+}

@@ -2,7 +2,7 @@
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
 // bisections. Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
-import { benchImport } from "./import";
+import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
 import { benchPages } from "./pages";
 import { freshDatabase } from "./db";
@@ -28,8 +28,10 @@ async function main() {
     const db = await freshDatabase();
     try {
       const texts = [...goldenTexts(), ...corpusTexts()];
-      console.log(await benchImport(db.url, texts));
-      console.log();
+      if (want("import")) {
+        console.log(await benchImport(db.url, texts));
+        console.log();
+      } else await importQuietly(db.url, texts);
       if (want("pages")) {
         const seed = bisectionIdFor(contentHash(normalizeLog(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"))));
         console.log(await benchPages(db.url, seed));

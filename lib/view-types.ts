@@ -19,7 +19,9 @@ export interface BisectionListRow {
 
 export interface BisectionListPage {
   rows: BisectionListRow[];
+  /** matches counted up to `total`; there are more */
   total: number;
+  capped: boolean;
   page: number;
   per: number;
   pages: number;

@@ -5,12 +5,14 @@ export function Pagination({
   page,
   pages,
   total,
+  capped = false,
   per,
   hrefFor,
 }: {
   page: number;
   pages: number;
   total: number;
+  capped?: boolean;
   per: number;
   hrefFor: (page: number) => string;
 }) {
@@ -19,7 +21,8 @@ export function Pagination({
   return (
     <nav aria-label="Pages" className="mt-2 flex items-center gap-3 text-sm text-muted">
       <span>
-        {first}–{last} of {total}
+        {first}–{last} of {total.toLocaleString("en")}
+        {capped ? "+" : ""}
       </span>
       {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev">← previous</Link> : <span aria-disabled>← previous</span>}
       <span>

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ListParams } from "@/lib/validations/list";
 import type { BisectionListPage, BisectionListRow } from "@/lib/view-types";
 
@@ -62,17 +62,41 @@ function toRow(b: ListPayload): BisectionListRow {
   };
 }
 
+/** A text search that matches much of the table is counted only this far: counting every
+ *  match would cost more than the page itself (BENCHMARKS.md). */
+export const SEARCH_COUNT_CAP = 1_000;
+
 export async function listBisections(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
   const where = listWhere(p);
-  const [total, rows] = await Promise.all([
-    prisma.bisection.count({ where }),
-    prisma.bisection.findMany({
-      where,
-      orderBy: orderBy(p),
-      skip: (p.page - 1) * p.per,
-      take: p.per,
-      select: listSelect,
-    }),
-  ]);
-  return { rows: rows.map(toRow), total, page: p.page, per: p.per, pages: Math.max(1, Math.ceil(total / p.per)) };
+  const skip = (p.page - 1) * p.per;
+  const rows = await prisma.bisection.findMany({ where, orderBy: orderBy(p), skip, take: p.per, select: listSelect });
+  let total: number;
+  let capped = false;
+  if (rows.length > 0 && rows.length < p.per) {
+    total = skip + rows.length; // the last page: no count needed
+  } else {
+    const cap = p.q ? SEARCH_COUNT_CAP : undefined;
+    const counted = await countBisections(prisma, p, cap === undefined ? undefined : cap + 1);
+    capped = cap !== undefined && counted > cap;
+    total = capped ? cap! : counted;
+  }
+  return { rows: rows.map(toRow), total, capped, page: p.page, per: p.per, pages: Math.max(1, Math.ceil(total / p.per)) };
+}
+
+/** The list's filters as SQL, for counting. Prisma's `count({take})` wraps the filter in an
+ *  `ORDER BY id LIMIT n` subquery, which sorts every match before it stops; this stops at n.
+ *  `q` keeps LIKE's wildcards, exactly as the Prisma filter of `listWhere` does. */
+async function countBisections(prisma: PrismaClient, p: ListParams, limit?: number): Promise<number> {
+  const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (p.type) conds.push(Prisma.sql`b.type = ${p.type}`);
+  if (p.outcome) conds.push(Prisma.sql`b.outcome = ${p.outcome}`);
+  if (p.verdict) conds.push(Prisma.sql`b.verdict = ${p.verdict}`);
+  if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${p.q.toLowerCase()}%`}`);
+  if (p.path) {
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "commit_file" f WHERE f.commit_hash = b.found_commit_hash AND f.path LIKE ${`${p.path}%`})`);
+  }
+  const where = Prisma.join(conds, " AND ");
+  const inner = limit === undefined ? Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where}` : Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where} LIMIT ${limit}`;
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${inner}) AS sub`;
+  return Number(row.n);
 }
