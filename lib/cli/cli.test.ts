@@ -1,0 +1,109 @@
+// The CLI as a user runs it: one process per command, JSON on stdout, reasons on stderr,
+// exit codes; import into a real PostgreSQL with counts and a re-import that adds nothing.
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const run = promisify(execFile);
+const FIXTURE = "lib/parser/testdata/cause-kvm_wait-title-drift.txt";
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 << 20,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-cli-"));
+  copyFileSync(FIXTURE, path.join(dir, "a.txt"));
+  copyFileSync("lib/parser/testdata/synthetic/fix-found-nfc-2022.txt", path.join(dir, "b.txt"));
+  writeFileSync(path.join(dir, "c.txt"), "bisection is taking too long (>8h0m0s), aborting\n");
+});
+
+describe("cli parse", () => {
+  it("prints one log's parse as JSON with the guilty frame filled in", async () => {
+    const r = await cli(["parse", FIXTURE]);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout);
+    expect(log).toMatchObject({ type: "cause", outcome: "found", startCommit: "9c54130cd25528028b2d38f6ada0c79e92210390" });
+    expect(log.steps).toHaveLength(15);
+    expect(log.crash.guiltyFile).toBe("arch/x86/kernel/kvm.c");
+  });
+
+  it("refuses a text that is not a bisection log: exit 1, the reason on stderr, nothing on stdout", async () => {
+    const r = await cli(["parse", path.join(dir, "c.txt")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/not a bisection log/);
+    expect(r.stderr).toMatch(/bisecting cause commit starting from/);
+  });
+
+  it("prints NDJSON with a file field for a directory", async () => {
+    const r = await cli(["parse", dir]);
+    expect(r.code).toBe(1); // one of the three is not a log
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => path.basename(l.file))).toEqual(["a.txt", "b.txt", "c.txt"]);
+    expect(lines[1]).toMatchObject({ type: "fix", outcome: "found" });
+    expect(lines[2]).toMatchObject({ rejected: true });
+  });
+
+  it("says so for a missing file", async () => {
+    const r = await cli(["parse", path.join(dir, "nope.txt")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no such file/);
+  });
+});
+
+describe("cli judge and stats", () => {
+  it("judges the seed log likely wrong", async () => {
+    const r = await cli(["judge", FIXTURE]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.verdict).toBe("likely-wrong");
+    expect(j.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["title-drift", "crash-in-boot", "detector-commit"]));
+    expect(typeof j.confidence).toBe("number");
+  });
+
+  it("counts outcomes, steps, runs and warnings", async () => {
+    const r = await cli(["stats", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/logs: 3 .*rejected: 1/);
+    expect(r.stdout).toMatch(/cause found/);
+    expect(r.stdout).toMatch(/fix found/);
+    expect(r.stdout).toMatch(/warnings: 0/);
+    expect(r.stdout).toMatch(/MiB\/s/);
+  });
+});
+
+describe("cli import", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(false);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("imports with a summary, applies migrations itself, and a second import adds nothing", async () => {
+    const first = await cli(["import", dir], { DATABASE_URL: db.url });
+    expect(first.stdout).toMatch(/imported: 2, duplicates: 0, rejected: 1/);
+    expect(first.stdout).toMatch(/rejected .*c\.txt: .*bisection log/);
+    expect(first.stderr).toMatch(/import 3\/3/);
+    expect(first.code).toBe(2);
+    const second = await cli(["import", dir], { DATABASE_URL: db.url });
+    expect(second.stdout).toMatch(/imported: 0, duplicates: 2, rejected: 1/);
+    expect(await db.prisma.bisection.count()).toBe(2);
+  });
+});
