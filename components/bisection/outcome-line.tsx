@@ -22,7 +22,7 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
   const words = outcomeWords(type, outcome);
   const Words = <span className="font-semibold">{words.charAt(0).toUpperCase() + words.slice(1)}</span>;
   if (outcome === "found" && found) {
-    const when = day(found.date);
+    const byline = [found.author, day(found.date)].filter(Boolean).join(", ");
     return (
       <p className="text-[1.05rem]" data-testid="found-commit">
         {Words}{" "}
@@ -30,9 +30,7 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
           {shortHash(found.hash)}
         </Link>{" "}
         <span className="font-mono">&ldquo;{found.subject}&rdquo;</span>{" "}
-        <span className="text-muted">
-          ({[found.author, when].filter(Boolean).join(", ")})
-        </span>
+        {byline && <span className="text-muted">({byline})</span>}
       </p>
     );
   }

@@ -1,0 +1,31 @@
+// The list's honest empty states, rendered by the real page against a real, empty database.
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+let db: TestDatabase;
+let Home: (props: { searchParams: Promise<Record<string, string>> }) => Promise<React.ReactElement>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  Home = (await import("./page")).default;
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe("/ with no bisections", () => {
+  it("says there are none yet and how to add some", async () => {
+    const html = renderToStaticMarkup(await Home({ searchParams: Promise.resolve({}) }));
+    expect(html).toContain("No bisections yet.");
+    expect(html).toContain('href="/upload"');
+    expect(html).toContain("npm run -s cli -- import DIR");
+  });
+
+  it("says a filter matched nothing and offers to clear it", async () => {
+    const html = renderToStaticMarkup(await Home({ searchParams: Promise.resolve({ q: "kvm_wait" }) }));
+    expect(html).toContain("No bisection matches these filters.");
+    expect(html).toContain("Clear the filters");
+  });
+});
