@@ -1,12 +1,10 @@
 // Small derivations the page needs from the stored bisection and its raw log.
-import { sliceLines } from "@/components/log-view/slice-lines";
 import { BISECTING_LINE } from "./timeline";
 import { stepSubject, type UiStep } from "./types";
 
 /** The good commit and the initial range, read from the `# git bisect start` line and the next. */
-export function bisectStartFacts(raw: string | null, line: number | null): { good: string | null; initialLeft: number | null } {
-  if (!raw || line === null) return { good: null, initialLeft: null };
-  const [start = "", next = ""] = sliceLines(raw, line, line + 1).split("\n");
+export function bisectStartFacts(lines: string): { good: string | null; initialLeft: number | null } {
+  const [start = "", next = ""] = lines.split("\n");
   const good = /^# git bisect start \S+ (\S+)/.exec(start)?.[1] ?? null;
   const left = BISECTING_LINE.exec(next)?.[1];
   return { good, initialLeft: left ? Number(left) : null };

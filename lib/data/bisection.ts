@@ -121,3 +121,15 @@ export async function getRawLog(prisma: PrismaClient, id: string): Promise<strin
   const row = await prisma.rawLog.findUnique({ where: { bisectionId: id }, select: { text: true } });
   return row?.text ?? null;
 }
+
+/** Lines `from`..`to` (1-based, inclusive) of a stored log, cut in the database so a page
+ *  that shows a few lines of a 10 MB log does not fetch all of it. */
+export async function getLogLines(prisma: PrismaClient, id: string, ranges: [number, number][]): Promise<string[]> {
+  if (ranges.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ slice: string | null }[]>`
+    SELECT array_to_string((string_to_array(l.text, E'\\n'))[r.a:r.b], E'\\n') AS slice
+    FROM raw_log l, unnest(${ranges.map((r) => r[0])}::int[], ${ranges.map((r) => r[1])}::int[]) WITH ORDINALITY AS r(a, b, n)
+    WHERE l.bisection_id = ${id}
+    ORDER BY r.n`;
+  return rows.map((r) => r.slice ?? "");
+}

@@ -23,7 +23,7 @@ const RE_console = FP.console.re;
 const OTHER_STACK = FP.otherStack.re;
 const LABELLED = FP.labelled.re;
 // Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
-const { frame, isBlank, parseFrameBody, skipBlanks, stripEnd } = frames;
+const { frameAt, isBlank, skipBlanks, stripEnd } = frames;
 const MAX = MAX_MATCH;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
 
@@ -40,9 +40,9 @@ function ctx(c: Cursor): string | null {
 }
 
 function push(c: Cursor, text: string, pos: number, section: FrameSection, ln: number): boolean {
-  const body = parseFrameBody(text, pos);
-  if (!body) return false;
-  c.frames.push(frame(body, section, ln, ctx(c)));
+  const f = frameAt(text, pos, false, section, ln, ctx(c));
+  if (f === null) return false;
+  c.frames.push(f);
   return true;
 }
 
@@ -76,12 +76,12 @@ function arm32Line(c: Cursor, t: string, ln: number): boolean {
   if (!m) return false;
   const section = c.section ?? "call-trace";
   if (c.arm32First) {
-    const callee = parseFrameBody(m[1], 0, true);
-    if (callee) c.frames.push(frame(callee, section, ln, ctx(c)));
+    const callee = frameAt(m[1], 0, true, section, ln, ctx(c));
+    if (callee) c.frames.push(callee);
     c.arm32First = false;
   }
-  const caller = parseFrameBody(m[2], 0);
-  if (caller) c.frames.push(frame(caller, section, ln, ctx(c)));
+  const caller = frameAt(m[2], 0, false, section, ln, ctx(c));
+  if (caller) c.frames.push(caller);
   return true;
 }
 

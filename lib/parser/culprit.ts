@@ -2,6 +2,7 @@
 // header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
 // `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
 // spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
+import { createDeleteFast, diffstatFast } from "./fast";
 import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
@@ -90,7 +91,7 @@ function markFile(c: FoundCommit, path: string, kind: string, line: number): voi
   else f.deleted = true;
 }
 
-function statLine(c: FoundCommit, text: string, line: number): boolean {
+function statLine(c: FoundCommit, text: string, line: number, plain: boolean): boolean {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
   if (t.charCodeAt(0) === 58 /* : */) {
     const m = RAWDIFF_RE.exec(t);
@@ -103,7 +104,7 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
   }
   if (t.charCodeAt(0) !== 32) return false;
   let m: RegExpExecArray | null;
-  if (t.includes("|") && (m = DIFFSTAT_RE.exec(t))) {
+  if (t.includes("|") && (m = diffstatFast(t) ?? DIFFSTAT_RE.exec(t))) {
     const f = file(m[1].trim(), line);
     if (m[2] !== undefined) {
       f.changes = Number(m[2]);
@@ -121,7 +122,7 @@ function statLine(c: FoundCommit, text: string, line: number): boolean {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
-  } else if ((m = CREATEDELETE_RE.exec(t))) {
+  } else if ((m = createDeleteFast(t, plain) ?? CREATEDELETE_RE.exec(t))) {
     markFile(c, m[2], m[1], line);
   } else if (!OTHERSUMMARY_RE.test(t)) return false;
   return true;
@@ -148,13 +149,13 @@ export function commitLine(st: State, text: string, line: number): boolean {
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
-    } else if (statLine(c, text, line)) st.commitPart = "stat";
+    } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
     else return false;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
   } else if (empty || GITWARNING_RE.test(text)) {
     /* between message and stat, or git's stderr */
-  } else if (statLine(c, text, line)) st.commitPart = "stat";
+  } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
   else return false;
   if (!empty) c.endLine = line;
   return true;

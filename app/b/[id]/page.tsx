@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
-import { getBisection, getRawLog } from "@/lib/data/bisection";
+import { getBisection, getLogLines } from "@/lib/data/bisection";
 import { otherBisectionsOfCrash } from "@/lib/data/related";
 import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
@@ -14,7 +14,6 @@ import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
-import { sliceLines } from "@/components/log-view/slice-lines";
 import type { Finding } from "@/components/bisection/types";
 
 export const dynamic = "force-dynamic";
@@ -45,11 +44,15 @@ export default async function BisectionPage({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
   if (!b) notFound();
-  const [raw, related] = await Promise.all([
-    getRawLog(getPrisma(), id),
+  const startLine = b.bisectStartLine;
+  const [[startLines = "", rawReport = ""], related] = await Promise.all([
+    getLogLines(getPrisma(), id, [
+      startLine === null ? [0, -1] : [startLine, startLine + 1],
+      b.crash ? [b.crash.line, b.crash.endLine] : [0, -1],
+    ]),
     otherBisectionsOfCrash(getPrisma(), id, uniq([b.crashSignature?.title ?? "", b.startSignature?.title ?? ""])),
   ]);
-  const { good, initialLeft } = bisectStartFacts(raw, b.bisectStartLine);
+  const { good, initialLeft } = bisectStartFacts(startLines);
   const finalTitle = b.crashSignature?.title ?? null;
   const startTitle = b.startSignature?.title ?? null;
   const compilers = distinctCompilers(b.steps);
@@ -107,7 +110,7 @@ export default async function BisectionPage({ params }: Props) {
           header={b.crash.header}
           frames={b.frames}
           marks={{ id: b.id, hash, guilty: b.crash.guiltyFrame, touched: new Set(found?.files.map((f) => f.path) ?? []) }}
-          rawReport={raw ? sliceLines(raw, b.crash.line, b.crash.endLine) : ""}
+          rawReport={rawReport}
           line={b.crash.line}
           endLine={b.crash.endLine}
         />

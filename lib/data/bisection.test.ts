@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { ingestLog } from "@/lib/ingest";
+import { getBisection, getLogLines } from "./bisection";
+
+const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
+const lines = FIXTURE.split("\n");
+
+let db: TestDatabase;
+let id: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  id = (await ingestLog(db.prisma, FIXTURE)).id;
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe("getLogLines", () => {
+  it("cuts line ranges out of the stored log, in the order asked", async () => {
+    const [crash, start] = await getLogLines(db.prisma, id, [
+      [237, 239],
+      [29, 30],
+    ]);
+    expect(start).toBe(`${lines[28]}\n${lines[29]}`);
+    expect(start).toMatch(/^# git bisect start 9c54130c/);
+    expect(crash).toBe(lines.slice(236, 239).join("\n"));
+  });
+  it("gives empty text for an empty range or one past the end", async () => {
+    expect(await getLogLines(db.prisma, id, [[0, -1], [5000, 5001]])).toEqual(["", ""]);
+    expect(await getLogLines(db.prisma, "000000000000", [[1, 2]])).toEqual([]);
+  });
+});
+
+describe("getBisection", () => {
+  it("reads the stored bisection with its steps in test order and frames in report order", async () => {
+    const b = await getBisection(db.prisma, id);
+    expect(b?.steps.map((s) => s.index)).toEqual([...Array(15).keys()]);
+    expect(b?.steps[0].runs).toHaveLength(20);
+    expect(b?.frames[0].position).toBe(0);
+    expect(b?.crash?.guiltyFile).toBe("arch/x86/kernel/kvm.c");
+  });
+});
