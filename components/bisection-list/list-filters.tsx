@@ -23,36 +23,9 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
         <span className="text-xs text-muted">Found commit touches path</span>
         <input type="text" name="path" defaultValue={params.path ?? ""} placeholder="kernel/locking/" className={`${field} w-48 font-mono`} />
       </label>
-      <label className="flex flex-col">
-        <span className="text-xs text-muted">Type</span>
-        <select name="type" defaultValue={params.type ?? ""} className={field}>
-          <option value="">any</option>
-          <option value="cause">cause</option>
-          <option value="fix">fix</option>
-        </select>
-      </label>
-      <label className="flex flex-col">
-        <span className="text-xs text-muted">Outcome</span>
-        <select name="outcome" defaultValue={params.outcome ?? ""} className={field}>
-          <option value="">any</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        <span className="text-xs text-muted">Verdict</span>
-        <select name="verdict" defaultValue={params.verdict ?? ""} className={field}>
-          <option value="">any</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Type" name="type" value={params.type} options={["cause", "fix"]} className={field} />
+      <FilterSelect label="Outcome" name="outcome" value={params.outcome} options={OUTCOMES} className={field} />
+      <FilterSelect label="Verdict" name="verdict" value={params.verdict} options={VERDICTS} className={field} />
       {params.sort !== "uploaded" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
       {params.per !== 50 && <input type="hidden" name="per" value={params.per} />}
@@ -66,5 +39,21 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
         Atom feed of this list
       </a>
     </form>
+  );
+}
+
+function FilterSelect(props: { label: string; name: string; value: string | undefined; options: readonly string[]; className: string }) {
+  return (
+    <label className="flex flex-col">
+      <span className="text-xs text-muted">{props.label}</span>
+      <select name={props.name} defaultValue={props.value ?? ""} className={props.className}>
+        <option value="">any</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
