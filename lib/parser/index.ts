@@ -89,8 +89,9 @@ function logLine(st: State, raw: string, line: number, full: string): void {
     finishCommit(st);
   }
   const text = raw.length > MAX ? raw.slice(0, MAX) : raw;
-  const c = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1); // NaN past the end
+  // no charCodeAt past the end (optimised code leaves its fast path for it): 128 = no bucket
+  const c = text.length > 0 ? text.charCodeAt(0) : 128;
+  const c1 = text.length > 1 ? text.charCodeAt(1) : 0;
   const rules = c < 128 ? BY_CHARS[c * 128 + (c1 < 128 ? c1 : 0)] : undefined;
   if (rules !== undefined && tryRules(st, rules, text, line)) return;
   if ((isHex(c) || text.includes(" starts bisection ")) && tryRules(st, ANY_CHAR, text, line)) return;
