@@ -135,9 +135,17 @@ test("read the page without JavaScript", async ({ browser, request }) => {
   await ctx.close();
 });
 
-test("a missing bisection says what to do next", async ({ page }) => {
-  const res = await page.goto("/b/000000000000");
+test("a missing bisection says what to do next, also without JavaScript", async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  for (const path of ["/b/000000000000", "/b/000000000000/log"]) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId("missing-bisection")).toContainText("No such bisection");
+    await expect(page.getByRole("link", { name: "upload a log" })).toBeVisible();
+  }
+  const res = await page.goto("/c/0000000");
   expect(res?.status()).toBe(404);
-  await expect(page.getByTestId("missing-bisection")).toContainText("No bisection 000000000000.");
-  await expect(page.getByRole("link", { name: "Upload a log" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await ctx.close();
 });

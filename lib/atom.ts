@@ -16,14 +16,14 @@ export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; s
   const updated = rows[0]?.uploadedAt ?? new Date(0).toISOString();
   const entries = rows.map((r) => {
     const url = `${opts.base}/b/${r.id}`;
+    const found = r.foundCommit
+      ? ` ${shortHash(r.foundCommit.hash)} ("${r.foundCommit.subject ?? ""}")${r.foundCommit.author ? ` by ${r.foundCommit.author}` : ""}`
+      : "";
     const summary = [
-      `${r.type} bisection, ${outcomeWords(r.type, r.outcome)}`,
-      r.foundCommit ? `${shortHash(r.foundCommit.hash)} ("${r.foundCommit.subject ?? ""}") by ${r.foundCommit.author ?? "unknown"}` : null,
+      `${r.type} bisection: ${outcomeWords(r.type, r.outcome)}${found}`,
       `verdict: ${r.verdict}${r.verdictHeadline ? ` (${r.verdictHeadline})` : ""}`,
       `${r.commitsTested} commits tested`,
-    ]
-      .filter(Boolean)
-      .join("; ");
+    ].join("; ");
     return `  <entry>
     <id>${esc(url)}</id>
     <title>${esc(entryTitle(r))}</title>

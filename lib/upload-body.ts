@@ -20,10 +20,11 @@ export async function readLogFromRequest(req: Request): Promise<string> {
   }
   if (type.startsWith("application/json")) {
     const body = await req.json().catch(() => undefined);
+    if (body === undefined) throw new IngestError('JSON upload: the body is not valid JSON; send {"log": "<the log text>"}', 400);
     const parsed = jsonUploadSchema.safeParse(body);
     if (!parsed.success) throw new IngestError(`JSON upload: ${parsed.error.issues[0]?.message ?? "expected {\"log\": \"...\"}"}`, 400);
     return parsed.data.log;
   }
   if (type.startsWith("text/") || type.startsWith("application/octet-stream")) return await req.text();
-  throw new IngestError(`unsupported Content-Type ${type}: send text/plain, multipart/form-data (field log) or application/json {log}`, 400);
+  throw new IngestError(`unsupported Content-Type ${type}: send text/plain, multipart/form-data (field log) or application/json {log}`, 415);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getCompareSide } from "@/lib/data/related";
 import { compareBisections } from "@/lib/analysis/compare";
@@ -43,9 +44,7 @@ export default async function ComparePage({ searchParams }: Props) {
   }
   const prisma = getPrisma();
   const [a, b] = await Promise.all(ids.map((id) => getCompareSide(prisma, id)));
-  if (!a || !b) {
-    return <p className="rounded border border-line bg-soft p-3">No bisection {!a ? ids[0] : ids[1]}. Check the link.</p>;
-  }
+  if (!a || !b) notFound();
   const side = (x: NonNullable<typeof a>) => ({
     type: x.type,
     foundCommit: x.foundCommitHash,

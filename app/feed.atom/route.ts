@@ -1,6 +1,6 @@
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { parseListParams } from "@/lib/validations/list";
+import { parseListParamsStrict } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +8,9 @@ export const dynamic = "force-dynamic";
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const raw = Object.fromEntries(url.searchParams);
-  const params = parseListParams({ ...raw, sort: "uploaded", dir: "desc", page: 1, per: 50 });
+  const parsed = parseListParamsStrict({ ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1", per: "50" });
+  if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const params = parsed.params;
   const page = await listBisections(getPrisma(), params);
   const filters = [params.q && `search "${params.q}"`, params.path && `path ${params.path}`, params.type, params.outcome, params.verdict]
     .filter(Boolean)

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { UploadForm } from "@/components/upload-form";
 import { MAX_LOG_BYTES } from "@/lib/ingest/normalize";
 
 export const metadata: Metadata = { title: "Upload a bisection log" };
 
-export default function UploadPage() {
+export default async function UploadPage() {
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
   return (
     <div className="max-w-4xl">
       <h1 className="mb-1 text-lg font-semibold">Upload a bisection log</h1>
       <p className="mb-3 text-muted">
         A syzbot <code className="font-mono">bisect.txt</code> (the &ldquo;bisection log&rdquo; link of a syzbot report). The same log always
         gets the same permalink. Up to {MAX_LOG_BYTES / 1024 / 1024} MiB. From a shell:{" "}
-        <code className="font-mono">curl -F log=@bisect.txt http://localhost:3000/api/bisections</code>
+        <code className="font-mono">curl -F log=@bisect.txt {origin}/api/bisections</code>
       </p>
       <UploadForm />
     </div>

@@ -1,14 +1,13 @@
 import Link from "next/link";
 
-/** What /b/<id> says when there is no such bisection. */
-export function MissingBisection({ id }: { id: string }) {
+/** What /b/<id> says when there is no such bisection (server-rendered: it reads without JS). */
+export function MissingBisection() {
   return (
     <div data-testid="missing-bisection">
-      <h1 className="text-lg font-semibold">
-        No bisection <span className="font-mono">{id}</span>.
-      </h1>
+      <h1 className="text-lg font-semibold">No such bisection</h1>
       <p>
-        <Link href="/upload">Upload a log</Link> or go to <Link href="/">the list</Link>.
+        Nothing is stored under this id. Check the link, <Link href="/upload">upload a log</Link> or go to{" "}
+        <Link href="/">the list</Link>.
       </p>
     </div>
   );

@@ -25,8 +25,10 @@ export function RelatedBisections({ id, related }: { id: string; related: Relate
           {related.map((r) => (
             <tr key={r.id} className="border-b border-line">
               <td className="py-0.5 pr-4 font-mono">
-                <Link href={`/b/${r.id}`}>{r.crashSignature?.title ?? r.id}</Link>
+                <Link href={`/b/${r.id}`}>{r.id}</Link>
               </td>
+              <td className="py-0.5 pr-4 text-muted">{new Date(r.uploadedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td className="py-0.5 pr-4 font-mono">{r.crashSignature?.title ?? "–"}</td>
               <td className="py-0.5 pr-4">
                 {r.type} · {r.outcome}
               </td>

@@ -19,6 +19,8 @@ interface Props {
   verdict: string;
   verdictHeadline: string | null;
   commitsTested: number;
+  /** syzbot's `revisions tested: N` (counts test rounds, not failed builds) */
+  revisionsTested: number | null;
   totalSeconds: number | null;
   buildSeconds: number | null;
   testSeconds: number | null;
@@ -58,7 +60,11 @@ export function Summary(p: Props) {
         </dd>
         <dt className="text-muted">tested</dt>
         <dd>
-          {p.commitsTested} commits in {formatSeconds(p.totalSeconds)} <span className="text-muted">(build {formatSeconds(p.buildSeconds)} / test {formatSeconds(p.testSeconds)})</span>
+          {p.commitsTested} commits
+          {p.revisionsTested !== null && p.revisionsTested !== p.commitsTested && (
+            <span className="text-muted"> (syzbot counted {p.revisionsTested} test rounds)</span>
+          )}{" "}
+          in {formatSeconds(p.totalSeconds)} <span className="text-muted">(build {formatSeconds(p.buildSeconds)} / test {formatSeconds(p.testSeconds)})</span>
         </dd>
         <dt className="text-muted">syzkaller · compiler</dt>
         <dd>

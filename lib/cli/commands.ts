@@ -40,7 +40,7 @@ export function cmdParse(args: string[], out: Out, err: Out): number {
     const res = parseForCli(readFileSync(file, "utf8"));
     if (!batch) {
       if (!res.ok) {
-        err(`bisectview: ${file}: not a bisection log: ${res.reason}${res.line ? ` (line ${res.line})` : ""}`);
+        err(`bisectview: ${file}: ${res.reason}`);
         return 1;
       }
       out(JSON.stringify(res.log, null, 2));
@@ -65,7 +65,7 @@ export function cmdJudge(args: string[], out: Out, err: Out): number {
     if (!res.ok) {
       failed++;
       if (!batch) {
-        err(`bisectview: ${file}: not a bisection log: ${res.reason}`);
+        err(`bisectview: ${file}: ${res.reason}`);
         return 1;
       }
       out(JSON.stringify({ file, rejected: true, reason: res.reason }));

@@ -22,13 +22,19 @@ const listSelect = {
 
 type ListPayload = Prisma.BisectionGetPayload<{ select: typeof listSelect }>;
 
+/** `%`, `_` and `\\` taken literally in a LIKE pattern (PostgreSQL's default escape is `\\`). */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
+
 export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   const where: Prisma.BisectionWhereInput = {};
   if (p.type) where.type = p.type;
   if (p.outcome) where.outcome = p.outcome;
   if (p.verdict) where.verdict = p.verdict;
-  if (p.q) where.searchText = { contains: p.q.toLowerCase() };
-  if (p.path) where.foundCommit = { files: { some: { path: { startsWith: p.path } } } };
+  // Prisma passes these into LIKE as they are: `%` and `_` must not act as wildcards
+  if (p.q) where.searchText = { contains: likeEscape(p.q.toLowerCase()) };
+  if (p.path) where.foundCommit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
   return where;
 }
 
@@ -85,15 +91,15 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
 
 /** The list's filters as SQL, for counting. Prisma's `count({take})` wraps the filter in an
  *  `ORDER BY id LIMIT n` subquery, which sorts every match before it stops; this stops at n.
- *  `q` keeps LIKE's wildcards, exactly as the Prisma filter of `listWhere` does. */
+ *  Patterns are escaped exactly as in `listWhere`. */
 async function countBisections(prisma: PrismaClient, p: ListParams, limit?: number): Promise<number> {
   const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (p.type) conds.push(Prisma.sql`b.type = ${p.type}`);
   if (p.outcome) conds.push(Prisma.sql`b.outcome = ${p.outcome}`);
   if (p.verdict) conds.push(Prisma.sql`b.verdict = ${p.verdict}`);
-  if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${p.q.toLowerCase()}%`}`);
+  if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${likeEscape(p.q.toLowerCase())}%`}`);
   if (p.path) {
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "commit_file" f WHERE f.commit_hash = b.found_commit_hash AND f.path LIKE ${`${p.path}%`})`);
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "commit_file" f WHERE f.commit_hash = b.found_commit_hash AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
   }
   const where = Prisma.join(conds, " AND ");
   const inner = limit === undefined ? Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where}` : Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where} LIMIT ${limit}`;

@@ -2,7 +2,7 @@
 export class IngestError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 413,
+    readonly status: 400 | 413 | 415,
     readonly line: number | null = null,
   ) {
     super(message);

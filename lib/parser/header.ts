@@ -4,12 +4,16 @@ import { P } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import type { State } from "./state";
 
+const COMMIT_HASH = /^[0-9a-f]{7,40}$/;
+
 function start(type: "cause" | "fix") {
-  return (st: State, m: RegExpExecArray): void => {
+  return (st: State, m: RegExpExecArray, line: number): void => {
     closeRecord(st);
     st.log.type = type;
     st.log.startCommit = m[1];
     st.sawHeader = true;
+    // syzkaller prints the full hash here; anything else is not a log it wrote
+    if (!COMMIT_HASH.test(m[1]) && st.badStart === null) st.badStart = { line, value: m[1] };
   };
 }
 

@@ -154,6 +154,10 @@ function parse(lines: string[], plain: boolean, at: { line: number }): ParseResu
     }
   }
   if (!st.sawHeader && st.markers === 0) return { ok: false, ...rejection(lines) };
+  if (st.badStart) {
+    const { line, value } = st.badStart;
+    return { ok: false, reason: `line ${line}: the start commit ${JSON.stringify(value.slice(0, 80))} is not a commit hash (7 to 40 hex digits)`, line };
+  }
   finish(st);
   return { ok: true, log: st.log };
 }

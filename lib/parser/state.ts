@@ -53,6 +53,8 @@ export interface State {
   errorEnd: number;
   /** the text has no CR, U+2028 or U+2029 (fast.ts) */
   plain: boolean;
+  /** a header whose start commit is not a commit hash: the text is refused */
+  badStart: { line: number; value: string } | null;
 }
 
 export function newLog(lineCount: number): BisectionLog {
@@ -111,6 +113,7 @@ export function newState(lineCount: number): State {
     errorParts: [],
     errorEnd: 0,
     plain: false,
+    badStart: null,
   };
 }
 

@@ -29,3 +29,12 @@ describe("list URL state", () => {
     expect(listQuery(parseListParams({}))).toBe("");
   });
 });
+
+describe("strict list parameters (API and feed)", () => {
+  it("refuses a mistyped filter with the parameter, the rule and the value", async () => {
+    const { parseListParamsStrict } = await import("./list");
+    expect(parseListParamsStrict({ outcome: "nope" })).toEqual({ ok: false, error: expect.stringMatching(/^outcome: .*\(got "nope"\)$/) });
+    expect(parseListParamsStrict({ per: "3" })).toEqual({ ok: false, error: 'per: must be one of 25, 50, 100, 200 (got "3")' });
+    expect(parseListParamsStrict({ verdict: "likely-wrong", path: "kernel/" })).toMatchObject({ ok: true, params: { verdict: "likely-wrong", path: "kernel/", per: 50 } });
+  });
+});

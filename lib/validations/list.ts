@@ -51,3 +51,29 @@ export function listQuery(p: Partial<ListParams>): string {
   const s = q.toString();
   return s ? `?${s}` : "";
 }
+
+/** The same parameters, refused instead of defaulted: for the JSON API and the feed, where a
+ *  mistyped filter must not quietly return (or subscribe to) everything. */
+const strictSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  path: z.string().trim().max(200).optional(),
+  type: z.enum(["cause", "fix"]).optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+  verdict: z.enum(VERDICTS).optional(),
+  sort: z.enum(SORT_KEYS).default("uploaded"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  per: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
+    .default(50),
+});
+
+export function parseListParamsStrict(raw: Record<string, string>): { ok: true; params: ListParams } | { ok: false; error: string } {
+  const res = strictSchema.safeParse(raw);
+  if (res.success) return { ok: true, params: { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined } };
+  const issue = res.error.issues[0];
+  const key = String(issue?.path[0] ?? "");
+  return { ok: false, error: `${key}: ${issue?.message ?? "invalid"} (got ${JSON.stringify(raw[key])})` };
+}

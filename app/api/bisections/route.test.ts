@@ -94,5 +94,25 @@ describe("POST /api/bisections", () => {
     expect(none.total).toBe(0);
     const some = await (await GET_LIST(new Request(`${url}?path=kernel/locking/&q=kvm_wait`))).json();
     expect(some.total).toBe(1);
+    // LIKE's wildcards are taken literally
+    expect((await (await GET_LIST(new Request(`${url}?q=%25`))).json()).total).toBe(0);
+    expect((await (await GET_LIST(new Request(`${url}?q=kvm%5Fwait`))).json()).total).toBe(1);
+    expect((await (await GET_LIST(new Request(`${url}?q=kvm_wai_`))).json()).total).toBe(0);
+    expect((await (await GET_LIST(new Request(`${url}?path=_ernel/`))).json()).total).toBe(0);
+  });
+
+  it("GET /api/bisections refuses a mistyped filter instead of listing everything", async () => {
+    const res = await GET_LIST(new Request(`${url}?outcome=nope`));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/^outcome: .*"nope"/);
+  });
+
+  it("says what is wrong with a malformed JSON body, and 415 for an unsupported type", async () => {
+    const bad = await POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{log:" }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/not valid JSON/);
+    const xml = await POST(new Request(url, { method: "POST", headers: { "content-type": "application/xml" }, body: "<log/>" }));
+    expect(xml.status).toBe(415);
+    expect((await xml.json()).error).toMatch(/text\/plain, multipart\/form-data/);
   });
 });

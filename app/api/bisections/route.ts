@@ -3,7 +3,7 @@ import { getPrisma } from "@/lib/db";
 import { IngestError, ingestLog } from "@/lib/ingest";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
-import { parseListParams } from "@/lib/validations/list";
+import { parseListParamsStrict } from "@/lib/validations/list";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +25,7 @@ export async function POST(req: Request) {
 
 /** The list as JSON, with the same filters, sort and pagination as `/`. */
 export async function GET(req: Request) {
-  const params = parseListParams(Object.fromEntries(new URL(req.url).searchParams));
-  const page = await listBisections(getPrisma(), params);
-  return NextResponse.json(page);
+  const parsed = parseListParamsStrict(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
+  return NextResponse.json(await listBisections(getPrisma(), parsed.params));
 }

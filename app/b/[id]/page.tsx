@@ -79,7 +79,8 @@ export default async function BisectionPage({ params }: Props) {
         horizonMessage={b.horizonMessage}
         verdict={b.verdict}
         verdictHeadline={b.verdictHeadline}
-        commitsTested={b.revisionsTested ?? b.stepCount}
+        commitsTested={b.stepCount}
+        revisionsTested={b.revisionsTested}
         totalSeconds={b.totalSeconds}
         buildSeconds={b.buildSeconds}
         testSeconds={b.testSeconds}
