@@ -29,4 +29,21 @@ describe("compareBisections", () => {
     expect(cmp.rows[0]).toMatchObject({ outcomeA: "crashed", outcomeB: "crashed", verdictsDiffer: false });
     expect(cmp.sameFoundCommit).toBe(true);
   });
+
+  it("reads steps without a git verdict (start, releases) from their runs", () => {
+    const start = step("c1", null, Array.from({ length: 19 }, () => "X in f"), 1);
+    const a = { type: "cause", foundCommit: "c3", steps: [start, { ...step("r1", null), allRunsOutcome: "ok" }, step("b1", null)] };
+    const b = { type: "cause", foundCommit: "c3", steps: [step("c1", null, [], 20), { ...step("r1", null), allRunsOutcome: "crashed", allRunsTitle: "X in f" }, step("b1", null)] };
+    const cmp = compareBisections(a, b);
+    expect(cmp.rows[0]).toMatchObject({ outcomeA: "crashed", outcomeB: "OK", verdictsDiffer: true });
+    expect(cmp.rows[1]).toMatchObject({ outcomeA: "OK", outcomeB: "crashed", verdictsDiffer: true });
+    expect(cmp.rows[2]).toMatchObject({ outcomeA: null, outcomeB: null, verdictsDiffer: false }); // build error: no runs
+    expect(cmp.differingVerdicts).toBe(2);
+  });
+
+  it("reads a start step with crashes and only lost runs otherwise as crashed, lost runs alone as unknown", () => {
+    const lost = (commit: string, crashes: string[]): CompareStep => ({ ...step(commit, null, crashes), runs: [...step(commit, null, crashes).runs, { outcome: "infra", title: "x" }] });
+    const cmp = compareBisections({ type: "fix", foundCommit: null, steps: [lost("c1", ["X"]), lost("c2", [])] }, { type: "fix", foundCommit: null, steps: [] });
+    expect(cmp.rows.map((r) => r.outcomeA)).toEqual(["crashed", null]);
+  });
 });

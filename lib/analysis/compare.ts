@@ -39,11 +39,17 @@ export interface Comparison {
   differingVerdicts: number;
 }
 
-/** "crashed" / "OK" / "skipped": the same words for cause and fix bisections */
-function crashed(type: string, verdict: string | null): string | null {
-  if (verdict === null) return null;
-  if (verdict === "skip") return "skipped";
-  return verdictCrashed(type, verdict) ? "crashed" : "OK";
+/** "crashed" / "OK" / "skipped": the same words for cause and fix bisections. Steps without a
+ *  git verdict (the start commit, release tests, a fix bisection's HEAD) are read from their
+ *  runs: any crash → "crashed", every run OK → "OK", otherwise (build error, no runs, only
+ *  lost runs) null. */
+export function stepOutcome(type: string, s: CompareStep): string | null {
+  if (s.verdict === "skip") return "skipped";
+  const crashed = verdictCrashed(type, s.verdict);
+  if (crashed !== null) return crashed ? "crashed" : "OK";
+  if (s.allRunsOutcome === "crashed" || s.runs.some((r) => r.outcome === "crashed")) return "crashed";
+  if (s.runs.length > 0 ? s.runs.every((r) => r.outcome === "ok") : s.allRunsOutcome === "ok") return "OK";
+  return null;
 }
 
 function titles(s: CompareStep): string[] {
@@ -76,8 +82,8 @@ export function compareBisections(a: CompareSide, b: CompareSide): Comparison {
     const { a: ia, b: ib, subject } = at.get(commit)!;
     const sa = ia === null ? null : a.steps[ia];
     const sb = ib === null ? null : b.steps[ib];
-    const outcomeA = sa ? crashed(a.type, sa.verdict) : null;
-    const outcomeB = sb ? crashed(b.type, sb.verdict) : null;
+    const outcomeA = sa ? stepOutcome(a.type, sa) : null;
+    const outcomeB = sb ? stepOutcome(b.type, sb) : null;
     const titlesA = sa ? titles(sa) : [];
     const titlesB = sb ? titles(sb) : [];
     const both = sa !== null && sb !== null;

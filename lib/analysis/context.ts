@@ -1,20 +1,28 @@
 // What every rule needs, computed once per log.
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
-import { crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
+import { crashedSteps, crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
 import { titleKey, type TitleKey } from "./titles";
 import type { Finding, GuiltyFrame } from "./types";
 
 export interface Context {
   log: BisectionLog;
+  /** a fix bisection: the found commit is a fix, there is no `crash:` report, git's words are inverted */
+  fix: boolean;
+  /** what the found commit is called in messages: "culprit" or "fix" */
+  found: "culprit" | "fix";
   start: Step | null;
   /** the test of the culprit commit (null for inconclusive results or untested culprits) */
   culprit: Step | null;
   /** crash titles of the start commit */
   startTitles: SeenTitle[];
-  /** what the culprit was blamed for: its runs' titles plus the final `crash:` title (for
-   *  inconclusive results, the titles of the last bad step) */
+  /** cause: what the culprit was blamed for: its runs' titles plus the final `crash:` title (for
+   *  inconclusive results, the titles of the last bad step). fix: the crash that stopped at the
+   *  fix, i.e. the titles of the last step that still crashed (the fix's parent in linear
+   *  history: the last crashed verdict is the newest lower bound of the range) */
   culpritTitles: SeenTitle[];
+  /** the step culpritTitles come from (besides the `crash:` report), if any */
+  blamedStep: Step | null;
   crashKey: TitleKey | null;
   guilty: GuiltyFrame | null;
 }
@@ -23,19 +31,26 @@ export type Rule = (ctx: Context) => Finding[];
 
 export function buildContext(log: BisectionLog): Context {
   const start = startStep(log);
+  const fix = log.type === "fix";
   const culprit = culpritStep(log);
   const crashKey = log.crash ? titleKey(log.crash.title) : null;
-  // Inconclusive results have no culprit: the last bad verdict is what bounded the candidates.
-  const bad = log.steps.filter((s) => s.verdict === "bad" && s.role !== "start");
-  const blamedStep = culprit ?? (log.outcome === "inconclusive" ? bad[bad.length - 1] ?? null : null);
+  // Inconclusive cause results have no culprit: the last bad verdict is what bounded the
+  // candidates. In a fix bisection the found commit did not crash; what it fixed is the crash
+  // of the last step that still crashed.
+  const crashed = crashedSteps(log);
+  const last = crashed[crashed.length - 1] ?? null;
+  const blamedStep = fix ? last : culprit ?? (log.outcome === "inconclusive" ? last : null);
   const culpritTitles = blamedStep ? crashTitles(blamedStep) : [];
   if (crashKey && log.crash) culpritTitles.push({ key: crashKey, line: log.crash.line });
   return {
     log,
+    fix,
+    found: fix ? "fix" : "culprit",
     start,
     culprit,
     startTitles: start ? crashTitles(start) : [],
     culpritTitles,
+    blamedStep,
     crashKey,
     guilty: findGuiltyFrame(log.crash),
   };

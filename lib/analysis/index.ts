@@ -34,7 +34,7 @@ export const RULES: Rule[] = [
 export function judgeBisection(log: BisectionLog): Judgement {
   const ctx = buildContext(log);
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
-  const { verdict, headline, decisive } = decide(log.outcome, findings);
+  const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);
   return { verdict, headline, findings, decisive, confidence: recomputeConfidence(log), guilty: ctx.guilty };
 }
 

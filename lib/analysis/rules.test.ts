@@ -108,6 +108,27 @@ describe("flaky-bad and flaky-good", () => {
   });
 });
 
+describe("low-confidence", () => {
+  // p = 3/10 from the bad steps; each good step saw 5 clean runs: (1 - 0.7^5)^2 = 0.69, and a
+  // third such step brings it to 0.58, below syzbot's 0.66 cut-off.
+  const weakBad = { verdict: "bad" as const, runs: [`crashed: ${FOO}`, `crashed: ${FOO}`, `crashed: ${FOO}`, "OK", "OK", "OK", "OK", "OK", "OK", "OK"] };
+  const fiveClean = { verdict: "good" as const, runs: ["OK", "OK", "OK", "OK", "OK", "infra problem: timed out", "infra problem: timed out", "infra problem: timed out", "infra problem: timed out", "infra problem: timed out"] };
+  it("fires medium when the recomputed confidence is below 0.66, on the good steps' lines", () => {
+    const j = judge(variant({ steps: [weakBad, fiveClean, weakBad, fiveClean, fiveClean] }));
+    const f = j.findings.find((x) => x.rule === "low-confidence");
+    expect(j.confidence).toBeCloseTo(Math.pow(1 - Math.pow(0.7, 5), 3), 6);
+    expect(f?.severity).toBe("medium");
+    expect(f?.message).toContain("gives 0.58");
+    expect(f?.lines).toHaveLength(3);
+  });
+  it("does not fire at or above the cut-off", () => {
+    const j = judge(variant({ steps: [weakBad, fiveClean, weakBad, fiveClean] }));
+    expect(j.confidence).toBeGreaterThanOrEqual(0.66);
+    expect(sev(j, "low-confidence")).toBeUndefined();
+    expect(sev(judge(variant({})), "low-confidence")).toBeUndefined();
+  });
+});
+
 describe("culprit kinds", () => {
   it("no-op", () => expect(sev(judge(variant({}, { noop: true })), "noop-culprit")).toBe("high"));
   it("merge", () => expect(sev(judge(variant({}, { merge: true, subject: "Merge tag 'foo-5.12' of git://git.kernel.org/foo" })), "merge-culprit")).toBe("high"));

@@ -1,7 +1,8 @@
 // Counting runs per step. `all runs: X` hides how many runs there were: 10 in every era for
 // bisection steps (20 only for the first test from 2021-02 and after flakiness), so we assume
 // 10 and say so through `exact: false`.
-import type { BisectionLog, Run, RunOutcome, Step } from "@/lib/parser/types";
+import { verdictCrashed } from "@/lib/format";
+import type { BisectionLog, BisectionType, Run, RunOutcome, Step } from "@/lib/parser/types";
 import { titleKey, type TitleKey } from "./titles";
 
 export const ASSUMED_RUNS = 10;
@@ -67,13 +68,29 @@ export function culpritStep(log: BisectionLog): Step | null {
   return tested[tested.length - 1] ?? null;
 }
 
-/** Steps git was told were bad, other than the start commit (which git never hears about). */
-export function badSteps(log: BisectionLog): Step[] {
-  return log.steps.filter((s) => s.verdict === "bad" && s.role !== "start");
+/** What git's verdict on a step says happened: true when it crashed, false when it did not,
+ *  null for skips and steps without a verdict. Fix bisections invert git's words (`good` =
+ *  still crashes, `bad` = fixed; bisect-log-format §2.5 G2), so every rule reads verdicts
+ *  through this and never compares `step.verdict` with "good" or "bad" itself. */
+export function stepCrashed(type: BisectionType, step: Step): boolean | null {
+  return verdictCrashed(type, step.verdict);
 }
 
-export function goodSteps(log: BisectionLog): Step[] {
-  return log.steps.filter((s) => s.verdict === "good");
+/** Steps whose verdict says they crashed, other than the start commit (git never hears about
+ *  a cause bisection's start commit). Cause: `bad`; fix: `good`. */
+export function crashedSteps(log: BisectionLog): Step[] {
+  return log.steps.filter((s) => s.role !== "start" && stepCrashed(log.type, s) === true);
+}
+
+/** Steps whose verdict says they did not crash. Cause: `good`; fix: `bad`. */
+export function cleanSteps(log: BisectionLog): Step[] {
+  return log.steps.filter((s) => stepCrashed(log.type, s) === false);
+}
+
+/** The words for a crashed / clean verdict in messages: git's own for cause bisections, what
+ *  happened for fix bisections (where git's words would read backwards). */
+export function verdictWords(type: BisectionType): { crashed: string; clean: string } {
+  return type === "fix" ? { crashed: "judged still crashing", clean: "judged fixed" } : { crashed: "judged bad", clean: "judged good" };
 }
 
 /** Line of a step's verdict, or its first line. */

@@ -1,5 +1,6 @@
-// Small hand-written cause-bisection logs for the tests, in the real log format (E5 era, as in
-// the seed fixture), so they go through the real parser.
+// Small hand-written cause- and fix-bisection logs for the tests, in the real log format (E5
+// era, as in the seed fixture; fix logs as in the 2022 synthetic fix fixture), so they go
+// through the real parser.
 
 export interface StepSpec {
   verdict: "good" | "bad" | "skip";
@@ -119,3 +120,66 @@ export const CLEAN: LogSpec = {
 export function variant(patch: Partial<LogSpec>, culprit: Partial<CulpritSpec> = {}): string {
   return buildLog({ ...CLEAN, ...patch, culprit: { ...(CLEAN.culprit as CulpritSpec), ...culprit } });
 }
+
+/** A fix-bisection step, in the words of what happened: the builder writes git's inverted word
+ *  (`good` for a step that crashed, `bad` for one that did not). */
+export interface FixStepSpec {
+  crashed: boolean | "skip";
+  runs: string | string[];
+  subject?: string;
+}
+
+export interface FixLogSpec {
+  start: string | string[];
+  /** runs on current HEAD (default: all OK) */
+  head?: string | string[];
+  steps: FixStepSpec[];
+  /** the found fix: the last step that did not crash */
+  fix?: CulpritSpec;
+}
+
+const COMPILER = "compiler: gcc (GCC) 10.2.1 20210217, GNU ld (GNU Binutils for Debian) 2.35.2";
+
+export function buildFixLog(spec: FixLogSpec): string {
+  const start = hash(1);
+  const head = hash(2);
+  const out = [`bisecting fixing commit since ${start}`, `building syzkaller on ${"9".repeat(40)}`];
+  out.push(`testing commit ${start}`, COMPILER, `kernel signature: ${sig(1)}`, ...runLines(spec.start));
+  out.push(`testing current HEAD ${head}`, `testing commit ${head}`, COMPILER, `kernel signature: ${sig(2)}`, ...runLines(spec.head ?? "OK"));
+  out.push(`# git bisect start ${head} ${start}`);
+  const lastClean = spec.steps.map((s) => s.crashed).lastIndexOf(false);
+  spec.steps.forEach((s, i) => {
+    const h = hash(i + 3);
+    const subject = i === lastClean && spec.fix ? spec.fix.subject : (s.subject ?? `foo: change ${i}`);
+    out.push(`Bisecting: ${2 ** (spec.steps.length - i)} revisions left to test after this (roughly ${spec.steps.length - i} steps)`);
+    out.push(`[${h}] ${subject}`, "");
+    out.push(`testing commit ${h}`, COMPILER, `kernel signature: ${sig(i + 3)}`, ...runLines(s.runs));
+    out.push(`# git bisect ${s.crashed === "skip" ? "skip" : s.crashed ? "good" : "bad"} ${h}`);
+  });
+  if (!spec.fix || lastClean < 0) return out.join("\n") + "\n";
+  const c = spec.fix;
+  const h = hash(lastClean + 3);
+  out.push(`${h} is the first bad commit`, `commit ${h}`);
+  if (c.merge) out.push("Merge: 1234567 89abcde");
+  out.push("Author: Ann Dev <ann@example.org>", "Date:   Tue Mar 1 11:42:53 2022 +0100", "", `    ${c.subject}`, "    ");
+  for (const l of (c.message ?? "Fix things.").split("\n")) out.push(`    ${l}`);
+  out.push("    ", "    Signed-off-by: Ann Dev <ann@example.org>", "");
+  for (const f of c.files) out.push(` ${f} | 4 ++++`);
+  out.push(` ${c.files.length} files changed, ${4 * c.files.length} insertions(+)`, "");
+  if (!c.merge) out.push(`culprit signature: ${sig(lastClean + 3)}`, `parent  signature: ${c.noop ? sig(lastClean + 3) : sig(lastClean + 4)}`);
+  out.push("revisions tested: 6, total time: 1h2m3.5s (build: 30m1s, test: 30m2s)");
+  out.push(`first good commit: ${h} ${c.subject}`, 'recipients (to): ["ann@example.org"]', "recipients (cc): []");
+  return out.join("\n") + "\n";
+}
+
+/** The clean fix baseline: one bug until the fix, which changes the crashing file. */
+export const CLEAN_FIX: FixLogSpec = {
+  start: "crashed: KASAN: use-after-free Read in foo_bar",
+  steps: [
+    { crashed: false, runs: "OK" },
+    { crashed: true, runs: "crashed: KASAN: use-after-free Read in foo_bar" },
+    { crashed: false, runs: "OK" },
+    { crashed: true, runs: "crashed: KASAN: use-after-free Read in foo_bar" },
+  ],
+  fix: { subject: "foo: fix bar handling", files: ["drivers/foo/bar.c"] },
+};

@@ -9,8 +9,8 @@ export type RuleId =
   | "crash-in-boot" // the chased crash also fires while booting, without the reproducer
   | "detector-commit" // the culprit adds or changes the tool that reports the crash
   | "stack-overlap" // the crash stack against the files the culprit touched
-  | "flaky-bad" // a bad verdict from few crashes
-  | "flaky-good" // a good verdict that may be a false negative
+  | "flaky-bad" // a crashed verdict from few crashes (git's `bad`; `good` in fix bisections)
+  | "flaky-good" // a did-not-crash verdict that may be a false negative (git's `good`; `bad` in fix)
   | "noop-culprit" // culprit and parent build the same kernel
   | "merge-culprit"
   | "release-culprit"
@@ -46,8 +46,8 @@ export interface Judgement {
   findings: Finding[];
   /** rule ids of the findings that decided the verdict */
   decisive: RuleId[];
-  /** recomputed syzkaller confidence (product over good steps of 1-(1-p)^runs); null when
-   *  the log has no bad step to estimate p from */
+  /** recomputed syzkaller confidence (product over the steps that did not crash of
+   *  1-(1-p)^runs); null when the log has no crashed test to estimate p from */
   confidence: number | null;
   guilty: GuiltyFrame | null;
 }

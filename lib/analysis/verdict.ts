@@ -1,7 +1,7 @@
 // From findings to a verdict: one high finding makes a result likely wrong, and so do medium
 // findings from two independent kinds of evidence (what crashed, what the culprit changed, how
 // the runs came out); one medium finding makes it doubtful; low and info findings never decide.
-import type { Outcome } from "@/lib/parser/types";
+import type { BisectionType, Outcome } from "@/lib/parser/types";
 import type { Finding, RuleId, Severity, Verdict } from "./types";
 
 const RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1, info: 0 };
@@ -43,11 +43,12 @@ export function sortFindings(fs: Finding[]): Finding[] {
   return [...fs].sort((a, b) => RANK[b.severity] - RANK[a.severity] || PRIORITY.indexOf(a.rule) - PRIORITY.indexOf(b.rule));
 }
 
-export function decide(outcome: Outcome, findings: Finding[]): { verdict: Verdict; headline: string; decisive: RuleId[] } {
+export function decide(outcome: Outcome, findings: Finding[], type: BisectionType = "cause"): { verdict: Verdict; headline: string; decisive: RuleId[] } {
+  const found = type === "fix" ? "fix" : "culprit";
   if (outcome !== "found" && outcome !== "inconclusive")
-    return { verdict: "n/a", headline: "no culprit to judge", decisive: [] };
+    return { verdict: "n/a", headline: `no ${found} to judge`, decisive: [] };
   const top = Math.max(-1, ...findings.map((f) => RANK[f.severity]));
-  if (top < RANK.medium) return { verdict: "clean", headline: "no sign of a wrong culprit", decisive: [] };
+  if (top < RANK.medium) return { verdict: "clean", headline: `no sign of a wrong ${found}`, decisive: [] };
   const decisive = [...new Set(sortFindings(findings).filter((f) => RANK[f.severity] === top).map((f) => f.rule))];
   const twoKinds = new Set(decisive.map((r) => FAMILY[r])).size >= 2;
   const verdict = top === RANK.high || twoKinds ? "likely-wrong" : "doubtful";

@@ -1,5 +1,8 @@
 // Crash in boot: if the chased crash also shows up as `boot failed:`, it fires without the
 // reproducer, so "bad" measured the environment (a boot-time bug), not the reproducer's bug.
+// Applies to fix bisections too: there the chased crash is the one that stopped at the fix
+// (see Context.culpritTitles); if it also fires at boot, "still crashing" verdicts measured the
+// environment, and the found fix may only have removed a boot-time crash.
 import { type Context, q } from "../context";
 import { runsOf, uniqueSorted } from "../steps";
 import { titleKey } from "../titles";
@@ -34,7 +37,7 @@ export function crashInBoot(ctx: Context): Finding[] {
     {
       rule: "crash-in-boot",
       severity: "high",
-      message: `The chased crash ${[...names].map(q).join(", ")} also appears as a boot failure (${lines.length}×), so it fires without the reproducer and the bad verdicts say little about the bug.`,
+      message: `The chased crash ${[...names].map(q).join(", ")} also appears as a boot failure (${lines.length}×), so it fires without the reproducer and the ${ctx.fix ? "\"still crashing\"" : "bad"} verdicts say little about the bug.`,
       lines: uniqueSorted([...lines, ...(ctx.log.crash ? [ctx.log.crash.line] : [])]),
     },
   ];

@@ -3,6 +3,10 @@
 // or another architecture does not change the kernel that crashed, and one that only touches
 // Kconfig and Makefiles changes which code is built, not the code: the crashing code existed
 // before it, so the bug is older and the culprit only brought it into syzbot's build.
+// All apply to fix bisections, mirrored: a commit that does not change the kernel binary, a
+// merge, a release commit or a documentation-only change cannot fix a crash either, and a
+// Kconfig-only "fix" stops building the crashing code rather than fixing it. The architecture
+// check needs the crash report, which fix bisections do not have, so it is skipped for them.
 import type { FoundCommit } from "@/lib/parser/types";
 import { type Context } from "../context";
 import { normalisePath, stackFiles } from "../guilty";
@@ -19,7 +23,7 @@ export function noopCulprit(ctx: Context): Finding[] {
     {
       rule: "noop-culprit",
       severity: "high",
-      message: "The culprit and its parent build the same kernel binary (equal signatures), so the culprit cannot change the crash.",
+      message: `The ${ctx.found} and its parent build the same kernel binary (equal signatures), so the ${ctx.found} cannot change the crash.`,
       lines: stepsWithSignature(ctx, a),
     },
   ];
@@ -36,7 +40,7 @@ export function mergeCulprit(ctx: Context): Finding[] {
     {
       rule: "merge-culprit",
       severity: "high",
-      message: "The culprit is a merge commit; a merge rarely introduces a bug itself, so the bisection probably went wrong on one of its sides.",
+      message: `The ${ctx.found} is a merge commit; a merge rarely ${ctx.fix ? "fixes" : "introduces"} a bug itself, so the bisection probably went wrong on one of its sides.`,
       lines: culpritLines(c),
     },
   ];
@@ -49,7 +53,7 @@ export function releaseCulprit(ctx: Context): Finding[] {
     {
       rule: "release-culprit",
       severity: "high",
-      message: `The culprit is the release commit “${c.subject}”, which only changes the version number.`,
+      message: `The ${ctx.found} is the release commit “${c.subject}”, which only changes the version number.`,
       lines: culpritLines(c),
     },
   ];
@@ -66,13 +70,18 @@ export function scopeOnly(ctx: Context): Finding[] {
   if (!c || c.files.length === 0) return [];
   const paths = c.files.map((f) => normalisePath(f.path));
   if (paths.every((p) => OUT_OF_KERNEL.test(p)))
-    return [scopeFinding(c, "only touches documentation, tools or selftests, which are not part of the tested kernel")];
+    return [scopeFinding(ctx, c, "only touches documentation, tools or selftests, which are not part of the tested kernel")];
+  if (ctx.fix) {
+    if (paths.every((p) => OUT_OF_KERNEL.test(p) || BUILD_ONLY.test(p)))
+      return [scopeFinding(ctx, c, "only changes Kconfig or Makefiles: it stops building the crashing code rather than fixing it")];
+    return [];
+  }
   const arch = crashArch(ctx);
   const archOf = (p: string) => /^arch\/([^/]+)\//.exec(p)?.[1] ?? null;
   if (paths.every((p) => OUT_OF_KERNEL.test(p) || (archOf(p) !== null && archOf(p) !== arch)))
-    return [scopeFinding(c, `only touches code of another architecture than the crash's (${arch})`)];
+    return [scopeFinding(ctx, c, `only touches code of another architecture than the crash's (${arch})`)];
   if (paths.every((p) => OUT_OF_KERNEL.test(p) || BUILD_ONLY.test(p)))
-    return [scopeFinding(c, "only changes Kconfig or Makefiles: it decides which code is built, so the crashing code predates it and the bug is probably older")];
+    return [scopeFinding(ctx, c, "only changes Kconfig or Makefiles: it decides which code is built, so the crashing code predates it and the bug is probably older")];
   return [];
 }
 
@@ -85,6 +94,6 @@ function crashArch(ctx: Context): string {
   return ctx.log.crash?.frames.some((f) => f.section === "rip") ? "x86" : ctx.log.crash?.frames.length ? "arm64" : "x86";
 }
 
-function scopeFinding(c: FoundCommit, what: string): Finding {
-  return { rule: "scope-only", severity: "high", message: `The culprit ${what}.`, lines: [c.line, ...c.files.map((f) => f.line)] };
+function scopeFinding(ctx: Context, c: FoundCommit, what: string): Finding {
+  return { rule: "scope-only", severity: "high", message: `The ${ctx.found} ${what}.`, lines: [c.line, ...c.files.map((f) => f.line)] };
 }

@@ -2,6 +2,8 @@
 // Bisection then blames the check, not the bug (docs/syzbot.md: "bisection to the addition/
 // improvement of the tool"). Two kinds of evidence: the crash is reported from code the culprit
 // created, or the culprit changes a debug facility.
+// Not for fix bisections: there is no crash report to place the reporting code, and a fix that
+// touches a debug facility is usually the fix of a report in it, not a sign of a wrong result.
 import type { ChangedFile } from "@/lib/parser/types";
 import { type Context } from "../context";
 import { normalisePath } from "../guilty";
@@ -24,7 +26,7 @@ const DEBUG_WORDS =
 export function detectorCommit(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
-  if (!commit) return [];
+  if (!commit || ctx.fix) return [];
   const created = new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path)));
   // frames above the guilty one: the reporting code. A created *guilty* file means the culprit
   // wrote the buggy code, which is no sign of a detector.

@@ -2,16 +2,24 @@
 // and worse when that crash is not the start commit's bug (old syzkaller called any crash
 // "bad"). A good verdict from few clean runs may be a false negative when the reproducer
 // crashes only part of the time elsewhere in the log.
+//
+// Fix bisections, mirrored (verdicts read as crashed / did not crash through `stepCrashed`):
+// - flaky-bad is about a "still crashes" verdict (git's `good`) from few crashes: a stray crash,
+//   above all one of another bug, tells git the bug is still there and pushes the fix LATER.
+// - flaky-good is about a "fixed" verdict (git's `bad`) from clean runs that may be a false
+//   negative: git then believes the fix is already in, which moves the found fix EARLIER.
+// - low-confidence is syzkaller's product over the steps that did not crash (see confidence.ts).
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
-import { badSteps, countRuns, crashTitles, goodSteps, short, stepLine } from "../steps";
+import { cleanSteps, countRuns, crashedSteps, crashTitles, short, stepLine, verdictWords } from "../steps";
 import { sameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const start = ctx.startTitles.filter((t) => specific(t.key));
-  for (const s of badSteps(ctx.log)) {
+  const words = verdictWords(ctx.log.type);
+  for (const s of crashedSteps(ctx.log)) {
     const c = countRuns(s);
     if (!c.exact || c.crashed === 0 || c.crashed + c.ok < 5) continue;
     const ratio = c.crashed / (c.crashed + c.ok);
@@ -20,10 +28,11 @@ export function flakyBad(ctx: Context): Finding[] {
     const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => start.some((st) => sameBug(st.key, t.key)));
     const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
     const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
+    const effect = ctx.fix && c.crashed === 1 ? ", which would put the found fix too late" : "";
     out.push({
       rule: "flaky-bad",
       severity,
-      message: `Commit ${short(s.commit)} was judged bad on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}.`,
+      message: `Commit ${short(s.commit)} was ${words.crashed} on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}${effect}.`,
       lines: [...titles.map((t) => t.line), stepLine(s)].sort((a, b) => a - b),
     });
   }
@@ -34,13 +43,14 @@ export function flakyGood(ctx: Context): Finding[] {
   const p = reproChance(ctx.log);
   if (p === null || p >= 1) return [];
   const out: Finding[] = [];
-  for (const s of goodSteps(ctx.log)) {
+  const words = verdictWords(ctx.log.type);
+  for (const s of cleanSteps(ctx.log)) {
     const fn = falseNegativeChance(s, p);
     if (fn < 0.05) continue;
     out.push({
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
-      message: `Commit ${short(s.commit)} was judged good on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}.`,
+      message: `Commit ${short(s.commit)} was ${words.clean} on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
       lines: [stepLine(s)],
     });
   }
@@ -50,7 +60,7 @@ export function flakyGood(ctx: Context): Finding[] {
 export function lowConfidence(ctx: Context): Finding[] {
   const c = recomputeConfidence(ctx.log);
   if (c === null || c >= CONFIDENCE_CUTOFF) return [];
-  const goods = goodSteps(ctx.log);
+  const goods = cleanSteps(ctx.log);
   return [
     {
       rule: "low-confidence",

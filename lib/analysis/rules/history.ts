@@ -3,6 +3,8 @@
 // release where it stops crashing is more often where the reproducer stops *reaching* it (a
 // syscall, option or driver it needs is missing, the config or compiler of that era differs)
 // than where the bug was written; the culprit is then the commit that made the old bug reachable.
+// Not for fix bisections: they test HEAD, not older releases, and how old a bug is says
+// nothing about where it stopped.
 import { type Context } from "../context";
 import { countRuns, stepLine } from "../steps";
 import type { Finding } from "../types";
@@ -11,6 +13,7 @@ import type { Finding } from "../types";
 export const DEEP_RELEASES = 6;
 
 export function deepHistory(ctx: Context): Finding[] {
+  if (ctx.fix) return [];
   const crashed = ctx.log.steps.filter((s) => s.role === "release" && countRuns(s).crashed > 0);
   if (crashed.length < DEEP_RELEASES) return [];
   const oldest = crashed[crashed.length - 1];

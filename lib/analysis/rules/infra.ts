@@ -1,7 +1,9 @@
 // Infrastructure share and mixed signatures: runs that said nothing about the bug (infra
 // problems, failed basic testing, ignored, boot failures), and commits that crashed several ways.
+// Both apply to fix bisections; verdicts are read through `stepCrashed` (a fix bisection's
+// "did not crash" is git's `bad`).
 import { type Context } from "../context";
-import { countRuns, crashTitles, short, stepLine } from "../steps";
+import { countRuns, crashTitles, short, stepCrashed, stepLine, verdictWords } from "../steps";
 import { sameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -16,8 +18,8 @@ export function infraShare(ctx: Context): Finding[] {
     lost += c.infra + c.boot;
     for (const r of s.runs) if (r.outcome !== "ok" && r.outcome !== "crashed") lines.push(r.line);
     if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
-    // a good verdict where fewer than half of the runs were clean tells little
-    if (s.verdict === "good" && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
+    // a clean verdict where fewer than half of the runs were clean tells little
+    if (stepCrashed(ctx.log.type, s) === false && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
       weak.push(short(s.commit));
       lines.push(stepLine(s));
     }
@@ -30,7 +32,7 @@ export function infraShare(ctx: Context): Finding[] {
   const severity = share >= 0.5 ? "medium" : weak.length > 0 || share >= 0.2 || skips > 0 ? "low" : "info";
   const parts = [`${lost} of ${total} runs were lost to infrastructure, test or boot failures`];
   if (skips > 0) parts.push(`${skips} commit${skips > 1 ? "s were" : " was"} skipped`);
-  if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} judged good on fewer than half clean runs`);
+  if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} ${verdictWords(ctx.log.type).clean} on fewer than half clean runs`);
   return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: [...new Set(lines)].sort((a, b) => a - b).slice(0, 50) }];
 }
 

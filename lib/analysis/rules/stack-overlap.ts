@@ -5,6 +5,7 @@
 // fault of the code that freed (or allocated) the object, so KASAN's "Freed by"/"Allocated by"
 // stacks count; and a hang report's stack is where some task waited, not where the bug is, so
 // distance from it proves nothing.
+// Not for fix bisections: they have no crash report (bisect-log-format §3.3), so no stack.
 import type { CrashReport } from "@/lib/parser/types";
 import { type Context } from "../context";
 import { normalisePath, stackFiles } from "../guilty";
@@ -31,7 +32,7 @@ function covers(changed: string, file: string): boolean {
 export function stackOverlap(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
-  if (!commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
+  if (ctx.fix || !commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
   const changed = commit.files.map((f) => ({ path: normalisePath(f.path), line: f.line }));
   const guilty = ctx.guilty.file;
   const guiltyLine = crash.frames[ctx.guilty.frameIndex].logLine;

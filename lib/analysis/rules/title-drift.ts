@@ -1,7 +1,12 @@
 // Title drift: git bisect only asks "did it crash?", so a bisection can start on one bug and
 // end on another. The culprit is then the commit that introduced (or exposed) the *other* bug.
+// Applies to fix bisections too, mirrored: the start commit's crash against the crash that
+// stopped at the fix (the last step that still crashed; there is no `crash:` report). If the
+// start crashed with bug A but the crash right before the fix was bug B, the bisection found
+// where B stopped, and A may have been fixed elsewhere (or still be there). Crashed verdicts
+// from other bugs on the way kept git believing the bug was present, pushing the fix later.
 import { type Context, q } from "../context";
-import { badSteps, crashTitles, short, uniqueSorted, type SeenTitle } from "../steps";
+import { crashedSteps, crashTitles, short, uniqueSorted, type SeenTitle } from "../steps";
 import { relatedBug, sameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -27,25 +32,30 @@ export function titleDrift(ctx: Context): Finding[] {
       {
         rule: "title-drift",
         severity: related ? "low" : "high",
-        message: related
-          ? `The start commit crashed with ${startNames} but the culprit only with ${names}, another function of the same subsystem, which may be a different bug.`
-          : `The start commit crashed with ${startNames} but the culprit was blamed for ${names}: the bisection chased a different crash.`,
+        message: ctx.fix
+          ? related
+            ? `The start commit crashed with ${startNames} but the crash that stopped at the fix was ${names}, another function of the same subsystem, which may be a different bug.`
+            : `The start commit crashed with ${startNames} but the crash that stopped at the fix was ${names}: the bisection found the fix of a different crash.`
+          : related
+            ? `The start commit crashed with ${startNames} but the culprit only with ${names}, another function of the same subsystem, which may be a different bug.`
+            : `The start commit crashed with ${startNames} but the culprit was blamed for ${names}: the bisection chased a different crash.`,
         lines: uniqueSorted([...start.map((t) => t.line), ...blamed.map((t) => t.line)]),
       },
     ];
   }
-  // The culprit agrees with the start, but some bad verdicts on the way were other crashes.
-  const drifted = badSteps(ctx.log).filter((s) => {
+  // The culprit agrees with the start, but some crashed verdicts on the way were other crashes.
+  const drifted = crashedSteps(ctx.log).filter((s) => {
     const ts = crashTitles(s).filter((t) => specific(t.key));
     return ts.length > 0 && !shares(start, ts);
   });
   if (drifted.length === 0) return [];
-  const culpritOnlyUnspecific = ctx.culprit !== null && blamed.length === 0;
+  const culpritOnlyUnspecific = (ctx.fix ? ctx.blamedStep !== null : ctx.culprit !== null) && blamed.length === 0;
+  const verdicts = ctx.fix ? "\"still crashing\" verdict" : "bad verdict";
   return [
     {
       rule: "title-drift",
       severity: culpritOnlyUnspecific ? "medium" : "low",
-      message: `${drifted.length} bad verdict${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => short(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames}.`,
+      message: `${drifted.length} ${verdicts}${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => short(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames}.`,
       lines: uniqueSorted([...start.map((t) => t.line), ...drifted.flatMap((s) => crashTitles(s).map((t) => t.line))]),
     },
   ];
