@@ -11,11 +11,13 @@ import { deepHistory } from "./rules/history";
 import { infraShare, mixedSignatures } from "./rules/infra";
 import { stackOverlap } from "./rules/stack-overlap";
 import { titleDrift } from "./rules/title-drift";
+import { headCut } from "./rules/head-cut";
 import type { Judgement } from "./types";
 import { decide, sortFindings } from "./verdict";
 
 export const RULES: Rule[] = [
   titleDrift,
+  headCut,
   crashInBoot,
   detectorCommit,
   stackOverlap,

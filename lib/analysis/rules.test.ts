@@ -184,3 +184,18 @@ describe("infra-share and mixed-signatures", () => {
     expect(sev(j, "mixed-signatures")).toBeUndefined();
   });
 });
+
+describe("head-cut", () => {
+  it("says title drift cannot be checked when the log's head was cut off, and is silent otherwise", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseBisectionLog } = await import("@/lib/parser");
+    const { judgeBisection } = await import("./index");
+    const cut = parseBisectionLog(readFileSync("lib/parser/testdata/synthetic/cause-head-cut-2021.txt", "utf8"));
+    if (!cut.ok) throw new Error(cut.reason);
+    const f = judgeBisection(cut.log).findings.find((x) => x.rule === "head-cut");
+    expect(f).toMatchObject({ severity: "low", message: expect.stringContaining("title drift cannot be checked") });
+    const whole = parseBisectionLog(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"));
+    if (!whole.ok) throw new Error(whole.reason);
+    expect(judgeBisection(whole.log).findings.map((x) => x.rule)).not.toContain("head-cut");
+  });
+});

@@ -17,6 +17,7 @@ export type RuleId =
   | "scope-only" // the culprit cannot change the kernel that crashed
   | "infra-share" // runs lost to infrastructure, and steps decided with them
   | "mixed-signatures" // one commit gave several different crashes
+  | "head-cut" // the log's head is missing: the start commit's crash is unknown
   | "low-confidence" // syzkaller's own confidence is below its cut-off
   | "deep-history"; // the reproducer crashed on many releases: the bug is old
 

@@ -22,6 +22,7 @@ const HEADLINES: Record<RuleId, string> = {
   "mixed-signatures": "several crashes at one commit",
   "low-confidence": "low statistical confidence",
   "deep-history": "old bug, culprit may only expose it",
+  "head-cut": "start of the log missing",
 };
 
 /** Independent kinds of evidence: two medium findings of one kind are one argument, not two. */
@@ -31,12 +32,13 @@ const FAMILY: Record<RuleId, "crash" | "culprit" | "runs" | "history"> = {
   "release-culprit": "culprit", "scope-only": "culprit",
   "flaky-bad": "runs", "flaky-good": "runs", "low-confidence": "runs", "infra-share": "runs",
   "deep-history": "culprit",
+  "head-cut": "crash",
 };
 
 /** Rules in the order their headline is preferred when several decide. */
 const PRIORITY: RuleId[] = [
   "noop-culprit", "merge-culprit", "release-culprit", "scope-only", "title-drift", "crash-in-boot",
-  "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "deep-history", "infra-share", "mixed-signatures",
+  "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "deep-history", "infra-share", "mixed-signatures", "head-cut",
 ];
 
 export function sortFindings(fs: Finding[]): Finding[] {
