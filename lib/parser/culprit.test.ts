@@ -1,16 +1,9 @@
 // The found-commit block (§3.1) in the shapes real logs show.
 import { describe, expect, it } from "vitest";
 import { gitDateToIso } from "./culprit";
-import { parseBisectionLog } from "./index";
+import { A, F, parse } from "./test-helpers";
 
-const A = "9c54130cd25528028b2d38f6ada0c79e92210390";
-const F = "997acaf6b4b59c6a9c259740312a69ea549cc684";
 
-function parse(lines: string[]) {
-  const r = parseBisectionLog(`${lines.join("\n")}\n`);
-  if (!r.ok) throw new Error(r.reason);
-  return r.log;
-}
 
 const head = [`bisecting cause commit starting from ${A}`, `testing commit ${F} with gcc (GCC) 10.2.1 20210217`, "all runs: OK", `# git bisect good ${F}`];
 

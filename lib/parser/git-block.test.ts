@@ -1,16 +1,8 @@
 // GIT-BISECT records (§2.5, §2.6), named after the logs they came from.
 import { describe, expect, it } from "vitest";
-import { parseBisectionLog } from "./index";
+import { A, B, C, parse } from "./test-helpers";
 
-const A = "9c54130cd25528028b2d38f6ada0c79e92210390";
-const B = "c5a58f877ca645a3303f7a57476f2de837fdb97a";
-const C = "a864e8f159b13babf552aff14a5fbe11abc017e4";
 
-function parse(lines: string[]) {
-  const r = parseBisectionLog(`${lines.join("\n")}\n`);
-  if (!r.ok) throw new Error(r.reason);
-  return r.log;
-}
 
 describe("git bisect records", () => {
   it("2021 fixture: verdict settles the block, `Bisecting:` gives revisionsLeft, `[sha]` the subject", () => {

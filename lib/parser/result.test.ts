@@ -1,17 +1,9 @@
 // Header, range finding, summary and result lines (§2.1, §2.4, §2.7-2.9, §3), by era.
 import { describe, expect, it } from "vitest";
-import { parseBisectionLog } from "./index";
+import { A, B, C, parse } from "./test-helpers";
 import { durationSeconds, quotedList } from "./result";
 
-const A = "9c54130cd25528028b2d38f6ada0c79e92210390";
-const B = "c5a58f877ca645a3303f7a57476f2de837fdb97a";
-const C = "a864e8f159b13babf552aff14a5fbe11abc017e4";
 
-function parse(lines: string[]) {
-  const r = parseBisectionLog(`${lines.join("\n")}\n`);
-  if (!r.ok) throw new Error(r.reason);
-  return r.log;
-}
 
 describe("header and results", () => {
   it("2022+ E7 header: host line, ensuring line + empty line, syzkaller commit", () => {

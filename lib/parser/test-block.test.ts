@@ -1,16 +1,9 @@
 // TEST-BLOCK shapes (§2.2, §2.3), each named after the real log era or file it came from.
 import { describe, expect, it } from "vitest";
-import { parseBisectionLog } from "./index";
+import { A, B, parse } from "./test-helpers";
 import { parseVerdict } from "./test-block";
 
-const A = "9c54130cd25528028b2d38f6ada0c79e92210390";
-const B = "c5a58f877ca645a3303f7a57476f2de837fdb97a";
 
-function parse(lines: string[]) {
-  const r = parseBisectionLog(`${lines.join("\n")}\n`);
-  if (!r.ok) throw new Error(r.reason);
-  return r.log;
-}
 
 describe("test blocks", () => {
   it("2021 E5: `testing commit <sha> with gcc (GCC) 10.2.1`, 64-hex signature, per-run lines", () => {
