@@ -42,7 +42,12 @@ export function KeyboardHelp() {
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // tells tests (and curious readers of the DOM) that the keys now work
+    document.documentElement.dataset.keys = "on";
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.keys;
+    };
   }, []);
   useEffect(() => {
     const d = dialog.current;

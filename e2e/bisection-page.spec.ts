@@ -68,6 +68,7 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
 test("move through the tested commits with j and k", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto(`/b/${id}`);
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
   await page.locator("body").click({ position: { x: 5, y: 300 } });
   await page.keyboard.press("j");
   await expect(page.locator("#step-0")).toBeFocused();
@@ -105,6 +106,7 @@ test("switch the colour theme", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto(`/b/${id}`);
   const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-keys", "on"); // hydrated
   const toggle = page.getByTestId("theme-toggle");
   await toggle.click();
   await expect(html).toHaveAttribute("data-theme", "dark");

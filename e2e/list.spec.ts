@@ -25,6 +25,7 @@ test("search by title, hash prefix, function in the trace, and filter by the cul
 test("the search box is a GET form: `/` focuses it and Enter searches", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
   await page.keyboard.press("/");
   await expect(page.locator("[data-search-box]")).toBeFocused();
   await page.keyboard.type("irqflag-debug");
@@ -67,6 +68,7 @@ test("verdict filter on the page, the JSON list and the Atom feed", async ({ pag
 
 test("theme toggle: system, dark, light, kept across pages", async ({ page }) => {
   await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on"); // hydrated
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await bg();
   await page.getByTestId("theme-toggle").click();
@@ -74,6 +76,7 @@ test("theme toggle: system, dark, light, kept across pages", async ({ page }) =>
   expect(await bg()).not.toBe(light);
   await page.goto("/upload");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on"); // hydrated
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await page.getByTestId("theme-toggle").click();
@@ -82,6 +85,7 @@ test("theme toggle: system, dark, light, kept across pages", async ({ page }) =>
 
 test("the `?` key opens the keyboard help and Escape closes it", async ({ page }) => {
   await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.keyboard.press("Escape");

@@ -25,6 +25,7 @@ test("a linked range is highlighted and scrolled to", async ({ page, request }) 
 test("click a line number, then shift-click another to select a range", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto(`/b/${id}/log`);
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on"); // hydrated
   await page.locator("#L10 > a").click();
   await expect(page).toHaveURL(new RegExp(`/b/${id}/log#L10$`));
   expect(await selected(page)).toEqual(["L10"]);
