@@ -1,6 +1,7 @@
 // A maintainer opens the permalink of the seed bisection (cause, title drift) and reads what
 // was blamed, whether to believe it, and the evidence: values checked by hand against
 // lib/parser/testdata/cause-kvm_wait-title-drift.txt.
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -151,4 +152,17 @@ test("a missing bisection answers 404 and says what to do next", async ({ page, 
   }
   await page.goto("/c/0000000");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("a fix bisection says what happened, not git's inverted words", async ({ page, request }) => {
+  const log = readFileSync("lib/parser/testdata/synthetic/fix-found-nfc-2022.txt", "utf8");
+  const { id } = await (await request.post("/api/bisections", { headers: { "content-type": "text/plain" }, data: log })).json();
+  await page.goto(`/b/${id}`);
+  await expect(page.getByTestId("found-commit")).toContainText("Fixed by eddda463ca4e");
+  await expect(page.getByTestId("fixes-tag")).toHaveText("#syz fix: nfc: llcp: hold a reference to the local device in llcp_sock_bind()");
+  // git said `bad` for the fix (it did not crash) and `good` for commits that still crashed
+  const fixRow = page.locator("#timeline tbody tr", { hasText: "eddda463ca4e" });
+  await expect(fixRow).toContainText("did not crash");
+  await expect(page.locator("#timeline tbody tr", { hasText: "410c08d8c643" })).toContainText("crashed");
+  await expect(page.locator("#timeline")).not.toContainText("(good)");
 });

@@ -7,6 +7,10 @@ describe("kernel conventions", () => {
       'Fixes: 997acaf6b4b5 ("lockdep: report broken irq restoration")',
     );
   });
+  it("closes a bug on syzbot with the fix's subject, not a Fixes: tag", async () => {
+    const { syzFixCommand } = await import("./format");
+    expect(syzFixCommand("nfc: llcp: hold a reference")).toBe("#syz fix: nfc: llcp: hold a reference");
+  });
   it("links a source line at a commit the way git.kernel.org's cgit does", () => {
     expect(sourceUrl("./kernel/locking/irqflag-debug.c", "997acaf6b4b59c6a9c259740312a69ea549cc684", 9)).toBe(
       "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/kernel/locking/irqflag-debug.c?id=997acaf6b4b59c6a9c259740312a69ea549cc684#n9",

@@ -9,6 +9,11 @@ export function fixesTag(hash: string, subject: string | null): string {
   return `Fixes: ${shortHash(hash)} ("${subject ?? ""}")`;
 }
 
+/** syzbot's command that marks a bug fixed by a commit: `#syz fix: <subject>`. */
+export function syzFixCommand(subject: string | null): string {
+  return `#syz fix: ${subject ?? ""}`;
+}
+
 /** Base of commit and tree links; configurable for other trees (e.g. linux-next). */
 export function kernelTreeUrl(): string {
   return (process.env.BISECTVIEW_KERNEL_TREE ?? "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git").replace(/\/$/, "");

@@ -1,4 +1,4 @@
-import { commitUrl, fixesTag, formatDate, formatSeconds, shortHash } from "@/lib/format";
+import { commitUrl, fixesTag, formatDate, formatSeconds, shortHash, syzFixCommand } from "@/lib/format";
 import { CopyButton } from "./copy-button";
 import { OutcomeLine } from "./outcome-line";
 import type { UiCommit } from "./types";
@@ -35,7 +35,10 @@ const WARN = "bisection looks wrong: check before using";
 /** The top of the page: what was blamed, for which crash, and the tags to take away. */
 export function Summary(p: Props) {
   const doubt = p.verdict === "likely-wrong" || p.verdict === "doubtful";
-  const tag = p.found ? fixesTag(p.found.hash, p.found.subject) : null;
+  // A cause bisection's culprit goes into a `Fixes:` tag; a fix bisection's commit closes the
+  // bug on syzbot with its `#syz fix:` command instead.
+  const tag = p.found ? (p.type === "fix" ? syzFixCommand(p.found.subject) : fixesTag(p.found.hash, p.found.subject)) : null;
+  const tagWord = p.type === "fix" ? "#syz fix:" : "Fixes:";
   const tagCopy = tag && doubt ? `# Bisectview: ${WARN} (${p.verdict}: ${p.verdictHeadline ?? ""})\n${tag}` : tag;
   const recipients = [p.recipients.to.length ? `To: ${p.recipients.to.join(", ")}` : "", p.recipients.cc.length ? `Cc: ${p.recipients.cc.join(", ")}` : ""].filter(Boolean).join("\n");
   const culpritWord = p.type === "fix" ? "fix" : "culprit";
@@ -81,7 +84,12 @@ export function Summary(p: Props) {
           <code className="rounded bg-soft px-1 font-mono" data-testid="fixes-tag" aria-describedby={doubt ? "fixes-warning" : undefined}>
             {tag}
           </code>
-          <CopyButton text={tagCopy ?? tag} label={doubt ? "copy Fixes: (looks wrong)" : "copy Fixes:"} title={doubt ? `${WARN}: the copied text starts with a comment saying so` : "copy the Fixes: tag"} warn={doubt} />
+          <CopyButton
+            text={tagCopy ?? tag}
+            label={doubt ? `copy ${tagWord} (looks wrong)` : `copy ${tagWord}`}
+            title={doubt ? `${WARN}: the copied text starts with a comment saying so` : `copy the ${tagWord} line`}
+            warn={doubt}
+          />
         </p>
       )}
       <nav aria-label="This bisection" className="flex flex-wrap items-center gap-x-3 gap-y-1 pt-1 text-[0.9rem]">
