@@ -64,7 +64,8 @@ export async function startEmbeddedPostgres(opts: {
   } catch (e) {
     // start() rejects with undefined; the reason only reached onLog
     const reason = lines.filter((l) => /FATAL|ERROR|could not|already exists|in use/i.test(l)).slice(-3).join(" | ");
-    throw new Error(`PostgreSQL did not start on port ${opts.port} (${opts.dir}): ${reason || String(e) || "no reason given"}`);
+    const hint = /TCP\/IP|address already in use/i.test(reason) ? " (port in use: set BISECTVIEW_PG_PORT to a free one, or DATABASE_URL to a running server)" : "";
+    throw new Error(`PostgreSQL did not start on port ${opts.port} (${opts.dir})${hint}: ${reason || String(e) || "no reason given"}`);
   }
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
