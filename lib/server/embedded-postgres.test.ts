@@ -1,0 +1,78 @@
+// The embedded PostgreSQL's lifecycle as ENVIRONMENT.md describes it: a server orphaned by a
+// SIGKILL is found and stopped at the next start, and a taken port gives a clear error.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("embedded PostgreSQL", () => {
+  it("stops a server orphaned by a SIGKILL and starts again on the same data", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-pg-"));
+    dirs.push(dir);
+    const port = await freePort();
+    const script = `const { startEmbeddedPostgres } = await import(${JSON.stringify(path.resolve("lib/server/embedded-postgres.ts"))});
+      await startEmbeddedPostgres({ dir: ${JSON.stringify(dir)}, port: ${port}, database: "orphan" });
+      console.log("ready"); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+      child.once("exit", (code) => reject(new Error(`child exited ${code}`)));
+    });
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const orphan = Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(alive(orphan)).toBe(true);
+
+    const server = await startEmbeddedPostgres({ dir, port, database: "orphan" });
+    expect(alive(orphan)).toBe(false);
+    const c = new pg.Client({ connectionString: server.url });
+    await c.connect();
+    expect((await c.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+    await c.end();
+    await server.stop();
+    expect(existsSync(path.join(dir, "postmaster.pid"))).toBe(false);
+  });
+
+  it("says the port is taken, and what to do, instead of rejecting with undefined", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-pg-"));
+    dirs.push(dir);
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(port, "127.0.0.1", () => r()));
+    try {
+      await expect(startEmbeddedPostgres({ dir, port, database: "x" })).rejects.toThrow(
+        new RegExp(`did not start on port ${port}.*BISECTVIEW_PG_PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
