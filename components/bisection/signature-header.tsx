@@ -10,13 +10,31 @@ function rate(col: SignatureColumn): { text: string; title: string } {
   return { text: pct, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
 }
 
+/** A crash title with break opportunities after `_`, `/` and `.`, so long function names wrap
+ *  between their parts rather than mid-word. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[_/.])/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** Column header of the flakiness matrix: the title, its reproduction rate where it occurs,
  *  and marks for titles that vanish or also fire at boot. */
 export function SignatureHeader({ col }: { col: SignatureColumn }) {
   const r = rate(col);
   return (
     <th scope="col" title={r.title} className="min-w-[9ch] max-w-[18ch] border-l border-line px-1.5 py-1 text-left align-bottom font-normal">
-      <span className="block break-words font-mono text-[0.8rem] leading-tight font-medium">{col.title}</span>
+      <span className="block break-words font-mono text-[0.8rem] leading-tight font-medium">
+        <Breakable text={col.title} />
+      </span>
       <span className="mt-0.5 flex flex-wrap gap-x-1.5 text-[0.75rem] text-muted">
         <span>{r.text} where seen</span>
         {col.isStart && <span className="rounded border border-line px-0.5 text-fg">start title</span>}
