@@ -48,7 +48,7 @@ const columns = col.columns([
     id: "title",
     header: "Crash title",
     cell: (c) => (
-      <Link href={`/b/${c.row.original.id}`} className="font-mono" data-nav-row>
+      <Link href={`/b/${c.row.original.id}`} className="font-mono" title={c.getValue() || undefined} data-nav-row>
         {c.getValue() || <span className="text-muted">(no crash title)</span>}
       </Link>
     ),
@@ -87,7 +87,7 @@ const columns = col.columns([
 ]);
 
 const WIDTH: Record<string, string> = {
-  uploaded: "w-32",
+  uploaded: "w-36",
   type: "w-14",
   outcome: "w-28",
   verdict: "w-36",
