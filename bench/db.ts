@@ -2,19 +2,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createServer } from "node:net";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";
+import { freePort } from "@/lib/server/process";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A fresh database in a temporary directory; with BENCH_DB_DIR, that directory is used and
  *  kept, so a filled 100,000-bisection database can be measured again without refilling. */

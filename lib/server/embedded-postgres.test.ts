@@ -8,30 +8,14 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { freePort, processAlive } from "./process";
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("embedded PostgreSQL", () => {
   it("stops a server orphaned by a SIGKILL and starts again on the same data", async () => {
@@ -49,10 +33,10 @@ describe("embedded PostgreSQL", () => {
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     const orphan = Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
-    expect(alive(orphan)).toBe(true);
+    expect(processAlive(orphan)).toBe(true);
 
     const server = await startEmbeddedPostgres({ dir, port, database: "orphan" });
-    expect(alive(orphan)).toBe(false);
+    expect(processAlive(orphan)).toBe(false);
     const c = new pg.Client({ connectionString: server.url });
     await c.connect();
     expect((await c.query("SELECT 1 AS one")).rows[0].one).toBe(1);

