@@ -24,7 +24,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), BISECTVIEW_PG_PORT: "5435", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },
 });
