@@ -7,6 +7,7 @@ import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWor
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
 import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
+import { logUrl } from "@/lib/log-range";
 
 export const dynamic = "force-dynamic";
 
@@ -143,7 +144,7 @@ export default async function CommitPage({ params }: Props) {
                     <Link href={`/b/${s.bisection.id}`}>{s.bisection.crashSignature?.title ?? s.bisection.startSignature?.title ?? s.bisection.id}</Link>
                   </td>
                   <td className="px-1.5 py-0.5">
-                    <Link href={`/b/${s.bisection.id}/log#L${s.line}-L${s.endLine}`}>
+                    <Link href={logUrl(s.bisection.id, s.line, s.endLine)}>
                       #{s.index} {s.role}
                     </Link>
                   </td>
