@@ -5,7 +5,7 @@ import { uploadLog, type UploadState } from "@/app/upload/actions";
 const initial: UploadState = { error: null, line: null };
 
 /** Paste, choose or drop a log. Works as a plain form without JavaScript. */
-export function UploadForm() {
+export function UploadForm({ tokenField = false }: { tokenField?: boolean }) {
   const [state, action, pending] = useActionState(uploadLog, initial);
   const [dragging, setDragging] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -35,6 +35,14 @@ export function UploadForm() {
         placeholder={"bisecting cause commit starting from 9c54130cd255...\nbuilding syzkaller on ...\n\n(paste here, or drop a file)"}
         className={`w-full rounded border bg-soft p-2 font-mono text-xs ${dragging ? "border-accent" : "border-line"}`}
       />
+      {tokenField && (
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor="token" className="font-medium">
+            Upload token
+          </label>
+          <input id="token" name="token" type="password" required autoComplete="current-password" className="min-w-64 rounded border border-line bg-soft p-1 font-mono" />
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor="file" className="font-medium">
           or a file
