@@ -5,8 +5,19 @@ import { uploadLog, type UploadState } from "@/app/upload/actions";
 const initial: UploadState = { error: null, line: null };
 
 /** Paste, choose or drop a log. Works as a plain form without JavaScript. */
-export function UploadForm({ tokenField = false }: { tokenField?: boolean }) {
-  const [state, action, pending] = useActionState(uploadLog, initial);
+export function UploadForm({ tokenField = false, maxBytes }: { tokenField?: boolean; maxBytes: number }) {
+  const [serverState, action, pending] = useActionState(uploadLog, initial);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const state = tooLarge ? { error: tooLarge, line: null } : serverState;
+  // said before a byte is sent; without JavaScript the server answers 413 with the same sentence
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    const size = file?.size ?? new Blob([area.current?.value ?? ""]).size;
+    if (size > maxBytes) {
+      e.preventDefault();
+      setTooLarge(`the log is ${size} bytes; a log may be at most ${maxBytes} bytes (10 MiB)`);
+    } else setTooLarge(null);
+  };
   const [dragging, setDragging] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const onDrop = async (e: React.DragEvent) => {
@@ -16,7 +27,7 @@ export function UploadForm({ tokenField = false }: { tokenField?: boolean }) {
     if (f && area.current) area.current.value = await f.text();
   };
   return (
-    <form action={action} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
+    <form action={action} onSubmit={onSubmit} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
       <label htmlFor="log" className="block font-medium">
         Log text
       </label>

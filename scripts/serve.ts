@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { PEER_HEADER } from "../lib/server/auth";
+import { applySecurityHeaders } from "../lib/server/security-headers";
+import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +21,8 @@ async function main() {
   const server = createServer((req, res) => {
     // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    applySecurityHeaders(req, res);
+    if (refuseOversizedFormPost(req, res)) return;
     void handle(req, res);
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));

@@ -33,7 +33,7 @@ export default async function UploadPage() {
           </>
         )}
       </p>
-      <UploadForm tokenField={tokens.length > 0 && !signedIn} />
+      <UploadForm tokenField={tokens.length > 0 && !signedIn} maxBytes={MAX_LOG_BYTES} />
     </div>
   );
 }
