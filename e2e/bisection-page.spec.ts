@@ -145,19 +145,30 @@ test("read the page without JavaScript", async ({ browser, request }) => {
 });
 
 // Next 16 renders the not-found UI of a dynamic route on the client only (vercel/next.js#97000):
-// the status is 404 for every client, the text needs JavaScript.
-test("a missing bisection answers 404 and says what to do next", async ({ page, request }) => {
+// the status is 404 for every client, and the text reads without JavaScript (scripts/serve.ts routes
+// requests for what is not stored to the server-rendered 404 page: lib/server/missing-pages.ts).
+test("a missing bisection answers 404 and says what to do next, with or without JavaScript", async ({ browser, request }) => {
   for (const path of ["/b/000000000000", "/b/000000000000/log", "/c/0000000", "/compare?a=000000000000&b=000000000000"]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
-  for (const path of ["/b/000000000000", "/b/000000000000/log"]) {
-    const res = await page.goto(path);
+  for (const javaScriptEnabled of [false, true]) {
+    const ctx = await browser.newContext({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    for (const path of ["/b/000000000000", "/b/000000000000/log", "/b/not-an-id"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(404);
+      await expect(page.getByTestId("missing-bisection")).toContainText("No such bisection");
+      await expect(page.getByRole("link", { name: "upload a log" })).toBeVisible();
+    }
+    await page.goto("/c/0000000");
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("No stored bisection tested or found a commit starting with 0000000");
+    const id = await seedId(request);
+    const res = await page.goto(`/compare?a=${id}&b=000000000000`);
     expect(res?.status()).toBe(404);
-    await expect(page.getByTestId("missing-bisection")).toContainText("No such bisection");
-    await expect(page.getByRole("link", { name: "upload a log" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("Nothing is stored under the id 000000000000, so there is nothing to compare.");
+    await ctx.close();
   }
-  await page.goto("/c/0000000");
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("a fix bisection says what happened, not git's inverted words", async ({ page, request }) => {
