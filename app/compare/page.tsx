@@ -88,7 +88,7 @@ export default async function ComparePage({ searchParams }: Props) {
         {cmp.sameFoundCommit === null ? "Not both found a commit." : cmp.sameFoundCommit ? "Both found the same commit." : "They found different commits."}{" "}
         {cmp.commonCommits} commit{cmp.commonCommits === 1 ? "" : "s"} tested by both; verdicts differ on {cmp.differingVerdicts}.
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <thead className="border-b border-line bg-soft text-left">
           <tr>
