@@ -35,7 +35,7 @@ export function stackOverlap(ctx: Context): Finding[] {
   if (ctx.fix || !commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
   const changed = commit.files.map((f) => ({ path: normalisePath(f.path), line: f.line }));
   const guilty = ctx.guilty.file;
-  const guiltyLine = crash.frames[ctx.guilty.frameIndex].logLine;
+  const guiltyLine = ctx.guilty.line;
   const hit = changed.find((c) => covers(c.path, guilty));
   if (hit)
     return [finding("info", `The culprit changes ${hit.path}, where the crash's guilty frame is.`, [guiltyLine, hit.line])];
