@@ -1,6 +1,6 @@
 // The chance that a result is wrong: a logistic model over the judge's findings, fitted on the
 // labelled corpus (`../shared/corpus/labels.json`) by `scripts/fit-chance.ts`, which writes
-// `data/chance-weights.json`. Each finding `rule:severity` is one yes/no feature; a finding
+// `data/chance-weights.json`. Each finding `rule:severity` (or `rule:kind`) is one yes/no feature; a finding
 // present multiplies the odds of a wrong result (chance / (1 - chance)) by its `oddsFactor`,
 // starting from the odds of a result with no finding (`baseOdds`). Pure and deterministic: the
 // same findings give the same chance. The verdict does not read it.
@@ -15,9 +15,10 @@ export interface ChanceModel {
 
 const MODEL: ChanceModel = weights as ChanceModel;
 
-/** The yes/no features of a set of findings: `rule:severity`, once each. */
+/** The yes/no features of a set of findings: `rule:severity` (`rule:kind` for findings that
+ *  say which case of the rule fired), once each. */
 export function chanceFeatures(findings: Finding[]): string[] {
-  return [...new Set(findings.map((f) => `${f.rule}:${f.severity}`))].sort();
+  return [...new Set(findings.map((f) => `${f.rule}:${f.kind ?? f.severity}`))].sort();
 }
 
 export function chanceFrom(model: ChanceModel, features: string[]): { chance: number; terms: { feature: string; oddsFactor: number }[] } {

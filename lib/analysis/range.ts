@@ -138,7 +138,8 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   let candidates = hiT === null ? null : Math.max(1, hiT - loT);
   if (allTrusted && log.outcome === "found") candidates = 1;
   const found = log.commit?.hash ?? null;
-  const reproduces = candidates === 1 && found !== null && (log.type === "fix" ? true : bad === found);
+  // all trusted: the script is the log's own sequence of verdicts, so git ends where syzbot did
+  const reproduces = found !== null && (allTrusted ? log.outcome === "found" : candidates === 1 && bad === found);
   return {
     reference: reference.map((r) => r.title),
     steps,
@@ -150,7 +151,7 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
     stepsLeft: candidates === null ? null : Math.ceil(Math.log2(Math.max(1, candidates))),
     allTrusted,
     reproduces,
-    script: replayScript(start, steps),
+    script: replayScript(start, steps, log.steps.filter((s) => s.line > start.line && s.verdict === "skip")),
     hint: hintFor(log, found, allTrusted),
   };
 }
@@ -161,14 +162,16 @@ function dedupe(keys: TitleKey[]): TitleKey[] {
   return out;
 }
 
-/** `git bisect replay` input: the start line and the trusted verdicts, in log order. */
-export function replayScript(start: { bad: string; good: string }, steps: StepTrust[]): string {
-  const out = [`git bisect start ${start.bad} ${start.good}`];
-  for (const s of steps) {
-    if (s.trusted) out.push(`git bisect ${s.verdict} ${s.commit}`);
-    else out.push(`# not trusted (${s.why}): git bisect ${s.verdict} ${s.commit}`);
-  }
-  return out.join("\n") + "\n";
+/** `git bisect replay` input: the start line and the trusted verdicts in log order; skips are
+ *  kept (they assert nothing), untrusted verdicts stay as comments saying why. */
+export function replayScript(start: { bad: string; good: string }, steps: StepTrust[], skips: Step[] = []): string {
+  const rows: { line: number; text: string }[] = steps.map((s) => ({
+    line: s.line,
+    text: s.trusted ? `git bisect ${s.verdict} ${s.commit}` : `# not trusted (${s.why}): git bisect ${s.verdict} ${s.commit}`,
+  }));
+  for (const s of skips) rows.push({ line: s.verdictLine ?? s.line, text: `git bisect skip ${s.commit}` });
+  rows.sort((a, b) => a.line - b.line);
+  return [`git bisect start ${start.bad} ${start.good}`, ...rows.map((r) => r.text)].join("\n") + "\n";
 }
 
 function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean): string {

@@ -30,6 +30,9 @@ export interface Finding {
   message: string;
   /** 1-based log lines that are the evidence, ascending */
   lines: number[];
+  /** which case of the rule fired, where the severity alone does not say (stack-overlap's
+   *  info findings); the chance model keys on it */
+  kind?: string;
 }
 
 /** found/inconclusive results get a judgement; horizon, error and incomplete get `n/a`. */
