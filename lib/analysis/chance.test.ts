@@ -36,7 +36,9 @@ describe("chanceWrong", () => {
     expect(chanceFrom({ baseOdds: 1, terms: [] }, ["x:high"]).chance).toBe(0.5);
   });
   it("is in the judgement, in 0..1, and null for results without a commit", () => {
-    const j = judgeBisection((parseBisectionLog(buildLog(CLEAN)) as { log: never }).log);
+    const r = parseBisectionLog(buildLog(CLEAN));
+    if (!r.ok) throw new Error(r.reason);
+    const j = judgeBisection(r.log);
     expect(j.chanceWrong).toBeGreaterThan(0);
     expect(j.chanceWrong).toBeLessThan(0.5);
     const none = parseBisectionLog(buildLog({ ...CLEAN, culprit: undefined }));
