@@ -134,6 +134,25 @@ export function describeGuilty(g: GuiltyFrame): string {
   return parts.join("; ");
 }
 
+/** The guilty file's route as the CLI prints it and the database keeps it. */
+export interface GuiltyRoute {
+  file: string;
+  /** index into the crash's frames, null when the line is no parsed frame */
+  frame: number | null;
+  /** 1-based log line of the frame */
+  line: number;
+  rule: GuiltyFrame["rule"];
+  skipped: GuiltyFrame["skipped"];
+  over: string | null;
+  start: string | null;
+  /** one sentence: the frame and the rule that skipped the frames above it */
+  why: string;
+}
+
+export function guiltyRoute(g: GuiltyFrame | null): GuiltyRoute | null {
+  return g ? { file: g.file, frame: g.frameIndex, line: g.line, rule: g.rule, skipped: g.skipped, over: g.over, start: g.start, why: describeGuilty(g) } : null;
+}
+
 /** Files of the crash's own stacks (not allocation/free stacks), normalised, in order. */
 export function stackFiles(crash: CrashReport | null, limit = 30): string[] {
   if (!crash) return [];

@@ -57,7 +57,7 @@ export function judgeBisection(log: BisectionLog, text: string | null = null): J
   };
 }
 
-export { describeGuilty, findGuiltyFrame, normalisePath } from "./guilty";
+export { describeGuilty, findGuiltyFrame, guiltyRoute, normalisePath, type GuiltyRoute } from "./guilty";
 export { trustedRange, type TrustedRange, type StepTrust } from "./range";
 export { chanceWrong, chanceFeatures } from "./chance";
 export { sameBug, relatedBug, titleKey } from "./titles";

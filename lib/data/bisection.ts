@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
 
 const bisectionSelect = {
   id: true,
@@ -33,6 +34,8 @@ const bisectionSelect = {
   verdictHeadline: true,
   findings: true,
   confidence: true,
+  chanceWrong: true,
+  judgeDetail: true,
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
   foundCommit: {
@@ -111,10 +114,17 @@ const bisectionSelect = {
   },
 } satisfies Prisma.BisectionSelect;
 
-export type BisectionDetail = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+
+/** A stored bisection; `judgeDetail` read through its schema (null for rows stored before the
+ *  column existed, or whose detail does not match it). */
+export type BisectionDetail = Omit<BisectionRow, "judgeDetail"> & { judgeDetail: JudgeDetail | null };
 
 export async function getBisection(prisma: PrismaClient, id: string): Promise<BisectionDetail | null> {
-  return prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
+  const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
+  if (!row) return null;
+  const detail = row.judgeDetail === null ? null : judgeDetailSchema.safeParse(row.judgeDetail);
+  return { ...row, judgeDetail: detail?.success ? detail.data : null };
 }
 
 export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {
