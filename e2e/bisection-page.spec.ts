@@ -95,7 +95,7 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(crash.locator("[data-frame]", { hasText: "touched by culprit" }).first()).toBeVisible();
   await expect(crash.locator("[data-frame='4']")).toContainText("guilty");
   await expect(crash.getByText("6 more frames (syscall entry/exit)")).toBeVisible();
-  await expect(crash.locator("a[href*='/log#L263']")).toHaveCount(1);
+  await expect(crash.locator("[data-frame] a[href*='/log#L263']")).toHaveCount(1);
   // registers and Code: are folded away, one click from the raw report text
   const raw = crash.locator("details", { hasText: "raw report" });
   await expect(raw.getByText("Code: 51 00 e9 3f fe ff ff", { exact: false })).toBeHidden();
