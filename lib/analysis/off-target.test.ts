@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import { judgeBisection, type Judgement } from "./index";
 import { buildFixLog, buildLog, CLEAN, CLEAN_FIX, kasanReport, variant } from "./test-logs";
+import { bugIndex, isBug, isRelated, relatedPairwise } from "./off-target-kind";
+import { sameBug, titleKey } from "./titles";
 
 function judge(text: string): Judgement {
   const r = parseBisectionLog(text);
@@ -76,5 +78,25 @@ describe("off-target", () => {
     expect(off(j)?.severity).toBe("high");
     expect(off(j)?.message).toContain("\"still crashing\" verdict");
     expect(off(judge(buildFixLog(CLEAN_FIX)))).toBeUndefined();
+  });
+});
+
+describe("the bug index", () => {
+  const titles = [
+    "WARNING: refcount bug in sk_psock_get", "WARNING in kvm_wait", "KASAN: use-after-free Read in fuse_request_end",
+    "KASAN: use-after-free Read in request_end", "INFO: task hung in foo", "INFO: rcu detected stall in bar",
+    "BUG: bad usercopy in con_font_op", "KASAN: use-after-free Write in fbcon_get_font", "kernel BUG at net/rxrpc/conn_object.c:NUM!",
+    "WARNING: locking bug in rxrpc_unbundle_conn", "KASAN: slab-out-of-bounds Read in j1939_tp_txtimer", "WARNING in j1939_session_deactivate",
+    "lost connection to test machine", "WARNING in corrupted", "WARNING in foo_free", "WARNING in bar_free", "general protection fault in end",
+  ].map(titleKey);
+  it("answers as titles.ts's pairwise sameBug and relatedBug, for every reference set of two and every title", () => {
+    for (const a of titles)
+      for (const b of titles) {
+        const idx = bugIndex([a, b]);
+        for (const t of titles) {
+          expect(isBug(idx, t), `${a.title} + ${b.title} vs ${t.title}`).toBe(sameBug(a, t) || sameBug(b, t));
+          expect(isRelated(idx, t), `${a.title} + ${b.title} vs ${t.title}`).toBe(relatedPairwise(idx.keys, t));
+        }
+      }
   });
 });

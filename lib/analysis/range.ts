@@ -18,8 +18,8 @@
 // the trusted bounds give the commits still in question. Merges make the line an approximation.
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { countRuns, crashTitles, stepCrashed } from "./steps";
-import { sameBug, specific, titleKey, type TitleKey } from "./titles";
-import { offTargetKind, type OffTargetKind } from "./off-target-kind";
+import { specific, titleKey, type TitleKey } from "./titles";
+import { bugIndex, isBug, offTargetKind, type BugIndex, type OffTargetKind } from "./off-target-kind";
 
 export interface StepTrust {
   index: number;
@@ -71,7 +71,7 @@ function initialLeft(log: BisectionLog, lines: string[] | null): number | null {
   return null;
 }
 
-function trustStep(log: BisectionLog, s: Step, reference: TitleKey[]): Pick<StepTrust, "trusted" | "why" | "offTarget" | "crashed"> {
+function trustStep(log: BisectionLog, s: Step, reference: BugIndex): Pick<StepTrust, "trusted" | "why" | "offTarget" | "crashed"> {
   const crashed = stepCrashed(log.type, s) === true;
   const c = countRuns(s);
   if (!crashed) {
@@ -79,9 +79,9 @@ function trustStep(log: BisectionLog, s: Step, reference: TitleKey[]): Pick<Step
     if (c.total > 0 && c.ok * 2 < c.total) return { crashed, trusted: false, why: `only ${c.ok} of ${c.total} runs ran clean`, offTarget: null };
     return { crashed, trusted: true, why: null, offTarget: null };
   }
-  if (reference.length === 0) return { crashed, trusted: true, why: null, offTarget: null };
+  if (reference.keys.length === 0) return { crashed, trusted: true, why: null, offTarget: null };
   const titles = crashTitles(s).map((t) => t.key);
-  if (titles.some((t) => reference.some((r) => sameBug(r, t)))) return { crashed, trusted: true, why: null, offTarget: null };
+  if (titles.some((t) => isBug(reference, t))) return { crashed, trusted: true, why: null, offTarget: null };
   const kind = offTargetKind(titles, reference);
   // a crash of the same subsystem at another place is often the bug seen from elsewhere
   // (`fuse_request_end` / `request_end`): trusted, but marked
@@ -94,12 +94,13 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   const start = log.bisectStart;
   if (!start || log.steps.length === 0) return null;
   const startStep = log.steps.find((s) => s.role === "start") ?? null;
-  const reference = startStep ? dedupe(crashTitles(startStep).map((t) => t.key).filter(specific)) : [];
+  const keys = startStep ? crashTitles(startStep).map((t) => t.key).filter(specific) : [];
   // when the start gave no specific title (head cut, unspecific), the final report is the bug
-  if (reference.length === 0 && log.crash && log.type === "cause") {
+  if (keys.length === 0 && log.crash && log.type === "cause") {
     const k = titleKey(log.crash.title);
-    if (specific(k)) reference.push(k);
+    if (specific(k)) keys.push(k);
   }
+  const reference = bugIndex(keys);
   const git = log.steps.filter((s) => s.line > start.line && (s.verdict === "good" || s.verdict === "bad"));
   // positions on a line: good end 0, bad end `hi`
   const left0 = initialLeft(log, lines);
@@ -141,7 +142,7 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   // all trusted: the script is the log's own sequence of verdicts, so git ends where syzbot did
   const reproduces = found !== null && (allTrusted ? log.outcome === "found" : candidates === 1 && bad === found);
   return {
-    reference: reference.map((r) => r.title),
+    reference: [...new Set(reference.keys.map((r) => r.title))],
     steps,
     good,
     bad,
@@ -154,12 +155,6 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
     script: replayScript(start, steps, log.steps.filter((s) => s.line > start.line && s.verdict === "skip")),
     hint: hintFor(log, found, allTrusted),
   };
-}
-
-function dedupe(keys: TitleKey[]): TitleKey[] {
-  const out: TitleKey[] = [];
-  for (const k of keys) if (!out.some((o) => o.title === k.title)) out.push(k);
-  return out;
 }
 
 /** `git bisect replay` input: the start line and the trusted verdicts in log order; skips are
