@@ -33,7 +33,7 @@ test("read the chance, the guilty file, the trusted range and copy the replay sc
   await expect(range.locator(`a[href='/b/${id}/log#L183']`)).toHaveCount(1);
   await expect(range.getByTestId("revisions-left")).toContainText(/about [\d,]+ commits/);
   const script = range.getByTestId("replay-script");
-  await expect(script).toContainText("git bisect start 9c54130cd25528028b2d38f6ada0c79e92210390 f40ddce88593482919761f74910f42f4b84c004b");
+  await expect(script).toContainText("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
   await expect(script).toContainText("git bisect good 2f0df49c89acaa58571d509830bc481250699885");
   await expect(script).toContainText("# not trusted (crashed only with “WARNING in kvm_wait”): git bisect bad 997acaf6b4b59c6a9c259740312a69ea549cc684");
   await expect(range).toContainText("revert 997acaf6b4b5 on the start commit 9c54130cd255");
@@ -42,7 +42,7 @@ test("read the chance, the guilty file, the trusted range and copy the replay sc
   await range.getByRole("button", { name: "copy replay script" }).click();
   await expect(range.getByRole("button", { name: /copied/ })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied.split("\n")[0]).toBe("git bisect start 9c54130cd25528028b2d38f6ada0c79e92210390 f40ddce88593482919761f74910f42f4b84c004b");
+  expect(copied.split("\n")[0]).toBe("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
   expect(copied).toContain("git bisect good e4286926abbbaab9b047c8bc25cae78ec990928f");
 });
 
@@ -53,5 +53,5 @@ test("the API returns the chance and the judge's detail", async ({ request }) =>
   expect(b.chanceWrong).toBeLessThanOrEqual(1);
   expect(b.judgeDetail.guilty.file).toBe("arch/x86/kernel/kvm.c");
   expect(b.judgeDetail.trust.good).toBe("2f0df49c89acaa58571d509830bc481250699885");
-  expect(b.judgeDetail.trust.script).toMatch(/^git bisect start 9c54130c/);
+  expect(b.judgeDetail.trust.script).toMatch(/^git bisect start '9c54130c/);
 });

@@ -48,7 +48,7 @@ describe("trusted range on the fixture", () => {
 
   it("writes a replay script of the trusted steps, the others as comments", () => {
     const lines = range.script.trim().split("\n");
-    expect(lines[0]).toBe("git bisect start 9c54130cd25528028b2d38f6ada0c79e92210390 f40ddce88593482919761f74910f42f4b84c004b");
+    expect(lines[0]).toBe("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
     expect(lines.filter((l) => l.startsWith("git bisect good"))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith("git bisect bad"))).toHaveLength(0);
     expect(lines.filter((l) => l.startsWith("# not trusted"))).toHaveLength(8);
@@ -68,7 +68,8 @@ describe("trusted range on a clean golden", () => {
 
   it("replays exactly the verdicts syzbot gave git, so git ends on the same first bad commit", () => {
     const script = range.script.trim().split("\n");
-    const start = text.split("\n").find((l) => l.startsWith("# git bisect start "))!.slice(2);
+    const [bad, good] = text.split("\n").find((l) => l.startsWith("# git bisect start "))!.split(" ").slice(4);
+    const start = `git bisect start '${bad}' '${good}'`;
     expect(script).toEqual([start, ...gitLines(text)]);
     expect(range.hint).toContain("Every verdict is trusted");
   });

@@ -157,7 +157,7 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   };
 }
 
-/** `git bisect replay` input: the start line and the trusted verdicts in log order; skips are
+/** `git bisect replay` input (`git bisect log` format): the start line and the trusted verdicts in log order; skips are
  *  kept (they assert nothing), untrusted verdicts stay as comments saying why. */
 export function replayScript(start: { bad: string; good: string }, steps: StepTrust[], skips: Step[] = []): string {
   const rows: { line: number; text: string }[] = steps.map((s) => ({
@@ -166,7 +166,9 @@ export function replayScript(start: { bad: string; good: string }, steps: StepTr
   }));
   for (const s of skips) rows.push({ line: s.verdictLine ?? s.line, text: `git bisect skip ${s.commit}` });
   rows.sort((a, b) => a.line - b.line);
-  return [`git bisect start ${start.bad} ${start.good}`, ...rows.map((r) => r.text)].join("\n") + "\n";
+  // single quotes as `git bisect log` writes them: `git bisect replay` reads the start line's
+  // revisions with sq_dequote and drops unquoted ones (checked against git 2.39)
+  return [`git bisect start '${start.bad}' '${start.good}'`, ...rows.map((r) => r.text)].join("\n") + "\n";
 }
 
 function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean): string {
