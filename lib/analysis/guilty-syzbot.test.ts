@@ -57,6 +57,14 @@ Call Trace:
     expect(g?.skipped.map((s) => s.why)).toContain("lockdep held-lock line (`#N: ... at:`)");
   });
 
+  it("reads held-lock lines behind an old console prefix as syzkaller does, prefix stripped", () => {
+    const { g } = guiltyOf("possible deadlock in foo_lock", `[  246.107021] WARNING: possible circular locking dependency detected
+[  246.107022]  #0: ffff888 (&bar->mutex){+.+.}-{3:3} bar_ioctl+0x10/0x20 drivers/bar/ioctl.c:5
+[  246.107023][ T1234]  foo_ioctl+0x50/0x80 drivers/qux/core.c:100`);
+    expect(g?.file).toBe("drivers/qux/core.c");
+    expect(g?.line).toBeGreaterThan(0);
+  });
+
   it("prefers a deeper path under the guilty file's directory", () => {
     const { g } = guiltyOf("KASAN: use-after-free Read in iput", `BUG: KASAN: use-after-free in iput+0x10/0x20 fs/inode.c:1700
 Call Trace:

@@ -35,12 +35,20 @@ export function normalisePath(path: string): string {
   return out.join("/");
 }
 
+/** Console prefix of old reports, `[  246.107021] ` or `[  246.107021][ T1234] `: syzkaller
+ *  strips it before it reads the report, so `#0: ...` held-lock lines start the line. */
+const CONSOLE = /^\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/;
+
 function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
   if (lines) {
     const out: ReportLine[] = [];
     for (let i = crash.line; i < Math.min(crash.endLine, lines.length); i++) {
-      const t = lines[i];
-      out.push({ text: t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t, line: i + 1 });
+      let t = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
+      if (t.charCodeAt(0) === 91 /* [ */) {
+        const m = CONSOLE.exec(t);
+        if (m) t = t.slice(m[0].length);
+      }
+      out.push({ text: t, line: i + 1 });
     }
     return out;
   }
