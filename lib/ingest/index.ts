@@ -38,7 +38,7 @@ export async function ingestLog(prisma: PrismaClient, text: string, opts: Ingest
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) throw new IngestError(parsed.reason, 400, parsed.line);
   const log = parsed.log;
-  const judgement = judgeBisection(log);
+  const judgement = judgeBisection(log, normalized);
   try {
     await storeBisection(prisma, { id, hash, text: normalized }, log, judgement, opts.bulk ?? false);
   } catch (e) {
