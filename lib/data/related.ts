@@ -1,9 +1,18 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { unspecificTitle } from "@/lib/analysis/off-target-kind";
+import { titleKey } from "@/lib/analysis/titles";
 
-/** Other bisections of the same crash: same final or start crash title. */
+/** Titles specific enough to name one bug: not `... in corrupted`, `lost connection to test
+ *  machine`, `no output from test machine`, `SYZFATAL: ...` and the like, which many unrelated
+ *  bisections share. */
+export function relatedTitles(titles: string[]): string[] {
+  return [...new Set(titles)].filter((t) => t && !unspecificTitle(titleKey(t)));
+}
+
+/** Other bisections of the same crash: same final or start crash title, when it is specific. */
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
-  const wanted = titles.filter(Boolean);
+  const wanted = relatedTitles(titles);
   if (wanted.length === 0) return [];
   const rows = await prisma.bisection.findMany({
     where: {
