@@ -1,4 +1,5 @@
 import { commitUrl, fixesTag, formatDate, formatSeconds, shortHash, syzFixCommand } from "@/lib/format";
+import { specific, titleKey } from "@/lib/analysis/titles";
 import { CopyButton } from "./copy-button";
 import { OutcomeLine } from "./outcome-line";
 import type { UiCommit } from "./types";
@@ -28,6 +29,20 @@ interface Props {
   compilers: string[];
   recipients: { to: string[]; cc: string[] };
   hasCrash: boolean;
+  /** severity of the judge's title-drift finding, null when it found none */
+  driftSeverity: string | null;
+}
+
+/** Beside a final title that differs from the start's: how much the judge made of it. */
+function TitleChange({ severity, startTitle }: { severity: string | null; startTitle: string }) {
+  if (severity === "high" || severity === "medium") {
+    return <span className="ml-2 font-sans font-medium text-bad-fg">≠ start title: a different crash (see the judge below)</span>;
+  }
+  if (severity === "low") {
+    return <span className="ml-2 font-sans font-medium text-warn-fg">≠ start title: a related crash of the same code (judge: low)</span>;
+  }
+  if (!specific(titleKey(startTitle))) return <span className="ml-2 font-sans text-muted">≠ start title, which names no place to compare</span>;
+  return <span className="ml-2 font-sans text-muted">≠ start title, same place: the judge reads it as the same bug</span>;
 }
 
 const WARN = "bisection looks wrong: check before using";
@@ -59,7 +74,7 @@ export function Summary(p: Props) {
         <dt className="text-muted">{p.found ? `crash at ${culpritWord}` : "final crash"}</dt>
         <dd className="font-mono">
           {p.finalTitle ?? "–"}
-          {p.startTitle && p.finalTitle && p.startTitle !== p.finalTitle && <span className="ml-2 font-sans font-medium text-bad-fg">≠ start title</span>}
+          {p.startTitle && p.finalTitle && p.startTitle !== p.finalTitle && <TitleChange severity={p.driftSeverity} startTitle={p.startTitle} />}
         </dd>
         <dt className="text-muted">tested</dt>
         <dd>

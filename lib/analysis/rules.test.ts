@@ -18,6 +18,15 @@ describe("title-drift", () => {
     expect(sev(j, "title-drift")).toBe("high");
     expect(j.verdict).toBe("likely-wrong");
   });
+  it("speaks of the candidates, not a culprit, when the result is inconclusive", () => {
+    const found = variant({ steps: CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${OTHER}` } : s)), crash: { title: OTHER, report: kasanReport("baz_qux", "drivers/foo/bar.c") } });
+    const head = found.slice(0, found.indexOf("0505050505050505050505050505050505050505 is the first bad commit"));
+    const inconclusive = `${head}There are only 'skip'ped commits left to test.\nThe first bad commit could be any of:\n${"05".repeat(20)}\n${"07".repeat(20)}\nWe cannot bisect more!\nrevisions tested: 6, total time: 1h2m3.5s (build: 30m1s, test: 30m2s)\nbisection is inconclusive, the first bad commit could be any of:\n${"05".repeat(20)}\n${"07".repeat(20)}\n`;
+    const j = judge(inconclusive);
+    const drift = j.findings.find((f) => f.rule === "title-drift");
+    expect(drift?.message).toContain("the bad verdict that closed the range of candidates came from “WARNING in baz_qux”");
+    expect(drift?.message).not.toContain("culprit");
+  });
   it("treats kind variants of one function as one bug", () => {
     const t = "KASAN: slab-out-of-bounds Write in foo_bar";
     const j = judge(variant({ steps: CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${t}` } : s)), crash: { title: t, report: kasanReport("foo_bar", "drivers/foo/bar.c") } }));
@@ -197,5 +206,23 @@ describe("head-cut", () => {
     const whole = parseBisectionLog(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"));
     if (!whole.ok) throw new Error(whole.reason);
     expect(judgeBisection(whole.log).findings.map((x) => x.rule)).not.toContain("head-cut");
+  });
+});
+
+describe("debugWording (detector-commit's reading of subjects and messages)", () => {
+  it("names debug facilities and the kernel's check macros", async () => {
+    const { debugWording } = await import("./rules/detector");
+    expect(debugWording("lockdep: report broken irq restoration")).toBe("lockdep");
+    expect(debugWording("This patch adds debug code to WARN() when raw_local_irq_restore() is")).toBe("adds … WARN");
+    expect(debugWording("mm: add VM_BUG_ON_PAGE() to catch bad pages")).toBe("add … VM_BUG_ON_PAGE");
+    expect(debugWording("select CONFIG_DEBUG_IRQFLAGS")).toBe("CONFIG_DEBUG_IRQFLAGS");
+  });
+  it("does not take ordinary English for a debug check", async () => {
+    const { debugWording } = await import("./rules/detector");
+    // a line of Log_14da4445d00000's culprit message (L259): a watchdog change, not a debugging check
+    expect(debugWording("regulator: pca9450: Enable system reset on WDOG_B assertion")).toBeNull();
+    expect(debugWording("net: add a warning to the changelog")).toBeNull();
+    expect(debugWording("add WARN. Later: nothing")).toBe("add … WARN");
+    expect(debugWording("add a lot of unrelated words here before we finally get to WARN_ON")).toBeNull();
   });
 });

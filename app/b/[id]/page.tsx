@@ -89,6 +89,7 @@ export default async function BisectionPage({ params }: Props) {
         compilers={compilers}
         recipients={recipients}
         hasCrash={!!b.crash}
+        driftSeverity={findings.find((f) => f.rule === "title-drift")?.severity ?? null}
       />
       <VerdictBanner
         id={b.id}

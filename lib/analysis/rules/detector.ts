@@ -19,9 +19,26 @@ const DEBUG_FILES: RegExp[] = [
   /^include\/linux\/(kasan|kcsan|kmsan|kfence|ubsan|lockdep|ref_tracker|debugobjects)[\w-]*\.h$/,
 ];
 
-/** Subject/message wording of a new or stricter check. */
-const DEBUG_WORDS =
-  /\bCONFIG_DEBUG_\w+|\b(lockdep|KASAN|KCSAN|UBSAN|KMSAN|KFENCE|kmemleak|ref_?tracker|debugobjects)\b|\b(add|adds|added|introduce|enable)\b[^.\n]{0,40}\b(WARN\w*|BUG_ON|warning|assert\w*|sanity check|debug check)/i;
+/** A debug facility named in a subject or message (names, not ordinary English words). */
+const FACILITY = /\bCONFIG_DEBUG_\w+|\b(?:lockdep|KASAN|KCSAN|UBSAN|KMSAN|KFENCE|kmemleak|ref_?tracker|debugobjects)\b/i;
+/** Verbs that introduce a new check... */
+const VERB = /\b(?:add|adds|added|introduce|introduces|introduced|enable|enables|enabled)\b/gi;
+/** ...and the check itself: the kernel's assertion macros, spelt as the kernel spells them. A
+ *  commit that "adds an assertion" or "a warning" in words is not thereby a debug facility. */
+const CHECK_MACRO = /\b(?:WARN|WARN_ON\w*|WARN_ONCE|BUG_ON|VM_BUG_ON\w*|VM_WARN_ON\w*|DEBUG_LOCKS_WARN_ON|lockdep_assert\w*|might_sleep)\b/;
+
+/** The words of a subject or message that announce a new or stricter debugging check. */
+export function debugWording(text: string): string | null {
+  const f = FACILITY.exec(text);
+  if (f) return f[0];
+  for (const v of text.matchAll(VERB)) {
+    const after = text.slice(v.index, v.index + v[0].length + 40);
+    const cut = after.search(/[.\n]/);
+    const m = CHECK_MACRO.exec(cut < 0 ? after : after.slice(0, cut));
+    if (m) return `${v[0]} … ${m[0]}`;
+  }
+  return null;
+}
 
 export function detectorCommit(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
@@ -47,11 +64,11 @@ export function detectorCommit(ctx: Context): Finding[] {
     ];
   }
   const debugFiles: ChangedFile[] = commit.files.filter((f) => DEBUG_FILES.some((re) => re.test(normalisePath(f.path))));
-  const words = DEBUG_WORDS.exec(commit.subject) ?? DEBUG_WORDS.exec(commit.message);
-  const inSubject = DEBUG_WORDS.test(commit.subject);
+  const inSubject = debugWording(commit.subject);
+  const words = inSubject ?? debugWording(commit.message);
   if (debugFiles.length === 0 && !words) return [];
   const guiltyTouched = ctx.guilty !== null && commit.files.some((f) => normalisePath(f.path) === ctx.guilty?.file);
-  const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words?.[0]}”`;
+  const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words}”`;
   return [
     {
       rule: "detector-commit",
