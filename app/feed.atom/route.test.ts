@@ -1,6 +1,6 @@
 // The feed stays well-formed XML for any stored title (control characters included), checked
 // by a real XML parser, and refuses parameters PostgreSQL cannot take with 400, not 500.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -58,5 +58,20 @@ describe("/feed.atom", () => {
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/^bad feed filter: (q|path): must/);
     }
+  });
+
+  it("honours per, and links under the name the client used", async () => {
+    // more bisections: the golden logs (the not-a-log samples among them are refused)
+    for (const dir of ["lib/parser/testdata/corpus", "lib/parser/testdata/synthetic"]) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt"))) await ingestLog(db.prisma, readFileSync(`${dir}/${f}`, "utf8")).catch(() => null);
+    }
+    const total = await db.prisma.bisection.count();
+    expect(total).toBeGreaterThan(25);
+    const some = await (await GET(new Request("http://localhost:3000/feed.atom?per=25", { headers: { host: "bisect.lan:8080" } }))).text();
+    expect(some.match(/<entry>/g)).toHaveLength(25);
+    expect(some).toContain('href="http://bisect.lan:8080/b/');
+    expect(some).not.toContain("localhost:3000");
+    const all = await (await GET(new Request("http://localhost:3000/feed.atom"))).text();
+    expect(all.match(/<entry>/g)).toHaveLength(Math.min(total, 50));
   });
 });

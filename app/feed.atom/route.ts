@@ -2,22 +2,25 @@ import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
+import { publicOrigin } from "@/lib/server/public-url";
 
 export const dynamic = "force-dynamic";
 
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const parsed = parseListParamsStrict({ ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1", per: "50" });
+  // newest first, one page: `per` as the list takes it (default 50)
+  const parsed = parseListParamsStrict({ per: "50", ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1" });
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;
   const page = await listBisections(getPrisma(), params);
   const filters = [params.q && `search "${params.q}"`, params.path && `path ${params.path}`, params.type, params.outcome, params.verdict]
     .filter(Boolean)
     .join(", ");
+  const origin = publicOrigin(req.headers, req.url);
   const xml = bisectionsAtom(page.rows, {
-    base: url.origin,
-    selfHref: url.toString(),
+    base: origin,
+    selfHref: `${origin}${url.pathname}${url.search}`,
     subtitle: filters ? `filtered: ${filters}` : "all bisections",
   });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { UploadForm } from "@/components/upload-form";
 import { MAX_LOG_BYTES } from "@/lib/ingest/normalize";
 import { TOKEN_COOKIE, tokenOwner, writeTokens } from "@/lib/server/auth";
+import { publicOrigin } from "@/lib/server/public-url";
 
 export const metadata: Metadata = { title: "Upload a bisection log" };
 
 export default async function UploadPage() {
   const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const origin = publicOrigin(h, `http://${h.get("host") ?? "localhost"}/upload`);
   const tokens = writeTokens();
   const signedIn = tokens.length > 0 ? tokenOwner((await cookies()).get(TOKEN_COOKIE)?.value ?? "", tokens) : null;
   return (

@@ -69,7 +69,7 @@ export function isLoopback(addr: string | null | undefined): boolean {
   return m !== null && m.slice(1).every((x) => Number(x) <= 255);
 }
 
-const trustProxy = (env: Env) => ["1", "true", "yes"].includes((env.BISECTVIEW_TRUST_PROXY ?? "").toLowerCase());
+export const trustProxy = (env: Env) => ["1", "true", "yes"].includes((env.BISECTVIEW_TRUST_PROXY ?? "").toLowerCase());
 
 /** The client's address: the socket's, or with BISECTVIEW_TRUST_PROXY the address the proxy
  *  in front appended last to X-Forwarded-For (earlier entries are the client's own say). */

@@ -5,6 +5,7 @@ import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 import { guardWrite } from "@/lib/server/write-guard";
+import { publicOrigin } from "@/lib/server/public-url";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function POST(req: Request) {
   try {
     const text = await readLogFromRequest(req);
     const res = await ingestLog(getPrisma(), text);
-    const url = new URL(`/b/${res.id}`, req.url).toString();
+    const url = `${publicOrigin(req.headers, req.url)}/b/${res.id}`;
     return NextResponse.json(
       { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings },
       { status: res.duplicate ? 200 : 201, headers: { Location: url } },
