@@ -16,6 +16,11 @@ export default async function UploadPage() {
         gets the same permalink. Up to {MAX_LOG_BYTES / 1024 / 1024} MiB. From a shell:{" "}
         <code className="font-mono">curl -F log=@bisect.txt {origin}/api/bisections</code>
       </p>
+      <p className="mb-3 text-muted">
+        Or paste a syzbot link (<code className="font-mono">/x/bisect.txt?x=…</code>, <code className="font-mono">/bug?extid=…</code>,{" "}
+        <code className="font-mono">/bug?id=…</code>) or a whole syzbot email: a log already stored opens at once
+        {process.env.BISECTVIEW_FETCH === "1" ? ", anything else is fetched from syzbot" : "; this server does not fetch from syzbot, so choose the bisect.txt file too and its links attach to it"}.
+      </p>
       <UploadForm />
     </div>
   );

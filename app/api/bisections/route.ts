@@ -1,24 +1,28 @@
 import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
-import { IngestError, ingestLog } from "@/lib/ingest";
+import { IngestError } from "@/lib/ingest";
+import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
+import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 
 export const dynamic = "force-dynamic";
 
-/** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason. */
+/** Upload a log or a syzbot link: 201 {id, url, duplicate:false}, 200 for a known log, 4xx/5xx with the reason. */
 export async function POST(req: Request) {
   try {
-    const text = await readLogFromRequest(req);
-    const res = await ingestLog(getPrisma(), text);
+    const body = await readLogFromRequest(req);
+    const res = await ingestUpload(getPrisma(), body, fetchConfigFromEnv());
     const url = new URL(`/b/${res.id}`, req.url).toString();
+    const bisections = res.bisections.map((b) => ({ ...b, url: new URL(`/b/${b.id}`, req.url).toString() }));
     return NextResponse.json(
-      { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings },
+      { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings, bisections },
       { status: res.duplicate ? 200 : 201, headers: { Location: url } },
     );
   } catch (e) {
     if (e instanceof IngestError) return NextResponse.json({ error: e.message, line: e.line }, { status: e.status });
+    if (e instanceof SyzbotError) return NextResponse.json({ error: e.message, line: null }, { status: e.status });
     throw e;
   }
 }
