@@ -20,13 +20,13 @@ function sortHrefs(p: ListParams): Record<string, string> {
 }
 
 function filtered(p: ListParams): boolean {
-  return Boolean(p.q || p.path || p.type || p.outcome || p.verdict);
+  return Boolean(p.q || p.path || p.type || p.outcome || p.verdict || p.mark);
 }
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const params = parseListParams(await searchParams);
   const page = await listBisections(getPrisma(), params);
-  const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict })}`;
+  const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict, mark: params.mark })}`;
   return (
     <div>
       <h1 className="mb-2 text-base font-semibold">

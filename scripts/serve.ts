@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
+import { PEER_HEADER } from "../lib/server/auth";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -15,7 +16,11 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;
   const shutdown = async (signal: string) => {

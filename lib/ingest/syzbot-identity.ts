@@ -94,3 +94,16 @@ export async function ingestLogWithIdentity(
   if (ident) await attachSyzbotIdentity(prisma, res.id, ident);
   return res;
 }
+
+/** `cli sync` read this bug's page and found `bisections` logs on it. */
+export async function recordBugCheck(prisma: PrismaClient, bugKey: string, bisections: number): Promise<void> {
+  await prisma.syzbotBugCheck.upsert({
+    where: { bugKey },
+    create: { bugKey, bisections },
+    update: { bisections, checkedAt: new Date() },
+  });
+}
+
+export async function bugChecked(prisma: PrismaClient, bugKey: string): Promise<boolean> {
+  return (await prisma.syzbotBugCheck.count({ where: { bugKey } })) > 0;
+}

@@ -24,6 +24,8 @@ export interface FetchConfig {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** called before every request (the CLI's pacing: a delay, a count, a cap) */
+  beforeRequest?: () => Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -78,6 +80,7 @@ export async function fetchFromSyzbot(cfg: FetchConfig, pathAndQuery: string, wh
   try {
     for (let hop = 0; ; hop++) {
       let res: Response;
+      await cfg.beforeRequest?.();
       try {
         res = await fetch(url, { redirect: "manual", signal: ctl.signal, headers: { accept: "text/plain, application/json, text/html" } });
       } catch (e) {

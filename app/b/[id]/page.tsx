@@ -15,6 +15,8 @@ import { FactsSection } from "@/components/bisection/facts-section";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
 import type { Finding } from "@/components/bisection/types";
+import { SyzbotLinks } from "@/components/syzbot/syzbot-links";
+import { DeveloperMarks } from "@/components/marks/developer-marks";
 
 export const dynamic = "force-dynamic";
 
@@ -89,7 +91,9 @@ export default async function BisectionPage({ params }: Props) {
         recipients={recipients}
         hasCrash={!!b.crash}
       />
+      <SyzbotLinks syzbot={b.syzbot} />
       <VerdictBanner id={b.id} verdict={b.verdict} headline={b.verdictHeadline} findings={findings} confidence={b.confidence} />
+      <DeveloperMarks id={b.id} marks={b.marks.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))} foundHash={found?.hash ?? null} />
       <TimelineTable
         id={b.id}
         type={b.type}

@@ -6,6 +6,8 @@ import { findCommits, getCommitRecord } from "@/lib/data/commit";
 import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWords } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
+import { CommitMarks } from "@/components/marks/commit-marks";
+import { marksOnCommit } from "@/lib/data/marks";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +53,7 @@ export default async function CommitPage({ params }: Props) {
   }
   const full = matches.find((m) => m.hash === hash)?.hash ?? matches[0].hash;
   if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
-  const rec = await getCommitRecord(prisma, full);
+  const [rec, marks] = await Promise.all([getCommitRecord(prisma, full), marksOnCommit(prisma, full)]);
   if (!rec) notFound();
   const { commit, found, candidateOf, steps } = rec;
   return (
@@ -68,6 +70,7 @@ export default async function CommitPage({ params }: Props) {
         <code className="font-mono text-fg">{fixesTag(commit.hash, commit.subject)}</code>
       </p>
       <CommitBlameSummary found={found} />
+      <CommitMarks {...marks} />
       <section aria-labelledby="found-h" className="mb-4">
         <h2 id="found-h" className="mb-1 font-semibold">
           Found by {found.length} bisection{found.length === 1 ? "" : "s"}
