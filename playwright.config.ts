@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// the e2e server's stand-in for syzbot (scripts/e2e-server.ts); specs read the port from here
+process.env.E2E_SYZBOT_PORT ??= String(port + 50);
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +26,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435", NEXT_TELEMETRY_DISABLED: "1", E2E_SYZBOT_PORT: process.env.E2E_SYZBOT_PORT },
     stdout: "pipe",
   },
 });

@@ -223,3 +223,26 @@ describe("refusals", () => {
     expect((await res.json()).error).toMatch(/could not reach syzbot at http:\/\/127\.0\.0\.1:9/);
   });
 });
+
+describe("/x/<id>", () => {
+  let GET_X: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
+  beforeAll(async () => {
+    ({ GET: GET_X } = await import("@/app/x/[id]/route"));
+  });
+  const x = (id: string, q = "") => GET_X(new Request(`http://localhost:3000/x/${id}${q}`), { params: Promise.resolve({ id }) });
+
+  it("redirects a known syzbot log id to its permalink, in both shapes", async () => {
+    const known = await db.prisma.syzbotLink.findUniqueOrThrow({ where: { logXid: "10008d0e500000" }, select: { bisectionId: true } });
+    for (const res of [await x("10008d0e500000"), await x("bisect.txt", "?x=10008d0e500000")]) {
+      expect(res.status).toBe(308);
+      expect(res.headers.get("location")).toBe(`http://localhost:3000/b/${known.bisectionId}`);
+    }
+  });
+
+  it("404s an unknown id with what to do, 400s a non-id", async () => {
+    const res = await x("abcdef");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/paste https:\/\/syzkaller\.appspot\.com\/x\/bisect\.txt\?x=abcdef at \/upload/);
+    expect((await x("nothex!")).status).toBe(400);
+  });
+});

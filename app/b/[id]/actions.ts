@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getPrisma } from "@/lib/db";
 import { addMark, MarkError } from "@/lib/ingest/marks";
 import { authorizeWrite } from "@/lib/server/auth";
@@ -30,5 +31,7 @@ export async function markBisection(_prev: MarkState, form: FormData): Promise<M
     if (e instanceof MarkError) return { error: e.message };
     throw e;
   }
+  // the page the form sits on must be rendered anew, not served from the client's router cache
+  revalidatePath(`/b/${id}`);
   redirect(`/b/${id}#marks`);
 }
