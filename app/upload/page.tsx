@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { UploadForm } from "@/components/upload-form";
 import { MAX_LOG_BYTES } from "@/lib/ingest/normalize";
+import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 
 export const metadata: Metadata = { title: "Upload a bisection log" };
 
@@ -19,7 +20,7 @@ export default async function UploadPage() {
       <p className="mb-3 text-muted">
         Or paste a syzbot link (<code className="font-mono">/x/bisect.txt?x=…</code>, <code className="font-mono">/bug?extid=…</code>,{" "}
         <code className="font-mono">/bug?id=…</code>) or a whole syzbot email: a log already stored opens at once
-        {process.env.BISECTVIEW_FETCH === "1" ? ", anything else is fetched from syzbot" : "; this server does not fetch from syzbot, so choose the bisect.txt file too and its links attach to it"}.
+        {fetchConfigFromEnv().enabled ? ", anything else is fetched from syzbot" : "; this server does not fetch from syzbot, so choose the bisect.txt file too and its links attach to it"}.
       </p>
       <UploadForm />
     </div>
