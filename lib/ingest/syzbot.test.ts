@@ -14,10 +14,13 @@ let GET_ONE: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise
 const BUG = { extid: "decf42d66dced481afc1", id: "cb1dbe55dc6daa7e739a0d09a0ae4d5e3e5a10c8", title: "WARNING in sk_destruct", xids: ["10073cd0700000"] };
 const BUG2 = { extid: "0267d1c87b9ed4eb5def", id: "fc00fbc0cddd9a4ef2ae33e40cd21636081466ce", title: "KASAN: use-after-free Read in ath9k_hif_usb_rx_cb (2)", xids: ["100c9c16500000"] };
 
+// a bug whose JSON links its .config off syzbot: that link must not reach the page
+const BUG3 = { extid: "3333333333aaaaaaaaaa", id: "3".repeat(40), title: "bug 3", xids: ["1012ee8b900000"], configLink: "javascript:alert(1)" };
+
 beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
-  fake = await startFakeSyzbot([BUG, BUG2]);
+  fake = await startFakeSyzbot([BUG, BUG2, BUG3]);
   ({ POST } = await import("@/app/api/bisections/route"));
   ({ GET: GET_ONE } = await import("@/app/api/bisections/[id]/route"));
 });
@@ -105,6 +108,13 @@ describe("a bug link", () => {
     expect(fake.requests[0]).toBe(`/bug?id=${BUG2.id}&json=1`);
     const b = await getOne((await res.json()).id);
     expect(b.syzbot).toMatchObject({ logXid: "100c9c16500000", bugId: BUG2.id, bugTitle: BUG2.title });
+  });
+
+  it("drops artifact links of the bug's JSON that lead off syzbot", async () => {
+    const res = await postUrl(`https://syzkaller.appspot.com/bug?extid=${BUG3.extid}`);
+    expect(res.status).toBe(201);
+    const b = await getOne((await res.json()).id);
+    expect(b.syzbot).toMatchObject({ logXid: "1012ee8b900000", configUrl: null, cReproUrl: `${fake.origin}/text?tag=ReproC&x=2${BUG3.extid.slice(0, 11)}` });
   });
 
   it("404 from syzbot for an unknown bug", async () => {

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bugSchema, parseSyzbotJson } from "@/lib/syzbot/api";
 import { fetchFromSyzbot, SyzbotError, type FetchConfig } from "@/lib/syzbot/fetch";
-import { bisectLogIdsInHtml, bisectLogUrl, bugPath, findSyzbotLinks, hasSyzbotRefs, type BugRef, type SyzbotRefs } from "@/lib/syzbot/links";
+import { acceptedHost, bisectLogIdsInHtml, bisectLogUrl, bugPath, findSyzbotLinks, hasSyzbotRefs, type BugRef, type SyzbotRefs } from "@/lib/syzbot/links";
 import { IngestError } from "./errors";
 import {
   attachSyzbotIdentity,
@@ -100,7 +100,16 @@ export async function readBugPage(cfg: FetchConfig, bug: BugRef): Promise<BugPag
   const parsed = parseSyzbotJson(json, bugSchema, `syzbot's JSON for ${path}`);
   if (!parsed.ok) throw new SyzbotError(parsed.error, 502);
   const html = await fetchFromSyzbot(cfg, path, `bug ${bug.kind}=${bug.value}`);
-  const abs = (u: string | undefined) => (u ? new URL(u, cfg.origin).toString() : null);
+  // syzbot gives these relative; anything that resolves off syzbot (or to another scheme) is dropped
+  const abs = (u: string | undefined) => {
+    if (!u) return null;
+    try {
+      const url = new URL(u, cfg.origin);
+      return acceptedHost(url, cfg) ? url.toString() : null;
+    } catch {
+      return null;
+    }
+  };
   const crash = parsed.value.crashes?.[0];
   return {
     identity: {

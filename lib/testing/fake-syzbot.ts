@@ -31,6 +31,8 @@ export interface FakeBug {
   xids: string[];
   list?: "open" | "fixed";
   namespace?: string;
+  /** a kernel-config link in place of syzbot's relative one */
+  configLink?: string;
 }
 
 export interface FakeSyzbot {
@@ -65,7 +67,7 @@ function bugJson(origin: string, b: FakeBug): string {
           title: b.title,
           "syz-reproducer": `/text?tag=ReproSyz&x=1${b.extid.slice(0, 11)}`,
           "c-reproducer": `/text?tag=ReproC&x=2${b.extid.slice(0, 11)}`,
-          "kernel-config": `/text?tag=KernelConfig&x=3${b.extid.slice(0, 11)}`,
+          "kernel-config": b.configLink ?? `/text?tag=KernelConfig&x=3${b.extid.slice(0, 11)}`,
           "kernel-source-commit": "1111111111111111111111111111111111111111",
           "crash-report-link": `/text?tag=CrashReport&x=4${b.extid.slice(0, 11)}`,
         },
