@@ -4,6 +4,11 @@ import { createServer } from "node:http";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { PEER_HEADER } from "../lib/server/auth";
+import { applySecurityHeaders } from "../lib/server/security-headers";
+import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
+import { routeMissingPages } from "../lib/server/missing-pages";
+import { prismaLookup } from "../lib/server/missing-lookup";
+import { getPrisma } from "../lib/db";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,10 +21,17 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const lookup = prismaLookup(getPrisma);
   const server = createServer((req, res) => {
     // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-    void handle(req, res);
+    applySecurityHeaders(req, res);
+    if (refuseOversizedFormPost(req, res)) return;
+    // a missing bisection's 404 must read without JavaScript; if the lookup fails (database
+    // down), the page itself answers
+    void routeMissingPages(req, lookup)
+      .catch(() => {})
+      .then(() => handle(req, res));
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;

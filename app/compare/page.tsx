@@ -61,7 +61,7 @@ export default async function ComparePage({ searchParams }: Props) {
       {x.foundCommitHash && (
         <>
           {" "}
-          · found <Link href={`/c/${x.foundCommitHash}`} className="font-mono">{shortHash(x.foundCommitHash)}</Link> {x.foundCommit?.subject}
+          · found <Link href={`/c/${x.foundCommitHash}`} className="font-mono">{shortHash(x.foundCommitHash)}</Link> {x.culprit?.subject}
         </>
       )}
     </div>

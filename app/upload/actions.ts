@@ -1,10 +1,12 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { IngestError } from "@/lib/ingest";
 import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
 import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { findSyzbotLinks, hasSyzbotRefs } from "@/lib/syzbot/links";
+import { guardWrite } from "@/lib/server/write-guard";
 
 export interface UploadState {
   error: string | null;
@@ -12,8 +14,13 @@ export interface UploadState {
 }
 
 /** The upload form's action: a pasted or chosen log, a syzbot link or email, or a file with the
- *  email pasted beside it, all through the one ingest path. */
+ *  email pasted beside it, all through the one ingest path, once the write is allowed (token
+ *  field, sign-in cookie or loopback; same-origin; under the rate). Next reads the form body
+ *  with its own streaming cap (serverActions.bodySizeLimit). */
 export async function uploadLog(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const token = form.get("token");
+  const guard = await guardWrite({ headers: await headers() }, { token: typeof token === "string" ? token : null });
+  if (!guard.ok) return { error: guard.error, line: null };
   const file = form.get("file");
   const pasted = form.get("log");
   const link = form.get("url");

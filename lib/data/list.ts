@@ -17,7 +17,7 @@ const listSelect = {
   error: true,
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
-  foundCommit: { select: { hash: true, subject: true, author: true } },
+  culprit: { select: { hash: true, subject: true, author: true } },
   syzbot: { select: { logXid: true, bugExtid: true, bugId: true, bugTitle: true, logUrl: true, bugUrl: true, consoleUrl: true, configUrl: true, syzReproUrl: true, cReproUrl: true } },
   // each developer's current mark (one not superseded by a later one of theirs)
   marks: { where: { next: { is: null } }, select: { verdict: true } },
@@ -37,7 +37,7 @@ export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   if (p.verdict) where.verdict = p.verdict;
   // Prisma passes these into LIKE as they are: `%` and `_` must not act as wildcards
   if (p.q) where.searchText = { contains: likeEscape(p.q.toLowerCase()) };
-  if (p.path) where.foundCommit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
+  if (p.path) where.culprit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
   if (p.mark === "marked") where.marks = { some: {} };
   else if (p.mark === "unmarked") where.marks = { none: {} };
   else if (p.mark) where.marks = { some: { verdict: p.mark, next: { is: null } } };
@@ -67,7 +67,7 @@ function toRow(b: ListPayload): BisectionListRow {
     verdictHeadline: b.verdictHeadline,
     crashTitle: b.crashSignature?.title ?? null,
     startTitle: b.startSignature?.title ?? null,
-    foundCommit: b.foundCommit,
+    foundCommit: b.culprit,
     candidates: b.candidates.length,
     error: b.error ? b.error.split("\n")[0].slice(0, 200) : null,
     commitsTested: b.stepCount,
@@ -107,7 +107,7 @@ async function countBisections(prisma: PrismaClient, p: ListParams, limit?: numb
   if (p.verdict) conds.push(Prisma.sql`b.verdict = ${p.verdict}`);
   if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${likeEscape(p.q.toLowerCase())}%`}`);
   if (p.path) {
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "commit_file" f WHERE f.commit_hash = b.found_commit_hash AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
   }
   if (p.mark === "marked") conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
   else if (p.mark === "unmarked") conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { CORPUS, FAKE, startFakeSyzbot, type FakeSyzbot } from "@/lib/testing/fake-syzbot";
+import { PEER_HEADER } from "@/lib/server/auth";
 
 let db: TestDatabase;
 let fake: FakeSyzbot;
@@ -21,7 +22,12 @@ beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   fake = await startFakeSyzbot([BUG, BUG2, BUG3]);
-  ({ POST } = await import("@/app/api/bisections/route"));
+  const route = await import("@/app/api/bisections/route");
+  // as scripts/serve.ts marks a request from this machine (no upload token is set here)
+  POST = (req) => {
+    req.headers.set(PEER_HEADER, "127.0.0.1");
+    return route.POST(req);
+  };
   ({ GET: GET_ONE } = await import("@/app/api/bisections/[id]/route"));
 });
 afterAll(async () => {

@@ -6,11 +6,20 @@ import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
+import { guardWrite } from "@/lib/server/write-guard";
 
 export const dynamic = "force-dynamic";
 
-/** Upload a log or a syzbot link: 201 {id, url, duplicate:false}, 200 for a known log, 4xx/5xx with the reason. */
+/** Upload a log or a syzbot link: 201 {id, url, duplicate:false}, 200 for a known log, 400/413
+ *  with the reason; 401/403 without a write right, 429 over the rate limit (lib/server/write-guard.ts);
+ *  a syzbot fetch's 403/404/413/502/504 (lib/ingest/syzbot.ts). */
 export async function POST(req: Request) {
+  const guard = await guardWrite(req);
+  if (!guard.ok) {
+    const headers: Record<string, string> = guard.retryAfter ? { "Retry-After": String(guard.retryAfter) } : {};
+    if (guard.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="bisectview uploads"';
+    return NextResponse.json({ error: guard.error }, { status: guard.status, headers });
+  }
   try {
     const body = await readLogFromRequest(req);
     const res = await ingestUpload(getPrisma(), body, fetchConfigFromEnv());

@@ -6,6 +6,8 @@ import { findCommits, getCommitRecord } from "@/lib/data/commit";
 import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWords } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
+import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
+import { logUrl } from "@/lib/log-range";
 import { CommitMarks } from "@/components/marks/commit-marks";
 import { marksOnCommit } from "@/lib/data/marks";
 
@@ -55,20 +57,24 @@ export default async function CommitPage({ params }: Props) {
   if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
   const [rec, marks] = await Promise.all([getCommitRecord(prisma, full), marksOnCommit(prisma, full)]);
   if (!rec) notFound();
-  const { commit, found, candidateOf, steps } = rec;
+  const { commit, accounts, found, candidateOf, steps } = rec;
+  // the header as the first log that found the commit printed it (else a tested step's subject)
+  const head = accounts[0]?.first;
+  const subject = head ? head.subject : commit.subject;
   return (
     <article>
       <h1 className="font-mono text-base font-semibold">
-        {shortHash(commit.hash)} <span className="font-sans font-normal">{commit.subject ?? "(subject unknown)"}</span>
+        {shortHash(commit.hash)} <span className="font-sans font-normal">{subject ?? "(subject unknown)"}</span>
       </h1>
       <p className="mb-3 text-sm text-muted">
         <code className="font-mono">{commit.hash}</code>
-        {commit.author && <> · {commit.author}</>}
-        {commit.dateText && <> · {commit.dateText}</>}
-        {commit.mergeParents.length > 0 && <> · merge of {commit.mergeParents.join(" ")}</>} ·{" "}
+        {head?.author && <> · {head.author}</>}
+        {head?.dateText && <> · {head.dateText}</>}
+        {head && head.mergeParents.length > 0 && <> · merge of {head.mergeParents.join(" ")}</>} ·{" "}
         <a href={commitUrl(commit.hash)}>git.kernel.org</a> ·{" "}
-        <code className="font-mono text-fg">{fixesTag(commit.hash, commit.subject)}</code>
+        <code className="font-mono text-fg">{fixesTag(commit.hash, subject)}</code>
       </p>
+      <DisagreeingAccounts groups={accounts} />
       <CommitBlameSummary found={found} />
       <CommitMarks {...marks} />
       <section aria-labelledby="found-h" className="mb-4">
@@ -141,7 +147,7 @@ export default async function CommitPage({ params }: Props) {
                     <Link href={`/b/${s.bisection.id}`}>{s.bisection.crashSignature?.title ?? s.bisection.startSignature?.title ?? s.bisection.id}</Link>
                   </td>
                   <td className="px-1.5 py-0.5">
-                    <Link href={`/b/${s.bisection.id}/log#L${s.line}-L${s.endLine}`}>
+                    <Link href={logUrl(s.bisection.id, s.line, s.endLine)}>
                       #{s.index} {s.role}
                     </Link>
                   </td>
