@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getPrisma } from "@/lib/db";
 import { addMark, MarkError } from "@/lib/ingest/marks";
-import { authorizeWrite } from "@/lib/server/auth";
+import { guardWrite } from "@/lib/server/write-guard";
 import { parseMarkInput } from "@/lib/validations/mark";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 
@@ -17,7 +17,7 @@ export async function markBisection(_prev: MarkState, form: FormData): Promise<M
   const id = String(form.get("id") ?? "");
   if (!bisectionIdSchema.safeParse(id).success) return { error: "not a bisection id" };
   const token = form.get("token");
-  const auth = authorizeWrite({ headers: await headers() }, { token: typeof token === "string" ? token : null });
+  const auth = await guardWrite({ headers: await headers() }, { token: typeof token === "string" ? token : null });
   if (!auth.ok) return { error: auth.error };
   const field = (k: string) => {
     const v = form.get(k);

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { addMark, MarkError } from "@/lib/ingest/marks";
 import { marksOf } from "@/lib/data/marks";
-import { authorizeWrite } from "@/lib/server/auth";
+import { guardWrite } from "@/lib/server/write-guard";
 import { parseMarkInput } from "@/lib/validations/mark";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 
@@ -28,12 +28,12 @@ async function readBody(req: Request): Promise<unknown> {
   throw new MarkError(`unsupported Content-Type ${type || "(none)"}: send application/json {verdict, culprit?, note?, lore?} or a form`, 400);
 }
 
-/** A developer's mark: 201 with the mark and every mark on the bisection; 401/403 without a write token. */
+/** A developer's mark: 201 with the mark and every mark on the bisection; 401/403 without a write token, 429 over the rate. */
 export async function POST(req: Request, ctx: Ctx) {
   const { id } = await ctx.params;
   if (!bisectionIdSchema.safeParse(id).success) return bad(`"${id}" is not a bisection id (12 hex digits)`, 400);
-  const auth = authorizeWrite(req);
-  if (!auth.ok) return bad(auth.error, auth.status);
+  const auth = await guardWrite(req);
+  if (!auth.ok) return NextResponse.json({ error: auth.error }, { status: auth.status, headers: auth.retryAfter ? { "Retry-After": String(auth.retryAfter) } : {} });
   try {
     const parsed = parseMarkInput(await readBody(req));
     if (!parsed.ok) return bad(parsed.error, 400);
