@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bisectionsAtom, entryTitle } from "./atom";
+import { bisectionsAtom, entryTitle, esc } from "./atom";
 import type { BisectionListRow } from "./view-types";
 
 const row: BisectionListRow = {
@@ -62,5 +62,13 @@ describe("syzbot links and developers' marks in the feed", () => {
     expect(xml).toContain('<link rel="related" title="bisect.txt" href="https://syzkaller.appspot.com/x/bisect.txt?x=10073cd0700000"/>');
     expect(xml).toContain('<link rel="related" title="console log" href="https://syzkaller.appspot.com/x/log.txt?x=1&amp;y=2"/>');
     expect(xml).toContain("developers: 2 wrong, 1 right");
+  });
+});
+
+describe("esc", () => {
+  it("replaces what XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) and keeps tab, newline, astral", () => {
+    expect(esc("a\u0000b\u0008c\u000bd\u001fe\ufffef\uffff")).toBe("a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffd");
+    expect(esc("x\ud800y\udc00z")).toBe("x\ufffdy\ufffdz");
+    expect(esc("tab\tnl\ncr\r \u{1F600} <&>")).toBe("tab\tnl\ncr\r \u{1F600} &lt;&amp;&gt;");
   });
 });
