@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// the e2e server's stand-in for syzbot (scripts/e2e-server.ts); specs read the port from here
+process.env.E2E_SYZBOT_PORT ??= String(port + 50);
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,6 +34,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       BISECTVIEW_UPLOAD_TOKEN: "",
       BISECTVIEW_WRITE_RATE: "10000/min",
+      E2E_SYZBOT_PORT: process.env.E2E_SYZBOT_PORT,
     },
     stdout: "pipe",
   },

@@ -20,7 +20,7 @@ function sortHrefs(p: ListParams): Record<string, string> {
 }
 
 function filtered(p: ListParams): boolean {
-  return Boolean(p.q || p.path || p.type || p.outcome || p.verdict);
+  return Boolean(p.q || p.path || p.type || p.outcome || p.verdict || p.mark);
 }
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -38,7 +38,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
   }
   const params = parseListParams(raw);
   const page = await listBisections(getPrisma(), params);
-  const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict })}`;
+  const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict, mark: params.mark })}`;
   return (
     <div>
       <h1 className="mb-2 text-base font-semibold">

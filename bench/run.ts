@@ -4,6 +4,7 @@
 import { benchParse } from "./parse";
 import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
+import { benchJudgeOnMarks } from "./judge-marks";
 import { benchPages } from "./pages";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
@@ -23,6 +24,11 @@ async function main() {
   if (want("judge")) {
     console.log(await benchJudge());
     console.log();
+    // developers' marks of a running server as labels too
+    if (process.env.JUDGE_LABELS_FROM) {
+      console.log(await benchJudgeOnMarks(process.env.JUDGE_LABELS_FROM));
+      console.log();
+    }
   }
   if (want("import") || want("pages")) {
     const db = await freshDatabase();

@@ -29,7 +29,7 @@ export function UploadForm({ tokenField = false, maxBytes }: { tokenField?: bool
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
       <label htmlFor="log" className="block font-medium">
-        Log text
+        Log text, or a syzbot link or email
       </label>
       <textarea
         id="log"
@@ -43,7 +43,7 @@ export function UploadForm({ tokenField = false, maxBytes }: { tokenField?: bool
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        placeholder={"bisecting cause commit starting from 9c54130cd255...\nbuilding syzkaller on ...\n\n(paste here, or drop a file)"}
+        placeholder={"bisecting cause commit starting from 9c54130cd255...\nbuilding syzkaller on ...\n\n(paste a log, a link such as https://syzkaller.appspot.com/x/bisect.txt?x=<id>\nor /bug?extid=<extid>, or a whole syzbot email; or drop a file)"}
         className={`w-full rounded border bg-soft p-2 font-mono text-xs ${dragging ? "border-accent" : "border-line"}`}
       />
       {tokenField && (

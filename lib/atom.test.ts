@@ -14,6 +14,8 @@ const row: BisectionListRow = {
   foundCommit: { hash: "997acaf6b4b59c6a9c259740312a69ea549cc684", subject: "lockdep: report <broken> & irq", author: "Mark Rutland" },
   candidates: 0,
   error: null,
+  syzbot: null,
+  marks: { right: 0, wrong: 0 },
   commitsTested: 15,
 };
 
@@ -30,6 +32,36 @@ describe("bisectionsAtom", () => {
     expect(xml).toContain("lockdep: report &lt;broken&gt; &amp; irq");
     expect(xml).not.toContain("<broken>");
     expect(xml).toContain("<updated>2026-11-24T10:00:00.000Z</updated>");
+  });
+});
+
+describe("syzbot links and developers' marks in the feed", () => {
+  it("adds the syzbot links as related links and the marks to the summary", () => {
+    const xml = bisectionsAtom(
+      [
+        {
+          ...row,
+          syzbot: {
+            logXid: "10073cd0700000",
+            bugExtid: "decf42d66dced481afc1",
+            bugId: null,
+            bugTitle: null,
+            logUrl: null,
+            bugUrl: null,
+            consoleUrl: "https://syzkaller.appspot.com/x/log.txt?x=1&y=2",
+            configUrl: null,
+            syzReproUrl: null,
+            cReproUrl: null,
+          },
+          marks: { right: 1, wrong: 2 },
+        },
+      ],
+      { base: "http://x", selfHref: "http://x/feed.atom", subtitle: "all" },
+    );
+    expect(xml).toContain('<link rel="related" title="syzbot bug" href="https://syzkaller.appspot.com/bug?extid=decf42d66dced481afc1"/>');
+    expect(xml).toContain('<link rel="related" title="bisect.txt" href="https://syzkaller.appspot.com/x/bisect.txt?x=10073cd0700000"/>');
+    expect(xml).toContain('<link rel="related" title="console log" href="https://syzkaller.appspot.com/x/log.txt?x=1&amp;y=2"/>');
+    expect(xml).toContain("developers: 2 wrong, 1 right");
   });
 });
 

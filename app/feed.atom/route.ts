@@ -14,7 +14,7 @@ export async function GET(req: Request) {
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;
   const page = await listBisections(getPrisma(), params);
-  const filters = [params.q && `search "${params.q}"`, params.path && `path ${params.path}`, params.type, params.outcome, params.verdict]
+  const filters = [params.q && `search "${params.q}"`, params.path && `path ${params.path}`, params.type, params.outcome, params.verdict, params.mark && `developers: ${params.mark}`]
     .filter(Boolean)
     .join(", ");
   const origin = publicOrigin(req.headers, req.url);

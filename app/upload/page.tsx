@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { UploadForm } from "@/components/upload-form";
 import { MAX_LOG_BYTES } from "@/lib/ingest/normalize";
+import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { TOKEN_COOKIE, tokenOwner, writeTokens } from "@/lib/server/auth";
 import { publicOrigin } from "@/lib/server/public-url";
 
@@ -33,6 +34,11 @@ export default async function UploadPage() {
             Uploads need a token from this server&rsquo;s operator: enter it below, or <Link href="/signin">sign in</Link> once.
           </>
         )}
+      </p>
+      <p className="mb-3 text-muted">
+        Or paste a syzbot link (<code className="font-mono">/x/bisect.txt?x=…</code>, <code className="font-mono">/bug?extid=…</code>,{" "}
+        <code className="font-mono">/bug?id=…</code>) or a whole syzbot email: a log already stored opens at once
+        {fetchConfigFromEnv().enabled ? ", anything else is fetched from syzbot" : "; this server does not fetch from syzbot, so choose the bisect.txt file too and its links attach to it"}.
       </p>
       <UploadForm tokenField={tokens.length > 0 && !signedIn} maxBytes={MAX_LOG_BYTES} />
     </div>

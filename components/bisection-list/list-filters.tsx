@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { OUTCOMES, VERDICTS, type ListParams } from "@/lib/validations/list";
+import { MARK_FILTERS, OUTCOMES, VERDICTS, type ListParams } from "@/lib/validations/list";
 
 /** The list's search and filters: a plain GET form, so the URL holds the state. */
 export function ListFilters({ params, feedHref }: { params: ListParams; feedHref: string }) {
@@ -26,6 +26,7 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
       <FilterSelect label="Type" name="type" value={params.type} options={["cause", "fix"]} className={field} />
       <FilterSelect label="Outcome" name="outcome" value={params.outcome} options={OUTCOMES} className={field} />
       <FilterSelect label="Verdict" name="verdict" value={params.verdict} options={VERDICTS} className={field} />
+      <FilterSelect label="Developers" name="mark" value={params.mark} options={MARK_FILTERS} className={field} />
       {params.sort !== "uploaded" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
       {params.per !== 50 && <input type="hidden" name="per" value={params.per} />}

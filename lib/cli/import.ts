@@ -2,7 +2,9 @@
 import { readFile } from "node:fs/promises";
 import { createPrismaClient } from "@/lib/db";
 import { ensureDatabase } from "@/lib/server/database";
-import { IngestError, ingestLog } from "@/lib/ingest";
+import { IngestError } from "@/lib/ingest";
+import { identityFromFileName, ingestLogWithIdentity } from "@/lib/ingest/syzbot-identity";
+import { SyzbotError } from "@/lib/syzbot/fetch";
 import { expandInputs } from "./inputs";
 import { progressBar } from "./progress";
 
@@ -28,11 +30,12 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
     while (next < files.length) {
       const file = files[next++];
       try {
-        const res = await ingestLog(prisma, await readFile(file, "utf8"), { bulk: true });
+        // Log_<x>.txt is syzbot's /x/bisect.txt?x=<x>: the bisection links back to it
+        const res = await ingestLogWithIdentity(prisma, await readFile(file, "utf8"), identityFromFileName(file), { bulk: true });
         if (res.duplicate) duplicates++;
         else imported++;
       } catch (e) {
-        const reason = e instanceof IngestError ? `${e.message}${e.line ? ` (line ${e.line})` : ""}` : `internal error: ${(e as Error).message}`;
+        const reason = e instanceof IngestError ? `${e.message}${e.line ? ` (line ${e.line})` : ""}` : e instanceof SyzbotError ? e.message : `internal error: ${(e as Error).message}`;
         rejected.push({ file, reason });
       }
       bar.tick(++done);

@@ -111,6 +111,24 @@ const bisectionSelect = {
       logLine: true,
     },
   },
+  syzbot: {
+    select: {
+      logXid: true,
+      bugExtid: true,
+      bugId: true,
+      bugTitle: true,
+      logUrl: true,
+      bugUrl: true,
+      consoleUrl: true,
+      configUrl: true,
+      syzReproUrl: true,
+      cReproUrl: true,
+    },
+  },
+  marks: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, who: true, verdict: true, realCulprit: true, note: true, loreLink: true, createdAt: true },
+  },
 } satisfies Prisma.BisectionSelect;
 
 type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;

@@ -18,6 +18,9 @@ const listSelect = {
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
   culprit: { select: { hash: true, subject: true, author: true } },
+  syzbot: { select: { logXid: true, bugExtid: true, bugId: true, bugTitle: true, logUrl: true, bugUrl: true, consoleUrl: true, configUrl: true, syzReproUrl: true, cReproUrl: true } },
+  // each developer's current mark (one not superseded by a later one of theirs)
+  marks: { where: { next: { is: null } }, select: { verdict: true } },
 } satisfies Prisma.BisectionSelect;
 
 type ListPayload = Prisma.BisectionGetPayload<{ select: typeof listSelect }>;
@@ -35,6 +38,9 @@ export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   // Prisma passes these into LIKE as they are: `%` and `_` must not act as wildcards
   if (p.q) where.searchText = { contains: likeEscape(p.q.toLowerCase()) };
   if (p.path) where.culprit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
+  if (p.mark === "marked") where.marks = { some: {} };
+  else if (p.mark === "unmarked") where.marks = { none: {} };
+  else if (p.mark) where.marks = { some: { verdict: p.mark, next: { is: null } } };
   return where;
 }
 
@@ -65,6 +71,8 @@ function toRow(b: ListPayload): BisectionListRow {
     candidates: b.candidates.length,
     error: b.error ? b.error.split("\n")[0].slice(0, 200) : null,
     commitsTested: b.stepCount,
+    syzbot: b.syzbot,
+    marks: { right: b.marks.filter((m) => m.verdict === "right").length, wrong: b.marks.filter((m) => m.verdict === "wrong").length },
   };
 }
 
@@ -100,6 +108,12 @@ async function countBisections(prisma: PrismaClient, p: ListParams, limit?: numb
   if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${likeEscape(p.q.toLowerCase())}%`}`);
   if (p.path) {
     conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
+  }
+  if (p.mark === "marked") conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
+  else if (p.mark === "unmarked") conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
+  else if (p.mark) {
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id AND m.verdict = ${p.mark}
+      AND NOT EXISTS (SELECT 1 FROM "developer_mark" n WHERE n.supersedes = m.id))`);
   }
   const where = Prisma.join(conds, " AND ");
   const inner = limit === undefined ? Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where}` : Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where} LIMIT ${limit}`;

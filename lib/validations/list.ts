@@ -6,6 +6,8 @@ export const SORT_KEYS = ["uploaded", "title", "commit", "tested", "outcome", "v
 export const OUTCOMES = ["found", "inconclusive", "horizon", "error", "incomplete"] as const;
 export const VERDICTS = ["likely-wrong", "doubtful", "clean", "n/a"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
+/** developers' marks: a current mark says wrong / right; any mark; no mark */
+export const MARK_FILTERS = ["wrong", "right", "marked", "unmarked"] as const;
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -27,6 +29,7 @@ export const listParamsSchema = z.object({
   type: z.preprocess(one, z.enum(["cause", "fix"]).optional().catch(undefined)),
   outcome: z.preprocess(one, z.enum(OUTCOMES).optional().catch(undefined)),
   verdict: z.preprocess(one, z.enum(VERDICTS).optional().catch(undefined)),
+  mark: z.preprocess(one, z.enum(MARK_FILTERS).optional().catch(undefined)),
   sort: z.preprocess(one, z.enum(SORT_KEYS).catch("uploaded").default("uploaded")),
   dir: z.preprocess(one, z.enum(["asc", "desc"]).catch("desc").default("desc")),
   page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
@@ -55,6 +58,7 @@ export function listQuery(p: Partial<ListParams>): string {
   if (p.type) q.set("type", p.type);
   if (p.outcome) q.set("outcome", p.outcome);
   if (p.verdict) q.set("verdict", p.verdict);
+  if (p.mark) q.set("mark", p.mark);
   if (p.sort && p.sort !== "uploaded") q.set("sort", p.sort);
   if (p.dir && p.dir !== "desc") q.set("dir", p.dir);
   if (p.page && p.page !== 1) q.set("page", String(p.page));
@@ -71,6 +75,7 @@ const strictSchema = z.object({
   type: z.enum(["cause", "fix"]).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   verdict: z.enum(VERDICTS).optional(),
+  mark: z.enum(MARK_FILTERS).optional(),
   sort: z.enum(SORT_KEYS).default("uploaded"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(1),

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
-import { IngestError, ingestLog } from "@/lib/ingest";
+import { IngestError } from "@/lib/ingest";
+import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
+import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
@@ -9,8 +11,9 @@ import { publicOrigin } from "@/lib/server/public-url";
 
 export const dynamic = "force-dynamic";
 
-/** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason;
- *  401/403 without a write right, 429 over the rate limit (lib/server/write-guard.ts). */
+/** Upload a log or a syzbot link: 201 {id, url, duplicate:false}, 200 for a known log, 400/413
+ *  with the reason; 401/403 without a write right, 429 over the rate limit (lib/server/write-guard.ts);
+ *  a syzbot fetch's 403/404/413/502/504 (lib/ingest/syzbot.ts). */
 export async function POST(req: Request) {
   const guard = await guardWrite(req);
   if (!guard.ok) {
@@ -19,15 +22,18 @@ export async function POST(req: Request) {
     return NextResponse.json({ error: guard.error }, { status: guard.status, headers });
   }
   try {
-    const text = await readLogFromRequest(req);
-    const res = await ingestLog(getPrisma(), text);
-    const url = `${publicOrigin(req.headers, req.url)}/b/${res.id}`;
+    const body = await readLogFromRequest(req);
+    const res = await ingestUpload(getPrisma(), body, fetchConfigFromEnv());
+    const origin = publicOrigin(req.headers, req.url);
+    const url = `${origin}/b/${res.id}`;
+    const bisections = res.bisections.map((b) => ({ ...b, url: `${origin}/b/${b.id}` }));
     return NextResponse.json(
-      { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings },
+      { id: res.id, url, duplicate: res.duplicate, outcome: res.outcome, warnings: res.warnings, bisections },
       { status: res.duplicate ? 200 : 201, headers: { Location: url } },
     );
   } catch (e) {
     if (e instanceof IngestError) return NextResponse.json({ error: e.message, line: e.line }, { status: e.status });
+    if (e instanceof SyzbotError) return NextResponse.json({ error: e.message, line: null }, { status: e.status });
     throw e;
   }
 }

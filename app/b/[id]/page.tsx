@@ -16,6 +16,8 @@ import { TrustedRange } from "@/components/bisection/trusted-range";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
 import type { Finding } from "@/components/bisection/types";
+import { SyzbotLinks } from "@/components/syzbot/syzbot-links";
+import { DeveloperMarks } from "@/components/marks/developer-marks";
 
 export const dynamic = "force-dynamic";
 
@@ -91,6 +93,7 @@ export default async function BisectionPage({ params }: Props) {
         hasCrash={!!b.crash}
         driftSeverity={findings.find((f) => f.rule === "title-drift")?.severity ?? null}
       />
+      <SyzbotLinks syzbot={b.syzbot} />
       <VerdictBanner
         id={b.id}
         verdict={b.verdict}
@@ -100,6 +103,7 @@ export default async function BisectionPage({ params }: Props) {
         chance={b.chanceWrong}
         chanceTerms={b.judgeDetail?.chanceTerms ?? []}
       />
+      <DeveloperMarks id={b.id} marks={b.marks.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))} foundHash={found?.hash ?? null} />
       <TimelineTable
         id={b.id}
         type={b.type}

@@ -8,6 +8,8 @@ import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
 import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
 import { logUrl } from "@/lib/log-range";
+import { CommitMarks } from "@/components/marks/commit-marks";
+import { marksOnCommit } from "@/lib/data/marks";
 import { contradictions, fixesWarning } from "@/lib/commit-record";
 
 export const dynamic = "force-dynamic";
@@ -54,7 +56,7 @@ export default async function CommitPage({ params }: Props) {
   }
   const full = matches.find((m) => m.hash === hash)?.hash ?? matches[0].hash;
   if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
-  const rec = await getCommitRecord(prisma, full);
+  const [rec, marks] = await Promise.all([getCommitRecord(prisma, full), marksOnCommit(prisma, full)]);
   if (!rec) notFound();
   const { commit, accounts, found, candidateOf, steps } = rec;
   // the header as the first log that found the commit printed it (else a tested step's subject)
@@ -88,6 +90,7 @@ export default async function CommitPage({ params }: Props) {
       </p>
       <DisagreeingAccounts groups={accounts} />
       <CommitBlameSummary found={found} />
+      <CommitMarks {...marks} />
       {against.length > 0 && (
         <section aria-labelledby="against-h" className="mb-4 rounded border border-warn-fg bg-warn-bg p-2 text-sm">
           <h2 id="against-h" className="font-semibold text-warn-fg">

@@ -1,0 +1,54 @@
+import { NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db";
+import { addMark, MarkError } from "@/lib/ingest/marks";
+import { marksOf } from "@/lib/data/marks";
+import { guardWrite } from "@/lib/server/write-guard";
+import { parseMarkInput } from "@/lib/validations/mark";
+import { bisectionIdSchema } from "@/lib/validations/upload";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const bad = (error: string, status: number) => NextResponse.json({ error }, { status });
+
+async function readBody(req: Request): Promise<unknown> {
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (Number(req.headers.get("content-length") ?? "0") > 64 * 1024) throw new MarkError("a mark is at most 64 KiB", 400);
+  if (type.startsWith("application/json")) {
+    const body = await req.json().catch(() => undefined);
+    if (body === undefined) throw new MarkError('the body is not valid JSON; send {"verdict": "wrong", "culprit": "<hash>", "note": "..."}', 400);
+    return body;
+  }
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+    const form = await req.formData().catch(() => null);
+    if (!form) throw new MarkError("could not read the form body", 400);
+    return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+  }
+  throw new MarkError(`unsupported Content-Type ${type || "(none)"}: send application/json {verdict, culprit?, note?, lore?} or a form`, 400);
+}
+
+/** A developer's mark: 201 with the mark and every mark on the bisection; 401/403 without a write token, 429 over the rate. */
+export async function POST(req: Request, ctx: Ctx) {
+  const { id } = await ctx.params;
+  if (!bisectionIdSchema.safeParse(id).success) return bad(`"${id}" is not a bisection id (12 hex digits)`, 400);
+  const auth = await guardWrite(req);
+  if (!auth.ok) return NextResponse.json({ error: auth.error }, { status: auth.status, headers: auth.retryAfter ? { "Retry-After": String(auth.retryAfter) } : {} });
+  try {
+    const parsed = parseMarkInput(await readBody(req));
+    if (!parsed.ok) return bad(parsed.error, 400);
+    const mark = await addMark(getPrisma(), id, auth.who, parsed.mark);
+    return NextResponse.json({ mark, marks: await marksOf(getPrisma(), id) }, { status: 201, headers: { Location: new URL(`/b/${id}#marks`, req.url).toString() } });
+  } catch (e) {
+    if (e instanceof MarkError) return bad(e.message, e.status);
+    throw e;
+  }
+}
+
+/** Every mark on the bisection, oldest first (history: nothing is overwritten). */
+export async function GET(_req: Request, ctx: Ctx) {
+  const { id } = await ctx.params;
+  if (!bisectionIdSchema.safeParse(id).success) return bad(`"${id}" is not a bisection id (12 hex digits)`, 400);
+  if (!(await getPrisma().bisection.count({ where: { id } }))) return bad(`no bisection ${id}`, 404);
+  return NextResponse.json(await marksOf(getPrisma(), id));
+}

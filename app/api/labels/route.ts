@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db";
+import { exportLabels } from "@/lib/data/marks";
+
+export const dynamic = "force-dynamic";
+
+/** Developers' marks as labels in the shape of the corpus's labels.json (`npm run bench -- judge` reads it). */
+export async function GET() {
+  return NextResponse.json(await exportLabels(getPrisma()));
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db";
+import { bisectionIdForLogXid } from "@/lib/data/syzbot";
+
+export const dynamic = "force-dynamic";
+
+const text = (body: string, status: number) => new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/** `/x/<x>` and syzbot's own shape `/x/bisect.txt?x=<x>`: a known syzbot log id is a permalink. */
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const { id } = await ctx.params;
+  const url = new URL(req.url);
+  const xid = (id === "bisect.txt" ? (url.searchParams.get("x") ?? "") : id).toLowerCase();
+  if (!/^[0-9a-f]{1,16}$/.test(xid)) return text(`"${xid}" is not a syzbot log id (up to 16 hex digits, the x= of /x/bisect.txt?x=<id>)`, 400);
+  const bisection = await bisectionIdForLogXid(getPrisma(), xid);
+  if (!bisection) return text(`no stored bisection has syzbot log x=${xid}: paste https://syzkaller.appspot.com/x/bisect.txt?x=${xid} at /upload`, 404);
+  return NextResponse.redirect(new URL(`/b/${bisection}`, url), 308);
+}

@@ -1,0 +1,48 @@
+// The write path for developers' marks. A mark is never changed: a developer's new mark on the
+// same bisection is a new row that `supersedes` their previous one.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { MarkInput } from "@/lib/validations/mark";
+import { isUniqueViolation } from "./store";
+
+export class MarkError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+    this.name = "MarkError";
+  }
+}
+
+export interface StoredMark {
+  id: number;
+  who: string;
+  verdict: string;
+  realCulprit: string | null;
+  note: string | null;
+  loreLink: string | null;
+  createdAt: Date;
+  supersedes: number | null;
+}
+
+export async function addMark(prisma: PrismaClient, bisectionId: string, who: string, mark: MarkInput): Promise<StoredMark> {
+  const exists = await prisma.bisection.count({ where: { id: bisectionId } });
+  if (!exists) throw new MarkError(`no bisection ${bisectionId}`, 404);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const previous = await prisma.developerMark.findFirst({
+      where: { bisectionId, who, next: { is: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    try {
+      return await prisma.developerMark.create({
+        data: { bisectionId, who, ...mark, supersedes: previous?.id ?? null },
+        select: { id: true, who: true, verdict: true, realCulprit: true, note: true, loreLink: true, createdAt: true, supersedes: true },
+      });
+    } catch (e) {
+      // the same developer marked it concurrently: their other mark is now the previous one
+      if (!isUniqueViolation(e)) throw e;
+    }
+  }
+  throw new MarkError(`marks by ${who} on ${bisectionId} keep colliding; try again`, 409);
+}

@@ -1,0 +1,93 @@
+// Link finding on the shapes syzbot sends: its bisection email (the template of
+// dashboard/app/templates/mail_bisect_result.txt), bare links, its bug page's HTML, file names.
+import { describe, expect, it } from "vitest";
+import { bisectLogIdsInHtml, findSyzbotLinks, logXidFromFileName, urlTokens } from "./links";
+
+const hosts = { origin: "http://127.0.0.1:9" };
+
+const EMAIL = `syzbot has bisected this issue to:
+
+commit 36e65cb4a0448942ec316b24d60446bbd5cc7827
+Author: Author Kernelov <author@kernel.org>
+
+    kernel: add a bug
+
+bisection log:  https://syzkaller.appspot.com/x/bisect.txt?x=10073cd0700000
+start commit:   111111111111 kernel_commit_title1
+git tree:       upstream
+final oops:     https://syzkaller.appspot.com/x/report.txt?x=14073cd0700000
+console output: https://syzkaller.appspot.com/x/log.txt?x=12073cd0700000
+kernel config:  https://syzkaller.appspot.com/x/.config?x=a989f27ebc47e2dc
+dashboard link: https://syzkaller.appspot.com/bug?extid=decf42d66dced481afc1
+syz repro:      https://syzkaller.appspot.com/x/repro.syz?x=13073cd0700000
+C reproducer:   https://syzkaller.appspot.com/x/repro.c?x=15073cd0700000
+
+Reported-by: syzbot+decf42d66dced481afc1@syzkaller.appspotmail.com
+Fixes: 36e65cb4a044 ("kernel: add a bug")
+
+For information about bisection process see: https://goo.gl/tpsmEJ#bisection
+`;
+
+describe("findSyzbotLinks", () => {
+  it("reads every link of a syzbot bisection email by its path", () => {
+    const r = findSyzbotLinks(EMAIL, hosts);
+    expect(r.logXids).toEqual(["10073cd0700000"]);
+    expect(r.logUrls["10073cd0700000"]).toBe("https://syzkaller.appspot.com/x/bisect.txt?x=10073cd0700000");
+    expect(r.bugs).toEqual([{ kind: "extid", value: "decf42d66dced481afc1" }]);
+    expect(r.bugUrl).toBe("https://syzkaller.appspot.com/bug?extid=decf42d66dced481afc1");
+    expect(r.consoleUrl).toBe("https://syzkaller.appspot.com/x/log.txt?x=12073cd0700000");
+    expect(r.configUrl).toBe("https://syzkaller.appspot.com/x/.config?x=a989f27ebc47e2dc");
+    expect(r.syzReproUrl).toBe("https://syzkaller.appspot.com/x/repro.syz?x=13073cd0700000");
+    expect(r.cReproUrl).toBe("https://syzkaller.appspot.com/x/repro.c?x=15073cd0700000");
+    expect(r.foreign).toEqual([]);
+  });
+
+  it("takes the Reported-by address as the bug's extid when there is no dashboard link", () => {
+    const r = findSyzbotLinks("Reported-by: syzbot+0267d1c87b9ed4eb5def@syzkaller.appspotmail.com\n", hosts);
+    expect(r.bugs).toEqual([{ kind: "extid", value: "0267d1c87b9ed4eb5def" }]);
+  });
+
+  it("reads /bug?id=, /text?tag=Log&x= and links on the configured origin", () => {
+    const r = findSyzbotLinks(
+      "see https://syzkaller.appspot.com/bug?id=cb1dbe55dc6daa7e739a0d09a0ae4d5e3e5a10c8, and http://127.0.0.1:9/text?tag=Log&amp;x=abc.",
+      hosts,
+    );
+    expect(r.bugs).toEqual([{ kind: "id", value: "cb1dbe55dc6daa7e739a0d09a0ae4d5e3e5a10c8" }]);
+    expect(r.logXids).toEqual(["abc"]);
+  });
+
+  it("sets syzbot-shaped links on other hosts apart, and ignores other links", () => {
+    const r = findSyzbotLinks("https://evil.example/x/bisect.txt?x=10073cd0700000 https://lore.kernel.org/r/abc@x", hosts);
+    expect(r.logXids).toEqual([]);
+    expect(r.foreign).toEqual(["https://evil.example/x/bisect.txt?x=10073cd0700000"]);
+    expect(r.urls).toBe(2);
+  });
+
+  it("refuses ids that are not hex or too long", () => {
+    const r = findSyzbotLinks("https://syzkaller.appspot.com/x/bisect.txt?x=zz https://syzkaller.appspot.com/x/bisect.txt?x=1234567890abcdef0", hosts);
+    expect(r.logXids).toEqual([]);
+  });
+
+  it("stays linear on a long run of near-URLs", () => {
+    const t = "http".repeat(200_000) + "https://".repeat(50_000);
+    // the https:// run has no separator: one token
+    expect(urlTokens(t).length).toBe(1);
+  });
+});
+
+describe("bisectLogIdsInHtml", () => {
+  it("finds both link forms of syzbot's bug page, each once", () => {
+    const html = `<a href="https://syzkaller.appspot.com/x/bisect.txt?x=1612a9f2d00000">bisect log</a>
+      <a href="/text?tag=Log&amp;x=17ab">bisect log</a> <a href="/x/bisect.txt?x=1612a9f2d00000">again</a>
+      <a href="/text?tag=CrashLog&amp;x=99">log</a>`;
+    expect(bisectLogIdsInHtml(html)).toEqual(["1612a9f2d00000", "17ab"]);
+  });
+});
+
+describe("logXidFromFileName", () => {
+  it("reads the corpus's Log_<x>.txt names", () => {
+    expect(logXidFromFileName("../shared/corpus/syzbot-cause-2019-2023/Log_10073cd0700000.txt")).toBe("10073cd0700000");
+    expect(logXidFromFileName("bisect.txt")).toBeNull();
+    expect(logXidFromFileName("Log_nothex.txt")).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const hash = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{7,40}$/, "the real culprit is a commit hash (7 to 40 hex digits)");
+
+/** A developer's mark: `right`, `wrong`, or `culprit` (wrong, and the real culprit is `culprit`). */
+export const markInputSchema = z
+  .object({
+    verdict: z.enum(["right", "wrong", "culprit"], { error: 'verdict must be "right", "wrong" or "culprit" (the real culprit is <hash>)' }),
+    culprit: z.preprocess((v) => (v === "" ? undefined : v), hash.optional()),
+    note: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().trim().max(4000, "the note is longer than 4,000 characters").optional()),
+    lore: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .trim()
+        .max(500)
+        .refine((s) => s.startsWith("https://lore.kernel.org/"), "the lore link must start with https://lore.kernel.org/")
+        .optional(),
+    ),
+  })
+  .superRefine((m, ctx) => {
+    if (m.verdict === "culprit" && !m.culprit) ctx.addIssue({ code: "custom", path: ["culprit"], message: 'verdict "culprit" needs the real culprit\'s hash in `culprit`' });
+    if (m.verdict === "right" && m.culprit) ctx.addIssue({ code: "custom", path: ["culprit"], message: 'a "right" mark names no other culprit: use verdict "culprit" (or "wrong")' });
+  })
+  .transform((m) => ({
+    verdict: m.verdict === "right" ? ("right" as const) : ("wrong" as const),
+    realCulprit: m.culprit ?? null,
+    note: m.note ?? null,
+    loreLink: m.lore ?? null,
+  }));
+
+export type MarkInput = z.output<typeof markInputSchema>;
+
+export function parseMarkInput(raw: unknown): { ok: true; mark: MarkInput } | { ok: false; error: string } {
+  const r = markInputSchema.safeParse(raw);
+  if (r.success) return { ok: true, mark: r.data };
+  const i = r.error.issues[0];
+  return { ok: false, error: `${i?.path.length ? `${i.path.join(".")}: ` : ""}${i?.message ?? "invalid mark"}` };
+}
