@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { bisectionIdForLogXid } from "@/lib/data/syzbot";
+import { publicOrigin } from "@/lib/server/public-url";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   if (!/^[0-9a-f]{1,16}$/.test(xid)) return text(`"${xid}" is not a syzbot log id (up to 16 hex digits, the x= of /x/bisect.txt?x=<id>)`, 400);
   const bisection = await bisectionIdForLogXid(getPrisma(), xid);
   if (!bisection) return text(`no stored bisection has syzbot log x=${xid}: paste https://syzkaller.appspot.com/x/bisect.txt?x=${xid} at /upload`, 404);
-  return NextResponse.redirect(new URL(`/b/${bisection}`, url), 308);
+  return NextResponse.redirect(`${publicOrigin(req.headers, req.url)}/b/${bisection}`, 308);
 }

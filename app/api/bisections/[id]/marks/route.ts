@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { publicOrigin } from "@/lib/server/public-url";
 import { getPrisma } from "@/lib/db";
 import { addMark, MarkError } from "@/lib/ingest/marks";
 import { marksOf } from "@/lib/data/marks";
@@ -38,7 +39,7 @@ export async function POST(req: Request, ctx: Ctx) {
     const parsed = parseMarkInput(await readBody(req));
     if (!parsed.ok) return bad(parsed.error, 400);
     const mark = await addMark(getPrisma(), id, auth.who, parsed.mark);
-    return NextResponse.json({ mark, marks: await marksOf(getPrisma(), id) }, { status: 201, headers: { Location: new URL(`/b/${id}#marks`, req.url).toString() } });
+    return NextResponse.json({ mark, marks: await marksOf(getPrisma(), id) }, { status: 201, headers: { Location: `${publicOrigin(req.headers, req.url)}/b/${id}#marks` } });
   } catch (e) {
     if (e instanceof MarkError) return bad(e.message, e.status);
     throw e;
