@@ -10,7 +10,7 @@ const hostname = process.env.HOST ?? "localhost";
 const say = (s: string) => console.log(`[bisectview] ${s}`);
 
 async function main() {
-  const db = await ensureDatabase(say);
+  const db = await ensureDatabase(say, "server");
   process.env.DATABASE_URL = db.url;
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();

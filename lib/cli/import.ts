@@ -15,7 +15,7 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
     if (!files.length && !missing.length) err("bisectview: no input files");
     return 1;
   }
-  const db = await ensureDatabase((s) => err(`[bisectview] ${s}`));
+  const db = await ensureDatabase((s) => err(`[bisectview] ${s}`), "cli import");
   const prisma = createPrismaClient(db.url);
   const bar = progressBar(files.length, "import");
   let imported = 0;
