@@ -7,6 +7,7 @@ import { compareBisections } from "@/lib/analysis/compare";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { shortHash } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
+import { guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare bisections" };
@@ -27,7 +28,7 @@ function Mark({ outcome }: { outcome: string | null }) {
   );
 }
 
-export default async function ComparePage({ searchParams }: Props) {
+async function ComparePageContent({ searchParams }: Props) {
   const sp = await searchParams;
   const ids = [one(sp.a), one(sp.b)];
   const bad = ids.filter((id) => !bisectionIdSchema.safeParse(id).success);
@@ -112,4 +113,8 @@ export default async function ComparePage({ searchParams }: Props) {
       </table>
     </article>
   );
+}
+
+export default async function ComparePage(props: Props) {
+  return guardPage(() => ComparePageContent(props));
 }

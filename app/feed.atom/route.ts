@@ -2,11 +2,12 @@ import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
-export async function GET(req: Request) {
+export const GET = withDatabase(async function GET(req: Request) {
   const url = new URL(req.url);
   const parsed = parseListParamsStrict({ ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1", per: "50" });
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -21,4 +22,4 @@ export async function GET(req: Request) {
     subtitle: filters ? `filtered: ${filters}` : "all bisections",
   });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
-}
+});

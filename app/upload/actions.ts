@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { IngestError, ingestLog } from "@/lib/ingest";
+import { databaseUnavailableReason } from "@/lib/db-errors";
 
 export interface UploadState {
   error: string | null;
@@ -21,6 +22,8 @@ export async function uploadLog(_prev: UploadState, form: FormData): Promise<Upl
     id = (await ingestLog(getPrisma(), text)).id;
   } catch (e) {
     if (e instanceof IngestError) return { error: e.message, line: e.line };
+    const down = databaseUnavailableReason(e);
+    if (down !== null) return { error: `The database is unavailable right now (${down}); nothing was stored. Try again in a moment.`, line: null };
     throw e;
   }
   redirect(`/b/${id}`);

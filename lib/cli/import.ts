@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createPrismaClient } from "@/lib/db";
 import { ensureDatabase } from "@/lib/server/database";
 import { IngestError, ingestLog } from "@/lib/ingest";
+import { databaseUnavailableReason } from "@/lib/db-errors";
 import { expandInputs } from "./inputs";
 import { progressBar } from "./progress";
 
@@ -15,7 +16,15 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
     if (!files.length && !missing.length) err("bisectview: no input files");
     return 1;
   }
-  const db = await ensureDatabase((s) => err(`[bisectview] ${s}`), "cli import");
+  let db: Awaited<ReturnType<typeof ensureDatabase>>;
+  try {
+    db = await ensureDatabase((s) => err(`[bisectview] ${s}`), "cli import");
+  } catch (e) {
+    const down = databaseUnavailableReason(e);
+    if (down === null) throw e;
+    err(`bisectview: database unavailable (${down}): nothing imported`);
+    return 3;
+  }
   const prisma = createPrismaClient(db.url);
   const bar = progressBar(files.length, "import");
   let imported = 0;
@@ -23,15 +32,22 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
   const rejected: { file: string; reason: string }[] = [];
   let next = 0;
   let done = 0;
+  /** set on the first outage: the workers stop taking files, and the import ends with one line */
+  let outage: string | null = null;
   const t0 = Date.now();
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && outage === null) {
       const file = files[next++];
       try {
         const res = await ingestLog(prisma, await readFile(file, "utf8"), { bulk: true });
         if (res.duplicate) duplicates++;
         else imported++;
       } catch (e) {
+        const down = e instanceof IngestError ? null : databaseUnavailableReason(e);
+        if (down !== null) {
+          outage ??= down;
+          break;
+        }
         const reason = e instanceof IngestError ? `${e.message}${e.line ? ` (line ${e.line})` : ""}` : `internal error: ${(e as Error).message}`;
         rejected.push({ file, reason });
       }
@@ -40,6 +56,14 @@ export async function cmdImport(args: string[], out: Out, err: Out, concurrency 
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   bar.done();
+  if (outage !== null) {
+    err(
+      `bisectview: database unavailable (${outage}): stopped after ${imported + duplicates} of ${files.length} files stored (${imported} new); run the same command again to resume (stored logs are skipped as duplicates)`,
+    );
+    await prisma.$disconnect().catch(() => {});
+    await db.stop().catch(() => {});
+    return 3;
+  }
   const secs = (Date.now() - t0) / 1000;
   out(`imported: ${imported}, duplicates: ${duplicates}, rejected: ${rejected.length} (${files.length} files in ${secs.toFixed(1)} s, ${(files.length / secs).toFixed(0)} logs/s)`);
   for (const r of rejected) out(`  rejected ${r.file}: ${r.reason}`);

@@ -4,11 +4,12 @@ import { IngestError, ingestLog } from "@/lib/ingest";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason. */
-export async function POST(req: Request) {
+export const POST = withDatabase(async function POST(req: Request) {
   try {
     const text = await readLogFromRequest(req);
     const res = await ingestLog(getPrisma(), text);
@@ -21,11 +22,11 @@ export async function POST(req: Request) {
     if (e instanceof IngestError) return NextResponse.json({ error: e.message, line: e.line }, { status: e.status });
     throw e;
   }
-}
+});
 
 /** The list as JSON, with the same filters, sort and pagination as `/`. */
-export async function GET(req: Request) {
+export const GET = withDatabase(async function GET(req: Request) {
   const parsed = parseListParamsStrict(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   return NextResponse.json(await listBisections(getPrisma(), parsed.params));
-}
+});

@@ -15,6 +15,7 @@ import { FactsSection } from "@/components/bisection/facts-section";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
 import type { Finding } from "@/components/bisection/types";
+import { guardMetadata, guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ async function load(id: string) {
   return getBisection(getPrisma(), id);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataFor({ params }: Props): Promise<Metadata> {
   const b = await load((await params).id);
   if (!b) return { title: "Bisection not found", robots: { index: false } };
   const title = headTitle(b.crashSignature?.title, b.startSignature?.title);
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function BisectionPage({ params }: Props) {
+async function BisectionPageContent({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
   if (!b) notFound();
@@ -145,4 +146,12 @@ export default async function BisectionPage({ params }: Props) {
       <RelatedBisections id={b.id} related={related} />
     </article>
   );
+}
+
+export default async function BisectionPage(props: Props) {
+  return guardPage(() => BisectionPageContent(props));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return guardMetadata(() => metadataFor(props));
 }

@@ -6,16 +6,17 @@ import { getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { LogLines } from "@/components/log-view/log-lines";
 import { LineSelection } from "@/components/log-view/line-selection";
+import { guardMetadata, guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataFor({ params }: Props): Promise<Metadata> {
   return { title: `log of bisection ${(await params).id}` };
 }
 
-export default async function LogPage({ params }: Props) {
+async function LogPageContent({ params }: Props) {
   const { id } = await params;
   const text = bisectionIdSchema.safeParse(id).success ? await getRawLog(getPrisma(), id) : null;
   if (text === null) notFound();
@@ -35,4 +36,12 @@ export default async function LogPage({ params }: Props) {
       <LineSelection />
     </article>
   );
+}
+
+export default async function LogPage(props: Props) {
+  return guardPage(() => LogPageContent(props));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return guardMetadata(() => metadataFor(props));
 }
