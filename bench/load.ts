@@ -92,9 +92,11 @@ async function burst(port: number, n: number, make: (i: number) => Promise<{ sta
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const st = (m: Map<number, number>) => [...m].map(([k, v]) => `${v}x${k}`).join(" ");
 
-export async function benchLoad(): Promise<string> {
+export async function benchLoad(): Promise<void> {
   const db = await freshDatabase();
-  const out: string[] = [];
+  const lines: string[] = [];
+  // each figure is printed as soon as it is measured (the run takes minutes)
+  const out = { push: (l: string) => (lines.push(l), console.log(l)) };
   try {
     const largest = readFileSync(LARGEST, "utf8");
     const largestId = idOf(largest);
@@ -139,5 +141,5 @@ export async function benchLoad(): Promise<string> {
   } finally {
     await db.stop();
   }
-  return out.join("\n");
+
 }

@@ -42,7 +42,7 @@ async function main() {
       await db.stop();
     }
   }
-  if (want("load")) console.log(await benchLoad());
+  if (want("load")) await benchLoad(); // prints each figure as it goes
 }
 
 main().catch((e) => {

@@ -5,11 +5,17 @@ import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { REQUEST_STATE, type RequestState } from "../lib/db-errors";
+import { createGate } from "../lib/server/gate";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 const say = (s: string) => console.log(`[bisectview] ${s}`);
+// requests handled at once (the rest wait in order, up to BISECTVIEW_MAX_QUEUE, then 503)
+const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? 6);
+const maxQueue = Number(process.env.BISECTVIEW_MAX_QUEUE ?? 2000);
+/** never queued: liveness must answer while pages are busy, and static files are cheap */
+const ungated = (url: string) => url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || url === "/favicon.ico";
 
 async function main() {
   const db = await ensureDatabase(say, "server");
@@ -20,6 +26,7 @@ async function main() {
   // A page that rendered the "database unavailable" view marks its request (lib/page-guard.tsx);
   // its status then becomes 503 with Retry-After, since a server component cannot set one.
   const requests = new AsyncLocalStorage<RequestState>();
+  const gate = createGate(maxActive, maxQueue);
   (globalThis as { [REQUEST_STATE]?: AsyncLocalStorage<RequestState> })[REQUEST_STATE] = requests;
   const server = createServer((req, res) => {
     const state: RequestState = {};
@@ -32,7 +39,24 @@ async function main() {
       }
       return writeHead(code, ...rest);
     }) as typeof res.writeHead;
-    requests.run(state, () => void handle(req, res));
+    const run = () => requests.run(state, () => void handle(req, res));
+    if (ungated(req.url ?? "/")) return run();
+    let left = false;
+    const accepted = gate.enter(() => {
+      res.once("close", () => {
+        if (!left) (left = true), gate.leave();
+      });
+      if (res.destroyed) {
+        left = true;
+        gate.leave(); // the client went away while it waited
+        return;
+      }
+      run();
+    });
+    if (!accepted) {
+      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "2", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ error: `server busy: ${gate.active} requests in progress and ${gate.queued} waiting; retry shortly` }));
+    }
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;

@@ -339,7 +339,8 @@ export async function startEmbeddedPostgres(opts: {
       await init.initialise();
     }
     const pid = await startPostmaster(dir, opts.port);
-    writeUsers(dir, [{ pid: process.pid, role, since: new Date().toISOString() }]);
+    // a process whose PostgreSQL went away (stopped by hand, crashed) stays listed: it reconnects
+    writeUsers(dir, [...otherLiveUsers(dir), { pid: process.pid, role, since: new Date().toISOString() }]);
     await ensureDatabaseExists(opts.port, opts.database);
     return { pid, port: opts.port, mode: "started" as const };
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
 import { otherBisectionsOfCrash } from "@/lib/data/related";
@@ -21,10 +22,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// one read per request, shared by generateMetadata and the page (React's request cache)
+const load = cache(async (id: string) => {
   if (!bisectionIdSchema.safeParse(id).success) return null;
   return getBisection(getPrisma(), id);
-}
+});
 
 async function metadataFor({ params }: Props): Promise<Metadata> {
   const b = await load((await params).id);
