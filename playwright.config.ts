@@ -24,6 +24,9 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM, not the default SIGKILL of the process group: the embedded PostgreSQL runs in its
+    // own group (lib/server/embedded-postgres.ts) and is stopped by the server's shutdown
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: { PORT: String(port), BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },

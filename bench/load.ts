@@ -55,7 +55,8 @@ async function startServer(url: string) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build: run `npm run build` first");
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+    // LOAD_NODE_OPTIONS: V8 flags for the server alone (e.g. --max-old-space-size=384)
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";

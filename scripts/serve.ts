@@ -2,6 +2,7 @@
 // migrations, then Next.js in this same process, so one signal stops everything cleanly.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, type ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { REQUEST_STATE, type RequestState } from "../lib/db-errors";
@@ -12,7 +13,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 const say = (s: string) => console.log(`[bisectview] ${s}`);
 // requests handled at once (the rest wait in order, up to BISECTVIEW_MAX_QUEUE, then 503)
-const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? 6);
+// (renders are CPU-bound: about 1.5 per core; 3 on the 2-core machine of BENCHMARKS.md)
+const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? Math.max(2, Math.round(availableParallelism() * 1.5)));
 const maxQueue = Number(process.env.BISECTVIEW_MAX_QUEUE ?? 2000);
 /** never queued: liveness must answer while pages are busy, and static files are cheap */
 const ungated = (url: string) => url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || url === "/favicon.ico";
