@@ -9,7 +9,9 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   experimental: {
     // the upload form's server action takes a whole log (lib/ingest caps logs at 10 MiB and
-    // says so; this leaves room for the multipart envelope)
+    // says so; this leaves room for the multipart envelope). Next counts the bytes as they
+    // stream, chunked bodies included, and stops there (with a bare 500); a form declaring more
+    // gets a 413 with the reason from scripts/serve.ts (lib/server/form-body-cap.ts, same figure)
     serverActions: { bodySizeLimit: "12mb" },
   },
 };

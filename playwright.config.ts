@@ -27,7 +27,15 @@ export default defineConfig({
     // SIGTERM, not the default SIGKILL of the process group: the embedded PostgreSQL runs in its
     // own group (lib/server/embedded-postgres.ts) and is stopped by the server's shutdown
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(port), BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435", NEXT_TELEMETRY_DISABLED: "1" },
+    // no upload token: the specs write from loopback, the default rule; the rate limit stays on
+    // but above what the specs upload in a minute (its 429 is tested in vitest)
+    env: {
+      PORT: String(port),
+      BISECTVIEW_PG_PORT: process.env.E2E_PG_PORT ?? "5435",
+      NEXT_TELEMETRY_DISABLED: "1",
+      BISECTVIEW_UPLOAD_TOKEN: "",
+      BISECTVIEW_WRITE_RATE: "10000/min",
+    },
     stdout: "pipe",
   },
 });

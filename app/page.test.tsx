@@ -29,3 +29,19 @@ describe("/ with no bisections", () => {
     expect(html).toContain("Clear the filters");
   });
 });
+
+describe("/ with parameters PostgreSQL cannot take", () => {
+  it("says what is wrong with the link instead of failing (NUL, control characters, over-long)", async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ q: "\u0000" }, "search: must not contain control characters"],
+      [{ path: "kernel/\u0000" }, "path: must not contain control characters"],
+      [{ q: "x".repeat(10_000) }, "search: must be at most 200 characters"],
+    ];
+    for (const [sp, said] of cases) {
+      const html = renderToStaticMarkup(await Home({ searchParams: Promise.resolve(sp) }));
+      expect(html).toContain('data-testid="bad-params"');
+      expect(html).toContain(said);
+      expect(html).toContain("Show every bisection");
+    }
+  });
+});

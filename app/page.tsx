@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
+import { listParamProblem, listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
 import { Pagination } from "@/components/data-table/pagination";
@@ -25,7 +25,19 @@ function filtered(p: ListParams): boolean {
 }
 
 async function HomeContent({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const params = parseListParams(await searchParams);
+  const raw = await searchParams;
+  const problem = listParamProblem(raw);
+  if (problem) {
+    return (
+      <div>
+        <h1 className="mb-2 text-base font-semibold">Bisections</h1>
+        <p role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg" data-testid="bad-params">
+          This link&rsquo;s {problem}. <Link href="/">Show every bisection</Link> or search for something else.
+        </p>
+      </div>
+    );
+  }
+  const params = parseListParams(raw);
   const page = await listBisections(getPrisma(), params);
   const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict })}`;
   return (

@@ -46,6 +46,11 @@ async function fill(url: string, target: number): Promise<number> {
         s.kernel_signature, s.build_error, s.all_runs_outcome, s.all_runs_title, s.all_runs_line, s.representative_crash,
         s.false_negative_chance, s.notes, s.verdict, s.verdict_line, s.revisions_left, s.untested, s.line, s.end_line
       FROM step s JOIN m ON m.old = s.bisection_id`);
+    await c.query(`INSERT INTO culprit SELECT m.new, u.hash, u.subject, u.author, u.author_email, u.date_text, u.date, u.message,
+        u.merge_parents, u.files_changed, u.insertions, u.deletions
+      FROM culprit u JOIN m ON m.old = u.bisection_id`);
+    await c.query(`INSERT INTO culprit_file SELECT m.new, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions
+      FROM culprit_file f JOIN m ON m.old = f.bisection_id`);
     await c.query(`INSERT INTO crash_report SELECT m.new, r.signature_id, r.line, r.end_line, r.header, r.guilty_file, r.guilty_frame
       FROM crash_report r JOIN m ON m.old = r.bisection_id`);
     await c.query("COMMIT");

@@ -5,8 +5,19 @@ import { uploadLog, type UploadState } from "@/app/upload/actions";
 const initial: UploadState = { error: null, line: null };
 
 /** Paste, choose or drop a log. Works as a plain form without JavaScript. */
-export function UploadForm() {
-  const [state, action, pending] = useActionState(uploadLog, initial);
+export function UploadForm({ tokenField = false, maxBytes }: { tokenField?: boolean; maxBytes: number }) {
+  const [serverState, action, pending] = useActionState(uploadLog, initial);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const state = tooLarge ? { error: tooLarge, line: null } : serverState;
+  // said before a byte is sent; without JavaScript the server answers 413 with the same sentence
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    const size = file?.size ?? new Blob([area.current?.value ?? ""]).size;
+    if (size > maxBytes) {
+      e.preventDefault();
+      setTooLarge(`the log is ${size} bytes; a log may be at most ${maxBytes} bytes (10 MiB)`);
+    } else setTooLarge(null);
+  };
   const [dragging, setDragging] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const onDrop = async (e: React.DragEvent) => {
@@ -16,7 +27,7 @@ export function UploadForm() {
     if (f && area.current) area.current.value = await f.text();
   };
   return (
-    <form action={action} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
+    <form action={action} onSubmit={onSubmit} className="space-y-2" aria-describedby={state.error ? "upload-error" : undefined}>
       <label htmlFor="log" className="block font-medium">
         Log text
       </label>
@@ -35,6 +46,14 @@ export function UploadForm() {
         placeholder={"bisecting cause commit starting from 9c54130cd255...\nbuilding syzkaller on ...\n\n(paste here, or drop a file)"}
         className={`w-full rounded border bg-soft p-2 font-mono text-xs ${dragging ? "border-accent" : "border-line"}`}
       />
+      {tokenField && (
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor="token" className="font-medium">
+            Upload token
+          </label>
+          <input id="token" name="token" type="password" required autoComplete="current-password" className="min-w-64 rounded border border-line bg-soft p-1 font-mono" />
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor="file" className="font-medium">
           or a file

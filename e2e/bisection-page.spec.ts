@@ -34,10 +34,10 @@ test("read what was blamed, and that the judge doubts it", async ({ page, reques
   await expect(page.getByRole("button", { name: /copy Fixes: \(looks wrong\)/ })).toHaveAttribute("title", /bisection looks wrong: check before using/);
   const verdict = page.getByTestId("verdict");
   await expect(verdict.getByRole("heading")).toContainText("Likely wrong: chased a different crash");
-  const evidence = verdict.locator("a[href*='/log#L']");
+  const evidence = verdict.locator("a[href*='/log']");
   expect(await evidence.count()).toBeGreaterThan(3);
-  await expect(evidence.first()).toHaveAttribute("href", new RegExp(`^/b/${id}/log#L\\d+(-L\\d+)?$`));
-  await expect(verdict.locator(`a[href='/b/${id}/log#L51-L55']`)).toHaveCount(1);
+  await expect(evidence.first()).toHaveAttribute("href", new RegExp(`^/b/${id}/log(\\?L=\\d+-\\d+)?#L\\d+$`));
+  await expect(verdict.locator(`a[href='/b/${id}/log?L=51-55#L51']`)).toHaveCount(1);
   await expect(page.locator("a", { hasText: "[JSON]" })).toHaveAttribute("href", `/api/bisections/${id}`);
 });
 
@@ -63,7 +63,7 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
   await expect(rows.nth(14)).toContainText("same binary as #12");
   await expect(rows.nth(13)).toContainText("culprit");
   await expect(rows.nth(2)).toContainText("11797");
-  await expect(rows.nth(0).locator("a[data-row-link]")).toHaveAttribute("href", `/b/${id}/log#L3-L24`);
+  await expect(rows.nth(0).locator("a[data-row-link]")).toHaveAttribute("href", `/b/${id}/log?L=3-24#L3`);
 });
 
 test("move through the tested commits with j and k", async ({ page, request }) => {
@@ -79,7 +79,7 @@ test("move through the tested commits with j and k", async ({ page, request }) =
   await page.keyboard.press("k");
   await expect(page.locator("#step-1")).toBeFocused();
   await page.keyboard.press("Enter");
-  await page.waitForURL(new RegExp(`/b/${id}/log#L26-L28$`));
+  await page.waitForURL(new RegExp(`/b/${id}/log\\?L=26-28#L26$`));
 });
 
 test("read the culprit and follow a frame to the source", async ({ page, request }) => {
@@ -94,7 +94,13 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(frame).toHaveText("kernel/locking/irqflag-debug.c:9");
   await expect(crash.locator("[data-frame]", { hasText: "touched by culprit" }).first()).toBeVisible();
   await expect(crash.locator("[data-frame='4']")).toContainText("guilty");
-  await expect(crash.getByText("6 more frames (syscall entry/exit)")).toBeVisible();
+  await expect(crash.getByText("6 syscall entry/exit frames: exit_to_user_mode_prepare, syscall_exit_to_user_mode, entry_SYSCALL_64_after_hwframe")).toBeVisible();
+  // the RIP lines (L248-L249) name the place the WARNING line (L243-L244) does: shown once, linked
+  await expect(crash.locator("h3", { hasText: "Instruction pointer" })).toHaveCount(0);
+  await expect(crash.locator("h3", { hasText: "Reported at" })).toContainText("the RIP line says the same: L248");
+  // report order: the inline kvm_wait (L263) comes before the kvm_wait+0xc3 that contains it (L264)
+  const order = await crash.locator("[data-frame] a[title^='log line']").evaluateAll((as) => as.map((a) => a.textContent));
+  expect(order.slice(2, 5)).toEqual(["L263", "L264", "L265"]);
   await expect(crash.locator("a[href*='/log#L263']")).toHaveCount(1);
   // registers and Code: are folded away, one click from the raw report text
   const raw = crash.locator("details", { hasText: "raw report" });
@@ -139,19 +145,30 @@ test("read the page without JavaScript", async ({ browser, request }) => {
 });
 
 // Next 16 renders the not-found UI of a dynamic route on the client only (vercel/next.js#97000):
-// the status is 404 for every client, the text needs JavaScript.
-test("a missing bisection answers 404 and says what to do next", async ({ page, request }) => {
+// the status is 404 for every client, and the text reads without JavaScript (scripts/serve.ts routes
+// requests for what is not stored to the server-rendered 404 page: lib/server/missing-pages.ts).
+test("a missing bisection answers 404 and says what to do next, with or without JavaScript", async ({ browser, request }) => {
   for (const path of ["/b/000000000000", "/b/000000000000/log", "/c/0000000", "/compare?a=000000000000&b=000000000000"]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
-  for (const path of ["/b/000000000000", "/b/000000000000/log"]) {
-    const res = await page.goto(path);
+  for (const javaScriptEnabled of [false, true]) {
+    const ctx = await browser.newContext({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    for (const path of ["/b/000000000000", "/b/000000000000/log", "/b/not-an-id"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(404);
+      await expect(page.getByTestId("missing-bisection")).toContainText("No such bisection");
+      await expect(page.getByRole("link", { name: "upload a log" })).toBeVisible();
+    }
+    await page.goto("/c/0000000");
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("No stored bisection tested or found a commit starting with 0000000");
+    const id = await seedId(request);
+    const res = await page.goto(`/compare?a=${id}&b=000000000000`);
     expect(res?.status()).toBe(404);
-    await expect(page.getByTestId("missing-bisection")).toContainText("No such bisection");
-    await expect(page.getByRole("link", { name: "upload a log" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("Nothing is stored under the id 000000000000, so there is nothing to compare.");
+    await ctx.close();
   }
-  await page.goto("/c/0000000");
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("a fix bisection says what happened, not git's inverted words", async ({ page, request }) => {

@@ -13,7 +13,7 @@ test("a commit's record: found as culprit, the crash titles, the verdicts, where
   await expect(found.locator(`a[href="/b/${id}"]`)).toContainText("WARNING in kvm_wait");
   await expect(found).toContainText("likely wrong");
   const tested = page.locator("section", { has: page.getByRole("heading", { name: /^Tested in/ }) });
-  await expect(tested.getByRole("link", { name: "#13 bisect" }).first()).toHaveAttribute("href", new RegExp(`/b/${id}/log#L\\d+-L\\d+`));
+  await expect(tested.getByRole("link", { name: "#13 bisect" }).first()).toHaveAttribute("href", new RegExp(`/b/${id}/log\\?L=\\d+-\\d+#L\\d+`));
   await expect(page).toHaveTitle(/997acaf6b4b5/);
   expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toContain("997acaf6b4b5");
   const missing = await request.get("/c/0000000");

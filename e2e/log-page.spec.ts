@@ -30,10 +30,25 @@ test("click a line number, then shift-click another to select a range", async ({
   await expect(page).toHaveURL(new RegExp(`/b/${id}/log#L10$`));
   expect(await selected(page)).toEqual(["L10"]);
   await page.locator("#L14 > a").click({ modifiers: ["Shift"] });
-  await expect(page).toHaveURL(new RegExp(`/b/${id}/log#L10-L14$`));
+  await expect(page).toHaveURL(new RegExp(`/b/${id}/log\\?L=10-14#L10$`));
   expect(await selected(page)).toEqual(["L10", "L11", "L12", "L13", "L14"]);
   await page.locator("#L20 > a").click();
+  await expect(page).toHaveURL(new RegExp(`/b/${id}/log#L20$`));
   expect(await selected(page)).toEqual(["L20"]);
+});
+
+test("a linked range is highlighted without JavaScript, and the same link with it", async ({ browser, request }) => {
+  const id = await seedId(request);
+  for (const javaScriptEnabled of [false, true]) {
+    const ctx = await browser.newContext({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await page.goto(`/b/${id}/log?L=5-24#L5`);
+    if (javaScriptEnabled) await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
+    expect(await selected(page)).toEqual(Array.from({ length: 20 }, (_, i) => `L${5 + i}`));
+    const bg = (sel: string) => page.locator(sel).evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await bg("#L24")).not.toBe(await bg("#L25"));
+    await ctx.close();
+  }
 });
 
 test("a single linked line is highlighted without JavaScript", async ({ browser, request }) => {

@@ -2,8 +2,16 @@
 import type { BisectionListRow } from "@/lib/view-types";
 import { outcomeWords, shortHash } from "@/lib/format";
 
-function esc(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+// Characters XML 1.0 forbids even as references: C0 controls other than tab, newline and
+// carriage return, and U+FFFE/U+FFFF (lone surrogates go through toWellFormed first).
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Text made safe for XML: forbidden characters become U+FFFD, markup characters entities. */
+export function esc(s: string): string {
+  return s
+    .toWellFormed()
+    .replace(NOT_XML, "\ufffd")
+    .replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
 export function entryTitle(r: BisectionListRow): string {

@@ -7,6 +7,12 @@ import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { REQUEST_STATE, type RequestState } from "../lib/db-errors";
 import { createGate } from "../lib/server/gate";
+import { PEER_HEADER } from "../lib/server/auth";
+import { applySecurityHeaders } from "../lib/server/security-headers";
+import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
+import { routeMissingPages } from "../lib/server/missing-pages";
+import { prismaLookup } from "../lib/server/missing-lookup";
+import { getPrisma } from "../lib/db";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -25,12 +31,17 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const lookup = prismaLookup(getPrisma);
   // A page that rendered the "database unavailable" view marks its request (lib/page-guard.tsx);
   // its status then becomes 503 with Retry-After, since a server component cannot set one.
   const requests = new AsyncLocalStorage<RequestState>();
   const gate = createGate(maxActive, maxQueue);
   (globalThis as { [REQUEST_STATE]?: AsyncLocalStorage<RequestState> })[REQUEST_STATE] = requests;
   const server = createServer((req, res) => {
+    // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    applySecurityHeaders(req, res);
+    if (refuseOversizedFormPost(req, res)) return;
     const state: RequestState = {};
     const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
     res.writeHead = ((code: number, ...rest: unknown[]) => {
@@ -41,7 +52,14 @@ async function main() {
       }
       return writeHead(code, ...rest);
     }) as typeof res.writeHead;
-    const run = () => requests.run(state, () => void handle(req, res));
+    // a missing bisection's 404 must read without JavaScript; if the lookup fails (database
+    // down), the page itself answers
+    const run = () =>
+      requests.run(state, () => {
+        void routeMissingPages(req, lookup)
+          .catch(() => {})
+          .then(() => handle(req, res));
+      });
     if (ungated(req.url ?? "/")) return run();
     let left = false;
     const accepted = gate.enter(() => {

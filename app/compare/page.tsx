@@ -62,7 +62,7 @@ async function ComparePageContent({ searchParams }: Props) {
       {x.foundCommitHash && (
         <>
           {" "}
-          · found <Link href={`/c/${x.foundCommitHash}`} className="font-mono">{shortHash(x.foundCommitHash)}</Link> {x.foundCommit?.subject}
+          · found <Link href={`/c/${x.foundCommitHash}`} className="font-mono">{shortHash(x.foundCommitHash)}</Link> {x.culprit?.subject}
         </>
       )}
     </div>

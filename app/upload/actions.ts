@@ -1,16 +1,23 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { IngestError, ingestLog } from "@/lib/ingest";
 import { databaseUnavailableReason } from "@/lib/db-errors";
+import { guardWrite } from "@/lib/server/write-guard";
 
 export interface UploadState {
   error: string | null;
   line: number | null;
 }
 
-/** The upload form's action: a pasted or chosen log goes through the one ingest path. */
+/** The upload form's action: a pasted or chosen log goes through the one ingest path, once the
+ *  write is allowed (token field, sign-in cookie or loopback; same-origin; under the rate).
+ *  Next reads the form body with its own streaming cap (serverActions.bodySizeLimit). */
 export async function uploadLog(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const token = form.get("token");
+  const guard = await guardWrite({ headers: await headers() }, { token: typeof token === "string" ? token : null });
+  if (!guard.ok) return { error: guard.error, line: null };
   const file = form.get("file");
   const pasted = form.get("log");
   let text = "";

@@ -1,58 +1,79 @@
-// Shapes a flat frame list for reading: sections, inline frames gathered under the frame
-// that contains them (they come first in the report), stack-context changes, and syscall
-// entry/exit boilerplate folded away.
+// Shapes a flat frame list for reading, in report order (innermost first, as the kernel
+// printed it): sections; inline frames grouped with the real frame after them, which
+// contains them; stack-context changes; syscall entry/exit and the reporting machinery
+// (dump_stack, print_report, __warn...) folded into one line that opens; and a stack the
+// report prints again (a hung-task dump, a report repeated by the console) shown once, with
+// the log lines of its copies.
 import type { UiFrame } from "./types";
 
 export interface FrameGroup {
-  /** the real (non-inline) frame */
+  /** the real (non-inline) frame: the last of `frames` */
   head: UiFrame;
-  /** inline frames it contains, in report order (innermost first) */
-  inlined: UiFrame[];
+  /** the group in report order: inline frames first, then the frame that contains them */
+  frames: UiFrame[];
 }
+
+export type FoldReason = "syscall" | "reporting";
 
 export type FrameBlock =
   | { kind: "group"; group: FrameGroup }
-  | { kind: "fold"; groups: FrameGroup[]; frames: number }
+  | { kind: "fold"; reason: FoldReason; groups: FrameGroup[]; frames: number }
   | { kind: "context"; from: string | null; to: string | null };
 
 export interface FrameSectionView {
   section: string;
   blocks: FrameBlock[];
+  /** each later copy of this same stack (its first log line and section), folded into this one */
+  copies: { line: number; section: string }[];
 }
 
 /** Entry/exit code every syscall passes through; it says nothing about the bug. */
 const BOILERPLATE =
   /^(entry_SYSCALL_64\w*|entry_SYSENTER\w*|entry_INT80\w*|do_syscall_64|do_syscall_x64|do_int80_syscall_32|__do_fast_syscall_32|do_fast_syscall_32|__(x64|ia32|arm64)_sys_\w+|__?syscall_exit_to_user_mode\w*|syscall_exit_to_user_mode\w*|exit_to_user_mode\w*|irqentry_exit_to_user_mode|ret_from_fork\w*|el0_svc\w*|el0t_64_sync\w*|do_el0_svc|invoke_syscall)$/;
 
+/** The code that prints a report rather than the code that went wrong. */
+const REPORTING =
+  /^(dump_stack\w*|__dump_stack|show_stack|sched_show_task|print_address_description\w*|print_report|print_error_description|kasan_report\w*|__kasan_report|end_report|panic|__warn|__warn_printk|warn_slowpath_fmt|warn_slowpath_null|check_panic_on_warn|report_bug|handle_bug|exc_invalid_op|asm_exc_invalid_op|do_error_trap|do_invalid_op|invalid_op|ubsan_epilogue|kmsan_report|__msan_warning|lockdep_rcu_suspicious|print_circular_bug\w*|print_usage_bug|print_deadlock_bug|print_unlock_imbalance_bug|debug_print_object|check_hung_task|check_hung_uninterruptible_tasks|nmi_cpu_backtrace|nmi_trigger_cpumask_backtrace|arch_trigger_cpumask_backtrace|trigger_all_cpu_backtrace)$/;
+
 export function isBoilerplate(f: UiFrame): boolean {
   return BOILERPLATE.test(f.function);
+}
+
+export function isReporting(f: UiFrame): boolean {
+  return REPORTING.test(f.function);
 }
 
 function groupsOf(frames: UiFrame[]): FrameGroup[] {
   const out: FrameGroup[] = [];
   let pending: UiFrame[] = [];
   for (const f of frames) {
-    if (f.inline) {
-      pending.push(f);
-      continue;
-    }
-    out.push({ head: f, inlined: pending });
+    pending.push(f);
+    if (f.inline) continue;
+    out.push({ head: f, frames: pending });
     pending = [];
   }
   // inline frames with no containing frame after them stand alone
-  for (const f of pending) out.push({ head: f, inlined: [] });
+  for (const f of pending) out.push({ head: f, frames: [f] });
   return out;
+}
+
+function foldReason(g: FrameGroup): FoldReason | null {
+  if (isBoilerplate(g.head)) return "syscall";
+  if (isReporting(g.head)) return "reporting";
+  return null;
 }
 
 function blocksOf(groups: FrameGroup[]): FrameBlock[] {
   const out: FrameBlock[] = [];
   let context: string | null = null;
   let fold: FrameGroup[] = [];
+  let reason: FoldReason | null = null;
   const flush = () => {
-    const frames = fold.reduce((n, g) => n + 1 + g.inlined.length, 0);
-    if (frames >= 2) out.push({ kind: "fold", groups: fold, frames });
+    const frames = fold.reduce((n, g) => n + g.frames.length, 0);
+    if (reason && frames >= 2) out.push({ kind: "fold", reason, groups: fold, frames });
     else for (const g of fold) out.push({ kind: "group", group: g });
     fold = [];
+    reason = null;
   };
   for (const g of groups) {
     if (g.head.context !== context) {
@@ -60,25 +81,56 @@ function blocksOf(groups: FrameGroup[]): FrameBlock[] {
       out.push({ kind: "context", from: context, to: g.head.context });
       context = g.head.context;
     }
-    if (isBoilerplate(g.head)) fold.push(g);
-    else {
-      flush();
-      out.push({ kind: "group", group: g });
-    }
+    const r = foldReason(g);
+    if (r !== reason) flush();
+    if (r) {
+      reason = r;
+      fold.push(g);
+    } else out.push({ kind: "group", group: g });
   }
   flush();
   return out;
 }
 
-/** Contiguous frames of one section, in report order. */
+/** Where a report says the same thing twice: the header's frame and the RIP line name the
+ *  same place, so they count as one stack. */
+function sectionKind(section: string): string {
+  return section === "rip" ? "header" : section;
+}
+
+/** What makes two printed stacks the same: their kind and their frames, function by function. */
+function stackKey(section: string, frames: UiFrame[]): string {
+  let key = sectionKind(section);
+  for (const f of frames) key += `\n${f.function}+${f.offset ?? ""} ${f.file ?? ""}:${f.line ?? ""}${f.inline ? " i" : ""}`;
+  return key;
+}
+
+/** Contiguous frames of one section, in report order; a stack printed again is folded into
+ *  its first copy. */
 export function frameSections(frames: UiFrame[]): FrameSectionView[] {
   const runs: { section: string; frames: UiFrame[] }[] = [];
   for (const f of frames) {
     const last = runs[runs.length - 1];
-    if (last && last.section === f.section) last.frames.push(f);
+    // an instruction pointer is one place: RIP lines printed one after another are separate
+    const prev = last?.frames[last.frames.length - 1];
+    const newPlace = f.section === "rip" && prev !== undefined && !prev.inline;
+    if (last && last.section === f.section && !newPlace) last.frames.push(f);
     else runs.push({ section: f.section, frames: [f] });
   }
-  return runs.map((r) => ({ section: r.section, blocks: blocksOf(groupsOf(r.frames)) }));
+  const out: FrameSectionView[] = [];
+  const first = new Map<string, FrameSectionView>();
+  for (const r of runs) {
+    const key = stackKey(r.section, r.frames);
+    const seen = first.get(key);
+    if (seen) {
+      seen.copies.push({ line: r.frames[0].logLine, section: r.section });
+      continue;
+    }
+    const view: FrameSectionView = { section: r.section, blocks: blocksOf(groupsOf(r.frames)), copies: [] };
+    first.set(key, view);
+    out.push(view);
+  }
+  return out;
 }
 
 export const SECTION_WORDS: Record<string, string> = {
@@ -88,4 +140,9 @@ export const SECTION_WORDS: Record<string, string> = {
   allocated: "Allocated by",
   freed: "Freed by",
   "other-stack": "Other stack",
+};
+
+export const FOLD_WORDS: Record<FoldReason, string> = {
+  syscall: "syscall entry/exit",
+  reporting: "reporting",
 };

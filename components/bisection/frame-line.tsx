@@ -15,7 +15,7 @@ function hex(n: number | null): string {
 }
 
 /** One frame: `function+off/size` then `file:line` linked to the source, and its log line. */
-export function FrameLine({ f, marks, nested }: { f: UiFrame; marks: FrameMarks; nested?: boolean }) {
+export function FrameLine({ f, marks }: { f: UiFrame; marks: FrameMarks }) {
   const file = f.file?.replace(/^\.\//, "") ?? null;
   const touched = file !== null && marks.touched.has(file);
   const guilty = marks.guilty === f.position;
@@ -26,8 +26,7 @@ export function FrameLine({ f, marks, nested }: { f: UiFrame; marks: FrameMarks;
       className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${touched ? "bg-mark" : ""} ${f.unreliable && !touched ? "text-muted" : ""}`}
       data-frame={f.position}
     >
-      <span className={`break-all ${nested ? "pl-5 -indent-3" : ""} ${guilty ? "font-semibold" : ""}`}>
-        {nested && <span aria-hidden="true" className={muted}>↳ </span>}
+      <span className={`break-all ${guilty ? "font-semibold" : ""}`}>
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
         {f.offset !== null && <span className={muted}>+{hex(f.offset)}/{hex(f.size)}</span>}

@@ -1,9 +1,8 @@
-// Links into the raw log view: `/b/<id>/log#L<n>` and `#L<a>-L<b>` for contiguous lines.
+// Links into the raw log view: `/b/<id>/log#L<n>` for a line, `?L=<a>-<b>#L<a>` for a range
+// (lib/log-range.ts), so a linked range is highlighted without JavaScript.
+import { logUrl } from "@/lib/log-range";
 
-export function logHref(id: string, line: number, endLine?: number | null): string {
-  const end = endLine ?? line;
-  return `/b/${id}/log#L${line}${end > line ? `-L${end}` : ""}`;
-}
+export const logHref = logUrl;
 
 /** Ascending, de-duplicated lines folded into [first, last] ranges of consecutive numbers. */
 export function lineRanges(lines: number[]): [number, number][] {

@@ -1,6 +1,6 @@
 import { CopyButton } from "./copy-button";
 import { FrameLine, type FrameMarks } from "./frame-line";
-import { frameSections, SECTION_WORDS, type FrameBlock, type FrameGroup } from "./frame-groups";
+import { FOLD_WORDS, frameSections, SECTION_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "./frame-groups";
 import { logHref } from "./log-links";
 import type { UiFrame } from "./types";
 
@@ -15,12 +15,14 @@ interface Props {
   endLine: number;
 }
 
+/** A real frame with the inline frames it contains, in report order (inline ones first). */
 function Group({ g, marks }: { g: FrameGroup; marks: FrameMarks }) {
+  // every frame keeps the same left edge; a group's edge is drawn
+  if (g.frames.length === 1) return <div className="border-l-2 border-transparent"><FrameLine f={g.head} marks={marks} /></div>;
   return (
-    <div className={g.inlined.length ? "border-l border-line" : ""}>
-      <FrameLine f={g.head} marks={marks} />
-      {g.inlined.map((f) => (
-        <FrameLine key={f.position} f={f} marks={marks} nested />
+    <div className="border-l-2 border-muted/60" title={`${g.head.function} and the ${g.frames.length - 1} inline frame${g.frames.length > 2 ? "s" : ""} it contains`}>
+      {g.frames.map((f) => (
+        <FrameLine key={f.position} f={f} marks={marks} />
       ))}
     </div>
   );
@@ -41,12 +43,39 @@ function Block({ b, marks }: { b: FrameBlock; marks: FrameMarks }) {
   }
   return (
     <details>
-      <summary className="cursor-pointer px-1 text-[0.8rem] text-muted">{b.frames} more frames (syscall entry/exit)</summary>
+      <summary className="cursor-pointer px-1 text-[0.8rem] text-muted">
+        {b.frames} {FOLD_WORDS[b.reason]} frames: {foldNames(b.groups)}
+      </summary>
       {b.groups.map((g) => (
         <Group key={g.head.position} g={g} marks={marks} />
       ))}
     </details>
   );
+}
+
+/** Where the report printed this same stack again, each a link to its log line. */
+function Copies({ id, view }: { id: string; view: FrameSectionView }) {
+  const { copies, section } = view;
+  if (copies.length === 0) return null;
+  const links = copies.slice(0, 10).map((c, k) => (
+    <span key={c.line}>
+      {k > 0 && ", "}
+      <a href={logHref(id, c.line)}>L{c.line}</a>
+    </span>
+  ));
+  const onlyRip = section === "header" && copies.every((c) => c.section === "rip");
+  return (
+    <span className="font-normal">
+      {onlyRip ? " · the RIP line says the same: " : ` · printed ${copies.length + 1} times, again at `}
+      {links}
+      {copies.length > 10 && ", …"}
+    </span>
+  );
+}
+
+function foldNames(groups: FrameGroup[]): string {
+  const names = groups.map((g) => g.head.function);
+  return names.length > 3 ? `${names.slice(0, 3).join(", ")}…` : names.join(", ");
 }
 
 /** The crash report as frames, with the raw text one click away. */
@@ -64,7 +93,10 @@ export function StackTrace({ id, title, header, frames, marks, rawReport, line, 
       {frames.length === 0 && <p className="text-muted">No frames could be read from the report.</p>}
       {sections.map((s, i) => (
         <div key={`${s.section}-${i}`} className="mt-1.5">
-          <h3 className="text-[0.85rem] font-semibold text-muted">{SECTION_WORDS[s.section] ?? s.section}</h3>
+          <h3 className="text-[0.85rem] font-semibold text-muted">
+            {SECTION_WORDS[s.section] ?? s.section}
+            <Copies id={id} view={s} />
+          </h3>
           {s.blocks.map((b, j) => (
             <Block key={j} b={b} marks={marks} />
           ))}

@@ -18,7 +18,6 @@ export interface UiStep {
   role: string;
   release: string | null;
   subject: string | null;
-  commit: { subject: string | null };
   compiler: string | null;
   compilerType: string | null;
   kernelSignature: string | null;
@@ -75,7 +74,7 @@ export interface UiFrame {
   logLine: number;
 }
 
-/** Step subject from git's announcement line, else from the shared commit row. */
+/** Step subject as this log gave it (lib/data fills in the culprit's own header subject). */
 export function stepSubject(s: UiStep): string | null {
-  return s.subject ?? s.commit.subject ?? null;
+  return s.subject;
 }

@@ -1,18 +1,27 @@
 "use client";
 import { useEffect } from "react";
+import { parseLineRange } from "@/lib/log-range";
 
-// Highlights `#L<n>` and `#L<a>-L<b>`; a click on a line number selects that line, a shift-click
-// extends to a range. The URL hash is the state, updated with replaceState so Back still
-// leaves the page.
+// Keeps the highlighted lines in step with the URL: `?L=a-b` (which the server already
+// highlighted), `#L<n>`, or the older `#L<a>-L<b>`. A click on a line number selects that line,
+// a shift-click extends to a range; the URL is updated with replaceState (`#L<n>` for a line,
+// `?L=a-b#L<a>` for a range), so a copied link shows the same lines with or without
+// JavaScript, and Back still leaves the page.
 
-const RANGE = /^#L(\d+)(?:-L?(\d+))?$/;
+/** The range the URL names: a range fragment wins; a line fragment inside `?L=` keeps `?L=`. */
+function current(): [number, number] | null {
+  const fromHash = parseLineRange(location.hash);
+  const fromQuery = parseLineRange(new URLSearchParams(location.search).get("L"));
+  if (fromHash && (fromHash[0] !== fromHash[1] || !fromQuery || fromQuery[0] !== fromHash[0])) return fromHash;
+  return fromQuery ?? fromHash;
+}
 
-function parse(hash: string): [number, number] | null {
-  const m = RANGE.exec(hash);
-  if (!m) return null;
-  const a = Number(m[1]);
-  const b = m[2] ? Number(m[2]) : a;
-  return a <= b ? [a, b] : [b, a];
+function urlFor([a, b]: [number, number]): string {
+  const params = new URLSearchParams(location.search);
+  if (a === b) params.delete("L");
+  else params.set("L", `${a}-${b}`);
+  const q = params.toString();
+  return `${location.pathname}${q ? `?${q}` : ""}#L${a}`;
 }
 
 function paint(root: HTMLElement, range: [number, number] | null) {
@@ -29,9 +38,9 @@ export function LineSelection() {
     const root = document.querySelector<HTMLElement>("[data-log-lines]");
     if (!root) return;
     root.dataset.js = "";
-    let anchor: number | null = parse(location.hash)?.[0] ?? null;
+    let anchor: number | null = current()?.[0] ?? null;
     const show = (scroll: boolean) => {
-      const range = parse(location.hash);
+      const range = current();
       paint(root, range);
       if (range && scroll) document.getElementById(`L${range[0]}`)?.scrollIntoView({ block: "center" });
     };
@@ -40,15 +49,15 @@ export function LineSelection() {
       if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.altKey) return;
       e.preventDefault();
       const n = Number(a.dataset.line);
-      let hash = `#L${n}`;
-      if (e.shiftKey && anchor !== null && anchor !== n) hash = `#L${Math.min(anchor, n)}-L${Math.max(anchor, n)}`;
+      let range: [number, number] = [n, n];
+      if (e.shiftKey && anchor !== null && anchor !== n) range = [Math.min(anchor, n), Math.max(anchor, n)];
       else anchor = n;
-      history.replaceState(history.state, "", hash);
+      history.replaceState(history.state, "", urlFor(range));
       window.getSelection()?.removeAllRanges();
       show(false);
     };
     const onHash = () => {
-      anchor = parse(location.hash)?.[0] ?? null;
+      anchor = current()?.[0] ?? null;
       show(true);
     };
     show(true);

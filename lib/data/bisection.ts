@@ -36,7 +36,7 @@ const bisectionSelect = {
   confidence: true,
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
-  foundCommit: {
+  culprit: {
     select: {
       hash: true,
       subject: true,
@@ -76,7 +76,6 @@ const bisectionSelect = {
       untested: true,
       line: true,
       endLine: true,
-      commit: { select: { subject: true } },
       runs: {
         orderBy: [{ line: "asc" }],
         select: { index: true, outcome: true, title: true, line: true, endLine: true },
@@ -112,7 +111,11 @@ const bisectionSelect = {
   },
 } satisfies Prisma.BisectionSelect;
 
-export type BisectionDetail = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+
+/** A stored bisection as its own log tells it: the found commit's header and files come from
+ *  this log's `culprit` rows, never from the commit row other logs share. */
+export type BisectionDetail = Omit<BisectionRow, "culprit"> & { foundCommit: BisectionRow["culprit"] };
 
 /** One bisection with everything its page shows. Stored bisections never change, so the
  *  result is kept in a bounded cache by id (lib/data/immutable-cache.ts). */
@@ -121,7 +124,14 @@ export async function getBisection(prisma: PrismaClient, id: string): Promise<Bi
     prisma,
     `detail:${id}`,
     (b) => 1 + b.steps.length + b.steps.reduce((n, s) => n + s.runs.length, 0) + b.frames.length + (b.foundCommit?.files.length ?? 0),
-    () => prisma.bisection.findUnique({ where: { id }, select: bisectionSelect }),
+    async () => {
+      const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
+      if (!row) return null;
+      const { culprit, ...rest } = row;
+      // a step without a subject of its own borrows the one this log printed for the culprit
+      const steps = rest.steps.map((s) => (s.subject === null && culprit && s.commitHash === culprit.hash ? { ...s, subject: culprit.subject } : s));
+      return { ...rest, steps, foundCommit: culprit };
+    },
   );
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { groupAccounts, type CulpritAccount } from "@/lib/commit-accounts";
 
 /** Commits whose hash starts with `prefix` (7+ hex), at most `limit`. */
 export async function findCommits(prisma: PrismaClient, prefix: string, limit = 20) {
@@ -13,18 +14,7 @@ export async function findCommits(prisma: PrismaClient, prefix: string, limit = 
 
 /** A commit across all bisections: where it was found, listed as a candidate, and tested. */
 export async function getCommitRecord(prisma: PrismaClient, hash: string) {
-  const commit = await prisma.commit.findUnique({
-    where: { hash },
-    select: {
-      hash: true,
-      subject: true,
-      author: true,
-      authorEmail: true,
-      dateText: true,
-      mergeParents: true,
-      files: { select: { path: true, created: true, deleted: true, insertions: true, deletions: true }, orderBy: { path: "asc" } },
-    },
-  });
+  const commit = await prisma.commit.findUnique({ where: { hash }, select: { hash: true, subject: true } });
   if (!commit) return null;
   const bisectionSelect = {
     id: true,
@@ -36,7 +26,8 @@ export async function getCommitRecord(prisma: PrismaClient, hash: string) {
     crashSignature: { select: { title: true } },
     startSignature: { select: { title: true } },
   } as const;
-  const [found, candidateOf, steps] = await Promise.all([
+  const [accounts, found, candidateOf, steps] = await Promise.all([
+    culpritAccounts(prisma, hash),
     prisma.bisection.findMany({ where: { foundCommitHash: hash }, select: bisectionSelect, orderBy: { uploadedAt: "desc" }, take: 500 }),
     prisma.bisection.findMany({ where: { candidates: { has: hash } }, select: bisectionSelect, orderBy: { uploadedAt: "desc" }, take: 200 }),
     prisma.step.findMany({
@@ -56,7 +47,21 @@ export async function getCommitRecord(prisma: PrismaClient, hash: string) {
       take: 500,
     }),
   ]);
-  return { commit, found, candidateOf, steps };
+  return { commit, accounts: groupAccounts(accounts), found, candidateOf, steps };
+}
+
+/** What each log that found the commit printed of it, with its file list as a digest. */
+function culpritAccounts(prisma: PrismaClient, hash: string): Promise<CulpritAccount[]> {
+  return prisma.$queryRaw<CulpritAccount[]>`
+    SELECT c.bisection_id AS "bisectionId", b.uploaded_at AS "uploadedAt", c.subject, c.author, c.author_email AS "authorEmail",
+      c.date_text AS "dateText", c.message, coalesce(c.merge_parents, '{}') AS "mergeParents",
+      md5(coalesce(string_agg(concat_ws(':', f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions), E'\n' ORDER BY f.path), '')) AS "filesDigest",
+      count(f.path)::int AS files
+    FROM culprit c JOIN bisection b ON b.id = c.bisection_id LEFT JOIN culprit_file f ON f.bisection_id = c.bisection_id
+    WHERE c.hash = ${hash}
+    GROUP BY c.bisection_id, b.uploaded_at
+    ORDER BY b.uploaded_at, c.bisection_id
+    LIMIT 500`;
 }
 
 export type CommitRecord = NonNullable<Awaited<ReturnType<typeof getCommitRecord>>>;

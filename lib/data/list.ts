@@ -17,7 +17,7 @@ const listSelect = {
   error: true,
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
-  foundCommit: { select: { hash: true, subject: true, author: true } },
+  culprit: { select: { hash: true, subject: true, author: true } },
 } satisfies Prisma.BisectionSelect;
 
 type ListPayload = Prisma.BisectionGetPayload<{ select: typeof listSelect }>;
@@ -34,7 +34,7 @@ export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   if (p.verdict) where.verdict = p.verdict;
   // Prisma passes these into LIKE as they are: `%` and `_` must not act as wildcards
   if (p.q) where.searchText = { contains: likeEscape(p.q.toLowerCase()) };
-  if (p.path) where.foundCommit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
+  if (p.path) where.culprit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
   return where;
 }
 
@@ -61,7 +61,7 @@ function toRow(b: ListPayload): BisectionListRow {
     verdictHeadline: b.verdictHeadline,
     crashTitle: b.crashSignature?.title ?? null,
     startTitle: b.startSignature?.title ?? null,
-    foundCommit: b.foundCommit,
+    foundCommit: b.culprit,
     candidates: b.candidates.length,
     error: b.error ? b.error.split("\n")[0].slice(0, 200) : null,
     commitsTested: b.stepCount,
@@ -118,7 +118,7 @@ async function countBisections(prisma: PrismaClient, p: ListParams, limit?: numb
   if (p.verdict) conds.push(Prisma.sql`b.verdict = ${p.verdict}`);
   if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${likeEscape(p.q.toLowerCase())}%`}`);
   if (p.path) {
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "commit_file" f WHERE f.commit_hash = b.found_commit_hash AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
   }
   const where = Prisma.join(conds, " AND ");
   const inner = limit === undefined ? Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where}` : Prisma.sql`SELECT 1 FROM "bisection" b WHERE ${where} LIMIT ${limit}`;

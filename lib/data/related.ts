@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
   const wanted = titles.filter(Boolean);
   if (wanted.length === 0) return [];
-  return prisma.bisection.findMany({
+  const rows = await prisma.bisection.findMany({
     where: {
       id: { not: id },
       OR: [{ crashSignature: { title: { in: wanted } } }, { startSignature: { title: { in: wanted } } }],
@@ -16,12 +16,13 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       outcome: true,
       verdict: true,
       uploadedAt: true,
-      foundCommit: { select: { hash: true, subject: true } },
+      culprit: { select: { hash: true, subject: true } },
       crashSignature: { select: { title: true } },
     },
     orderBy: { uploadedAt: "desc" },
     take: 20,
   });
+  return rows.map(({ culprit, ...r }) => ({ ...r, foundCommit: culprit }));
 }
 
 /** What the compare page needs of one side. */
@@ -34,7 +35,7 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
       outcome: true,
       verdict: true,
       foundCommitHash: true,
-      foundCommit: { select: { subject: true } },
+      culprit: { select: { subject: true } },
       crashSignature: { select: { title: true } },
       startSignature: { select: { title: true } },
       steps: {

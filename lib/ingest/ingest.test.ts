@@ -39,13 +39,13 @@ describe("ingestLog", () => {
     expect(res.id).toMatch(/^[0-9a-f]{12}$/);
     const b = await db.prisma.bisection.findUniqueOrThrow({
       where: { id: res.id },
-      include: { foundCommit: { include: { files: true } }, crashSignature: true, startSignature: true },
+      include: { culprit: { include: { files: true } }, crashSignature: true, startSignature: true },
     });
     expect(b.type).toBe("cause");
     expect(b.stepCount).toBe(15);
     expect(b.foundCommitHash).toBe(CULPRIT);
-    expect(b.foundCommit?.subject).toBe("lockdep: report broken irq restoration");
-    expect(b.foundCommit?.files.map((f) => [f.path, f.created]).sort()).toEqual([
+    expect(b.culprit?.subject).toBe("lockdep: report broken irq restoration");
+    expect(b.culprit?.files.map((f) => [f.path, f.created]).sort()).toEqual([
       ["include/linux/irqflags.h", false],
       ["kernel/locking/Makefile", false],
       ["kernel/locking/irqflag-debug.c", true],

@@ -8,23 +8,21 @@ import { commitRows, isCrashOutcome, searchText, signatureTitles, startTitle } f
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
-function foundCommitCte(log: BisectionLog): Prisma.Sql {
+/** The found commit as this log printed it, kept with this bisection only: the shared commit
+ *  row (written first-wins with the other commits) carries nothing a later log could rewrite. */
+function culpritCtes(log: BisectionLog): Prisma.Sql {
   const c = log.commit;
-  if (!c) return Prisma.sql`found AS (SELECT NULL::text AS hash WHERE false)`;
-  // the found commit's details win over whatever a step of another log knew about it
-  return Prisma.sql`found AS (
-    INSERT INTO "commit" (hash, subject, author, author_email, date_text, date, message, merge_parents, files_changed, insertions, deletions)
-    VALUES (${c.hash}, ${c.subject}, ${c.authorName || c.author}, ${c.authorEmail || null}, ${c.date || null},
-      ${c.dateIso}::timestamp, ${c.message}, ${c.mergeParents}::text[], ${c.filesChanged}::int, ${c.insertions}::int, ${c.deletions}::int)
-    ON CONFLICT (hash) DO UPDATE SET subject = EXCLUDED.subject, author = EXCLUDED.author, author_email = EXCLUDED.author_email,
-      date_text = EXCLUDED.date_text, date = EXCLUDED.date, message = EXCLUDED.message, merge_parents = EXCLUDED.merge_parents,
-      files_changed = EXCLUDED.files_changed, insertions = EXCLUDED.insertions, deletions = EXCLUDED.deletions
-    RETURNING hash),
-  files AS (
-    INSERT INTO "commit_file" (commit_hash, path, created, deleted, changes, insertions, deletions)
-    SELECT ${c.hash}, * FROM unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
+  if (!c) return Prisma.sql`culprit AS (SELECT 1 WHERE false), culprit_files AS (SELECT 1 WHERE false)`;
+  return Prisma.sql`culprit AS (
+    INSERT INTO "culprit" (bisection_id, hash, subject, author, author_email, date_text, date, message, merge_parents, files_changed, insertions, deletions)
+    SELECT id, ${c.hash}, ${c.subject}, ${c.authorName || c.author}, ${c.authorEmail || null}, ${c.date || null},
+      ${c.dateIso}::timestamp, ${c.message}, ${c.mergeParents}::text[], ${c.filesChanged}::int, ${c.insertions}::int, ${c.deletions}::int
+    FROM bis RETURNING bisection_id),
+  culprit_files AS (
+    INSERT INTO "culprit_file" (bisection_id, path, created, deleted, changes, insertions, deletions)
+    SELECT culprit.bisection_id, v.* FROM culprit, unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
       ${col(c.files, "deleted")}::bool[], ${col(c.files, "changes")}::int[], ${col(c.files, "insertions")}::int[],
-      ${col(c.files, "deletions")}::int[])
+      ${col(c.files, "deletions")}::int[]) AS v
     ON CONFLICT DO NOTHING)`;
 }
 
@@ -80,15 +78,14 @@ export async function storeBisection(
   bulk: boolean,
 ): Promise<void> {
   const { id, hash, text } = row;
-  const others = commitRows(log).filter((c) => c.hash !== log.commit?.hash);
+  const commits = commitRows(log);
   const titles = signatureTitles(log);
   const start = startTitle(log);
   await prisma.$executeRaw`
     WITH cfg AS (SELECT set_config('synchronous_commit', ${bulk ? "off" : "on"}, true)),
-    ${foundCommitCte(log)},
-    other_commits AS (
-      INSERT INTO "commit" (hash, subject, merge_parents)
-      SELECT h, s, '{}'::text[] FROM unnest(${col(others, "hash")}::text[], ${col(others, "subject")}::text[]) AS v(h, s)
+    commits AS (
+      INSERT INTO "commit" (hash, subject)
+      SELECT h, s FROM unnest(${col(commits, "hash")}::text[], ${col(commits, "subject")}::text[]) AS v(h, s)
       ON CONFLICT (hash) DO NOTHING),
     sig_new AS (
       INSERT INTO "crash_signature" (title) SELECT unnest(${titles}::text[]) ON CONFLICT (title) DO NOTHING RETURNING id, title),
@@ -110,6 +107,7 @@ export async function storeBisection(
         ${judgement.confidence}::float8, ${searchText(log)})
       RETURNING id),
     raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
+    ${culpritCtes(log)},
     ${stepsCte(id, log.steps)},
     ${runsCte(id, log.steps)},
     ${crashCtes(id, log, judgement)}

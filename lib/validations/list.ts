@@ -8,7 +8,18 @@ export const VERDICTS = ["likely-wrong", "doubtful", "clean", "n/a"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const text = z.preprocess(one, z.string().trim().max(200).optional().catch(undefined));
+
+/** Search text and path prefixes: at most this many characters. */
+export const MAX_TEXT_PARAM = 200;
+// C0 controls, DEL and C1 controls: PostgreSQL refuses NUL in text (22021), and none of them
+// can be part of a crash title, hash, name or path anyone searches for.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const textParam = z
+  .string()
+  .max(MAX_TEXT_PARAM, `must be at most ${MAX_TEXT_PARAM} characters`)
+  .refine((s) => !CONTROL.test(s), "must not contain control characters (NUL, newline, escape...)")
+  .transform((s) => s.trim());
+const text = z.preprocess(one, textParam.optional().catch(undefined));
 
 export const listParamsSchema = z.object({
   q: text,
@@ -55,14 +66,14 @@ export function listQuery(p: Partial<ListParams>): string {
 /** The same parameters, refused instead of defaulted: for the JSON API and the feed, where a
  *  mistyped filter must not quietly return (or subscribe to) everything. */
 const strictSchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  path: z.string().trim().max(200).optional(),
+  q: textParam.optional(),
+  path: textParam.optional(),
   type: z.enum(["cause", "fix"]).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   verdict: z.enum(VERDICTS).optional(),
   sort: z.enum(SORT_KEYS).default("uploaded"),
   dir: z.enum(["asc", "desc"]).default("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(1),
   per: z.coerce
     .number()
     .int()
@@ -75,5 +86,18 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
   if (res.success) return { ok: true, params: { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined } };
   const issue = res.error.issues[0];
   const key = String(issue?.path[0] ?? "");
-  return { ok: false, error: `${key}: ${issue?.message ?? "invalid"} (got ${JSON.stringify(raw[key])})` };
+  const got = JSON.stringify(raw[key]) ?? "nothing";
+  return { ok: false, error: `${key}: ${issue?.message ?? "invalid"} (got ${got.length > 80 ? `${got.slice(0, 60)}... (${got.length} characters)` : got})` };
+}
+
+/** What is wrong with the list's free-text parameters, for `/`: the page shows this instead of
+ *  quietly dropping a search the user typed (other mistyped values still fall back). */
+export function listParamProblem(raw: Record<string, unknown>): string | null {
+  for (const key of ["q", "path"] as const) {
+    const v = one(raw[key]);
+    if (v === undefined) continue;
+    const res = textParam.safeParse(v);
+    if (!res.success) return `${key === "q" ? "search" : "path"}: ${res.error.issues[0]?.message ?? "invalid"}`;
+  }
+  return null;
 }

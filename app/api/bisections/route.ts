@@ -4,12 +4,20 @@ import { IngestError, ingestLog } from "@/lib/ingest";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
+import { guardWrite } from "@/lib/server/write-guard";
 import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
-/** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason. */
+/** Upload a log: 201 {id, url, duplicate:false}, 200 for a known log, 400/413 with the reason;
+ *  401/403 without a write right, 429 over the rate limit (lib/server/write-guard.ts). */
 export const POST = withDatabase(async function POST(req: Request) {
+  const guard = await guardWrite(req);
+  if (!guard.ok) {
+    const headers: Record<string, string> = guard.retryAfter ? { "Retry-After": String(guard.retryAfter) } : {};
+    if (guard.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="bisectview uploads"';
+    return NextResponse.json({ error: guard.error }, { status: guard.status, headers });
+  }
   try {
     const text = await readLogFromRequest(req);
     const res = await ingestLog(getPrisma(), text);

@@ -7,6 +7,8 @@ import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWor
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
 import { guardMetadata, guardPage } from "@/lib/page-guard";
+import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
+import { logUrl } from "@/lib/log-range";
 
 export const dynamic = "force-dynamic";
 
@@ -54,20 +56,24 @@ async function CommitPageContent({ params }: Props) {
   if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
   const rec = await getCommitRecord(prisma, full);
   if (!rec) notFound();
-  const { commit, found, candidateOf, steps } = rec;
+  const { commit, accounts, found, candidateOf, steps } = rec;
+  // the header as the first log that found the commit printed it (else a tested step's subject)
+  const head = accounts[0]?.first;
+  const subject = head ? head.subject : commit.subject;
   return (
     <article>
       <h1 className="font-mono text-base font-semibold">
-        {shortHash(commit.hash)} <span className="font-sans font-normal">{commit.subject ?? "(subject unknown)"}</span>
+        {shortHash(commit.hash)} <span className="font-sans font-normal">{subject ?? "(subject unknown)"}</span>
       </h1>
       <p className="mb-3 text-sm text-muted">
         <code className="font-mono">{commit.hash}</code>
-        {commit.author && <> · {commit.author}</>}
-        {commit.dateText && <> · {commit.dateText}</>}
-        {commit.mergeParents.length > 0 && <> · merge of {commit.mergeParents.join(" ")}</>} ·{" "}
+        {head?.author && <> · {head.author}</>}
+        {head?.dateText && <> · {head.dateText}</>}
+        {head && head.mergeParents.length > 0 && <> · merge of {head.mergeParents.join(" ")}</>} ·{" "}
         <a href={commitUrl(commit.hash)}>git.kernel.org</a> ·{" "}
-        <code className="font-mono text-fg">{fixesTag(commit.hash, commit.subject)}</code>
+        <code className="font-mono text-fg">{fixesTag(commit.hash, subject)}</code>
       </p>
+      <DisagreeingAccounts groups={accounts} />
       <CommitBlameSummary found={found} />
       <section aria-labelledby="found-h" className="mb-4">
         <h2 id="found-h" className="mb-1 font-semibold">
@@ -139,7 +145,7 @@ async function CommitPageContent({ params }: Props) {
                     <Link href={`/b/${s.bisection.id}`}>{s.bisection.crashSignature?.title ?? s.bisection.startSignature?.title ?? s.bisection.id}</Link>
                   </td>
                   <td className="px-1.5 py-0.5">
-                    <Link href={`/b/${s.bisection.id}/log#L${s.line}-L${s.endLine}`}>
+                    <Link href={logUrl(s.bisection.id, s.line, s.endLine)}>
                       #{s.index} {s.role}
                     </Link>
                   </td>

@@ -7,17 +7,20 @@ import { bisectionIdSchema } from "@/lib/validations/upload";
 import { LogLines } from "@/components/log-view/log-lines";
 import { LineSelection } from "@/components/log-view/line-selection";
 import { guardMetadata, guardPage } from "@/lib/page-guard";
+import { parseLineRange } from "@/lib/log-range";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function metadataFor({ params }: Props): Promise<Metadata> {
   return { title: `log of bisection ${(await params).id}` };
 }
 
-async function LogPageContent({ params }: Props) {
+async function LogPageContent({ params, searchParams }: Props) {
   const { id } = await params;
+  const l = (await searchParams).L;
+  const selected = parseLineRange(typeof l === "string" ? l : null);
   const text = bisectionIdSchema.safeParse(id).success ? await getRawLog(getPrisma(), id) : null;
   if (text === null) notFound();
   return (
@@ -32,7 +35,7 @@ async function LogPageContent({ params }: Props) {
         </nav>
         <p className="text-[0.85rem] text-muted">click a line number to link to it; shift-click to select a range</p>
       </div>
-      <LogLines text={text} />
+      <LogLines text={text} selected={selected} />
       <LineSelection />
     </article>
   );

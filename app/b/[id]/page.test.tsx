@@ -1,0 +1,86 @@
+// One log never changes another's page: a crafted copy of the fixture that names the same
+// culprit with another subject, author, message and files is stored as its own bisection, and
+// the fixture's page, rendered by the real page against a real database, stays byte for byte
+// the same where it shows the culprit. The commit record shows the two accounts.
+import { readFileSync } from "node:fs";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { ingestLog } from "@/lib/ingest";
+
+const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
+const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
+
+/** The fixture with its culprit's header, message and diffstat rewritten (lines 186-229). */
+function spoofed(): string {
+  return FIXTURE.replace("Author: Mark Rutland <mark.rutland@arm.com>", "Author: Mallory <mallory@example.org>")
+    .replace("    lockdep: report broken irq restoration", "    SPOOFED SUBJECT")
+    .replace("    We generally expect local_irq_save()", "    SPOOFED MESSAGE local_irq_save()")
+    .replace(" lib/Kconfig.debug              |  8 ++++++++\n", " lib/Kconfig.debug              |  8 ++++++++\n drivers/evil/crafted.c         |  1 +\n")
+    .replace(" 4 files changed, 32 insertions(+)", " 5 files changed, 33 insertions(+)");
+}
+
+type Page = (props: { params: Promise<{ id: string }> }) => Promise<React.ReactElement>;
+let db: TestDatabase;
+let BisectionPage: Page;
+let CommitPage: (props: { params: Promise<{ hash: string }> }) => Promise<React.ReactElement>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  BisectionPage = (await import("./page")).default;
+  CommitPage = (await import("../../c/[hash]/page")).default;
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+const render = async (id: string) => renderToStaticMarkup(await BisectionPage({ params: Promise.resolve({ id }) }));
+/** The culprit section of a rendered bisection page. */
+function culpritSection(html: string): string {
+  const start = html.indexOf('<section id="culprit"');
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf("</section>", start) + "</section>".length);
+}
+
+describe("a crafted log naming another log's culprit", () => {
+  it("leaves the original bisection's page as it was", async () => {
+    const original = await ingestLog(db.prisma, FIXTURE);
+    const before = await render(original.id);
+    expect(culpritSection(before)).toContain("lockdep: report broken irq restoration");
+
+    const spoof = await ingestLog(db.prisma, spoofed());
+    expect(spoof.duplicate).toBe(false);
+    expect(spoof.id).not.toBe(original.id);
+
+    const after = await render(original.id);
+    expect(culpritSection(after)).toBe(culpritSection(before));
+    // outside the list of other bisections of the crash (where the crafted one is listed as
+    // itself), nothing of the crafted log reaches the page
+    const own = after.slice(0, after.indexOf('<section id="related"'));
+    expect(own.length).toBeGreaterThan(1000);
+    expect(own).not.toContain("SPOOFED");
+    expect(own).not.toContain("Mallory");
+    expect(own).not.toContain("drivers/evil/crafted.c");
+
+    // the crafted log's own page shows what that log says
+    const crafted = culpritSection(await render(spoof.id));
+    expect(crafted).toContain("SPOOFED SUBJECT");
+    expect(crafted).toContain("drivers/evil/crafted.c");
+  });
+
+  it("keeps the path filter to each log's own files", async () => {
+    const { listBisections } = await import("@/lib/data/list");
+    const { parseListParams } = await import("@/lib/validations/list");
+    const page = await listBisections(db.prisma, parseListParams({ path: "drivers/evil/" }));
+    expect(page.rows.map((r) => r.foundCommit?.subject)).toEqual(["SPOOFED SUBJECT"]);
+  });
+
+  it("shows on /c/<hash> that the logs disagree, and which says what", async () => {
+    const html = renderToStaticMarkup(await CommitPage({ params: Promise.resolve({ hash: CULPRIT }) }));
+    expect(html).toContain("The logs disagree about this commit: 2 different accounts");
+    expect(html).toMatch(/differs in subject, author, author email, message, changed files/);
+    // the header is the first upload's account
+    expect(html.slice(0, html.indexOf("The logs disagree"))).toContain("lockdep: report broken irq restoration");
+  });
+});
