@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forceStopEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";
 import { freePort } from "@/lib/server/process";
+import { PEER_HEADER } from "@/lib/server/auth";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CORPUS = "../shared/corpus/syzbot-cause-2019-2023";
@@ -65,11 +66,13 @@ afterAll(async () => {
 });
 
 const api = "http://127.0.0.1:3000/api/bisections";
+/** a write from loopback, as scripts/serve.ts marks it (lib/server/auth.ts) */
+const local = { "content-type": "text/plain", [PEER_HEADER]: "127.0.0.1" };
 const params = (v: string) => ({ params: Promise.resolve({ id: v }) });
 
 describe("PostgreSQL down, then back, under the same app", () => {
   it("serves normally first", async () => {
-    const res = await upload(new Request(api, { method: "POST", headers: { "content-type": "text/plain" }, body: FIXTURE }));
+    const res = await upload(new Request(api, { method: "POST", headers: local, body: FIXTURE }));
     expect(res.status).toBe(201);
     id = (await res.json()).id;
     expect((await health()).status).toBe(200);
@@ -86,7 +89,7 @@ describe("PostgreSQL down, then back, under the same app", () => {
     for (const res of [
       await list(new Request(api)),
       await one(new Request(`${api}/${id}`), params(id)),
-      await upload(new Request(api, { method: "POST", headers: { "content-type": "text/plain" }, body: FIXTURE.replace("bisecting", "Bisecting") })),
+      await upload(new Request(api, { method: "POST", headers: local, body: FIXTURE.replace("bisecting", "Bisecting") })),
       await logTxt(new Request(`http://127.0.0.1:3000/b/${id}/log.txt`), params(id)),
       await feed(new Request("http://127.0.0.1:3000/feed.atom")),
     ]) {
