@@ -101,7 +101,7 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   // report order: the inline kvm_wait (L263) comes before the kvm_wait+0xc3 that contains it (L264)
   const order = await crash.locator("[data-frame] a[title^='log line']").evaluateAll((as) => as.map((a) => a.textContent));
   expect(order.slice(2, 5)).toEqual(["L263", "L264", "L265"]);
-  await expect(crash.locator("a[href*='/log#L263']")).toHaveCount(1);
+  await expect(crash.locator("[data-frame] a[href*='/log#L263']")).toHaveCount(1);
   // registers and Code: are folded away, one click from the raw report text
   const raw = crash.locator("details", { hasText: "raw report" });
   await expect(raw.getByText("Code: 51 00 e9 3f fe ff ff", { exact: false })).toBeHidden();

@@ -8,9 +8,12 @@ test("a commit's record: found as culprit, the crash titles, the verdicts, where
   await expect(page.getByRole("heading", { level: 1 })).toContainText("997acaf6b4b5");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("lockdep: report broken irq restoration");
   await expect(page.getByText('Fixes: 997acaf6b4b5 ("lockdep: report broken irq restoration")')).toBeVisible();
+  // the seed's judge says likely wrong, so the tag comes with a warning
+  await expect(page.getByTestId("fixes-warning")).toContainText("judged likely wrong");
   await expect(page.getByRole("heading", { name: /^Record: blamed \d+ times?/ })).toBeVisible();
   const found = page.locator("section", { has: page.getByRole("heading", { name: /^Found by/ }) });
-  await expect(found.locator(`a[href="/b/${id}"]`)).toContainText("WARNING in kvm_wait");
+  await expect(found.locator(`a[href="/b/${id}"]`, { hasText: "WARNING in kvm_wait" })).toBeVisible();
+  await expect(found.locator(`a[href="/b/${id}"]`, { hasText: id })).toBeVisible();
   await expect(found).toContainText("likely wrong");
   const tested = page.locator("section", { has: page.getByRole("heading", { name: /^Tested in/ }) });
   await expect(tested.getByRole("link", { name: "#13 bisect" }).first()).toHaveAttribute("href", new RegExp(`/b/${id}/log\\?L=\\d+-\\d+#L\\d+`));
@@ -35,9 +38,15 @@ test("compare two bisections: aligned by commit, the differing verdict flagged",
   await expect(page.getByTestId("compare-summary")).toContainText("Both found the same commit.");
   await expect(page.getByTestId("compare-summary")).toContainText("15 commits tested by both; verdicts differ on 1.");
   const row = page.locator("tr", { has: page.getByRole("link", { name: "c5a58f877ca6" }) });
-  await expect(row).toContainText("differs");
+  await expect(row).toContainText("verdicts differ");
   await expect(row).toContainText("crashed");
   await expect(row).toContainText("OK");
+  // each side's runs in words (L35-L44: 6 crashed, 3 OK, 1 boot failed); the start commit's row says
+  // what it was (L5-L24: 20 runs, all crashed)
+  await expect(row).toContainText("6:10 crashed, 1 boot failed");
+  const start = page.locator("tr", { has: page.getByRole("link", { name: "9c54130cd255" }) });
+  await expect(start).toContainText("start");
+  await expect(start).toContainText("20:20 crashed");
   await page.goto("/compare?a=nope&b=");
   await expect(page.getByText("Give two bisection ids")).toBeVisible();
 });

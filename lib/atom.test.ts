@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bisectionsAtom, entryTitle } from "./atom";
+import { bisectionsAtom, entryTitle, esc } from "./atom";
 import type { BisectionListRow } from "./view-types";
 
 const row: BisectionListRow = {
@@ -30,5 +30,13 @@ describe("bisectionsAtom", () => {
     expect(xml).toContain("lockdep: report &lt;broken&gt; &amp; irq");
     expect(xml).not.toContain("<broken>");
     expect(xml).toContain("<updated>2026-11-24T10:00:00.000Z</updated>");
+  });
+});
+
+describe("esc", () => {
+  it("replaces what XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) and keeps tab, newline, astral", () => {
+    expect(esc("a\u0000b\u0008c\u000bd\u001fe\ufffef\uffff")).toBe("a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffd");
+    expect(esc("x\ud800y\udc00z")).toBe("x\ufffdy\ufffdz");
+    expect(esc("tab\tnl\ncr\r \u{1F600} <&>")).toBe("tab\tnl\ncr\r \u{1F600} &lt;&amp;&gt;");
   });
 });

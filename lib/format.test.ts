@@ -38,7 +38,10 @@ describe("verdict words", () => {
   });
   it("summarises runs as k:n, or the `all runs` outcome", () => {
     expect(runsSummary([{ outcome: "crashed" }, { outcome: "ok" }, { outcome: "crashed" }], null)).toBe("2:3 crashed");
-    expect(runsSummary([], "ok")).toBe("all OK");
+    expect(runsSummary([], "ok")).toBe("all OK (runs not counted)");
+    // a step whose 10 runs had two boot failures of the chased crash says so
+    expect(runsSummary([...Array(8).fill({ outcome: "ok" }), { outcome: "boot-failed" }, { outcome: "boot-failed" }], null)).toBe("0:10 crashed, 2 boot failed");
+    expect(runsSummary([{ outcome: "crashed" }, { outcome: "infra" }, { outcome: "test-failed" }], null)).toBe("1:3 crashed, 1 test failed, 1 infra error");
     expect(runsSummary([], null)).toBe("no runs");
   });
   it("formats durations compactly", () => {

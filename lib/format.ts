@@ -74,10 +74,24 @@ export function stepVerdictWords(type: string, verdict: string | null): string {
   return crashed ? "crashed" : type === "fix" ? "did not crash" : "OK";
 }
 
-/** `k of n crashed` for run records, or the `all runs:` outcome. */
+/** Words for the run outcomes that are neither crashed nor OK, as the runs strip names them. */
+const OTHER_RUNS: [string, string][] = [
+  ["boot-failed", "boot failed"],
+  ["test-failed", "test failed"],
+  ["infra", "infra error"],
+  ["ignored", "ignored"],
+  ["failed", "failed"],
+];
+
+/** A step's runs in a few words: `8:10 crashed`, then every other kind that happened
+ *  (`2 boot failed`), so a verdict resting on fewer usable runs shows it; `all OK (runs not
+ *  counted)` where the log printed one `all runs:` line instead of the runs. */
 export function runsSummary(runs: { outcome: string }[], allRunsOutcome: string | null): string {
-  if (allRunsOutcome) return `all ${allRunsOutcome === "ok" ? "OK" : allRunsOutcome}`;
+  if (allRunsOutcome) return `all ${allRunsOutcome === "ok" ? "OK" : allRunsOutcome} (runs not counted)`;
   if (runs.length === 0) return "no runs";
-  const crashed = runs.filter((r) => r.outcome === "crashed").length;
-  return `${crashed}:${runs.length} crashed`;
+  const count = new Map<string, number>();
+  for (const r of runs) count.set(r.outcome, (count.get(r.outcome) ?? 0) + 1);
+  const parts = [`${count.get("crashed") ?? 0}:${runs.length} crashed`];
+  for (const [outcome, words] of OTHER_RUNS) if (count.get(outcome)) parts.push(`${count.get(outcome)} ${words}`);
+  return parts.join(", ");
 }

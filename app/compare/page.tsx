@@ -16,8 +16,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-function Mark({ outcome }: { outcome: string | null }) {
-  if (outcome === null) return <span className="text-muted">not tested</span>;
+/** One side's step: the outcome as a shape and word, what the step was, and its runs. */
+function Side({ outcome, role, runs }: { outcome: string | null; role: string | null; runs: string | null }) {
+  if (role === null && runs === null) return <span className="text-muted">not tested</span>;
+  return (
+    <>
+      <Mark outcome={outcome ?? "–"} />
+      {role && role !== "bisect" && <span className="ml-1 text-[0.8rem] text-muted">{role}</span>}
+      <div className="text-[0.8rem] text-muted">{runs}</div>
+    </>
+  );
+}
+
+function Mark({ outcome }: { outcome: string }) {
   const icon = outcome === "crashed" ? "■" : outcome === "OK" ? "□" : "◇";
   const cls = outcome === "crashed" ? "text-crash" : outcome === "OK" ? "text-ok" : "text-muted";
   return (
@@ -78,39 +89,52 @@ async function ComparePageContent({ searchParams }: Props) {
         {cmp.sameFoundCommit === null ? "Not both found a commit." : cmp.sameFoundCommit ? "Both found the same commit." : "They found different commits."}{" "}
         {cmp.commonCommits} commit{cmp.commonCommits === 1 ? "" : "s"} tested by both; verdicts differ on {cmp.differingVerdicts}.
       </p>
-      <table className="w-full table-fixed text-sm">
+      <div className="relative overflow-x-auto">
+      <table className="w-full text-sm">
         <thead className="border-b border-line bg-soft text-left">
           <tr>
-            <th scope="col" className="w-28 px-1.5 py-0.5 font-medium">Commit</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium">Commit</th>
             <th scope="col" className="px-1.5 py-0.5 font-medium">Subject</th>
-            <th scope="col" className="w-28 px-1.5 py-0.5 font-medium">A</th>
-            <th scope="col" className="w-28 px-1.5 py-0.5 font-medium">B</th>
-            <th scope="col" className="w-[30%] px-1.5 py-0.5 font-medium">Crash titles (A → B where they differ)</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium whitespace-nowrap">A</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium whitespace-nowrap">B</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium">Crash titles</th>
           </tr>
         </thead>
         <tbody>
           {cmp.rows.map((r) => (
-            <tr key={r.commit} className={`border-b border-line ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
+            <tr key={r.commit} className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
               <td className="px-1.5 py-0.5 font-mono">
                 <Link href={`/c/${r.commit}`}>{shortHash(r.commit)}</Link>
               </td>
-              <td className="truncate px-1.5 py-0.5" title={r.subject ?? undefined}>
-                {r.subject}
+              <td className="max-w-[40ch] px-1.5 py-0.5 break-words">{r.subject}</td>
+              <td className="px-1.5 py-0.5 whitespace-nowrap">
+                <Side outcome={r.outcomeA} role={r.roleA} runs={r.runsA} />
               </td>
-              <td className="px-1.5 py-0.5">
-                <Mark outcome={r.a === null ? null : (r.outcomeA ?? "–")} />
+              <td className="px-1.5 py-0.5 whitespace-nowrap">
+                <Side outcome={r.outcomeB} role={r.roleB} runs={r.runsB} />
+                {r.verdictsDiffer && <div className="text-warn-fg">≠ verdicts differ</div>}
               </td>
-              <td className="px-1.5 py-0.5">
-                <Mark outcome={r.b === null ? null : (r.outcomeB ?? "–")} />
-                {r.verdictsDiffer && <span className="ml-1 text-warn-fg">≠ differs</span>}
-              </td>
-              <td className="truncate px-1.5 py-0.5 font-mono text-xs">
-                {r.titlesDiffer ? `${r.titlesA.join(", ") || "no crash"} → ${r.titlesB.join(", ") || "no crash"}` : r.titlesA.join(", ") || r.titlesB.join(", ")}
+              <td className="px-1.5 py-0.5 font-mono text-xs break-words">
+                {r.titlesDiffer ? (
+                  <>
+                    <div>
+                      <span className="font-sans text-muted">A: </span>
+                      {r.titlesA.join(", ") || "no crash"}
+                    </div>
+                    <div>
+                      <span className="font-sans text-muted">B: </span>
+                      {r.titlesB.join(", ") || "no crash"}
+                    </div>
+                  </>
+                ) : (
+                  r.titlesA.join(", ") || r.titlesB.join(", ")
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </article>
   );
 }

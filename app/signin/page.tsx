@@ -44,7 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </form>
       )}
       {error && (
-        <p role="alert" className="rounded border border-line bg-bad-bg p-2 text-bad-fg">
+        <p role="alert" data-testid="signin-error" className="rounded border border-line bg-bad-bg p-2 text-bad-fg">
           {error}
         </p>
       )}

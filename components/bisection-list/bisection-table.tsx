@@ -108,7 +108,9 @@ export function BisectionTable({
 }) {
   const table = useTable({ features, columns, data: rows, state: { sorting }, manualSorting: true });
   return (
-    <table className="w-full table-fixed border-collapse text-sm">
+    // below ~60rem the table scrolls in its own box rather than the page
+    <div className="relative overflow-x-auto">
+    <table className="w-full min-w-[60rem] table-fixed border-collapse text-sm">
       <thead className="border-b border-line bg-soft text-left">
         {table.getHeaderGroups().map((g) => (
           <tr key={g.id}>
@@ -144,5 +146,6 @@ export function BisectionTable({
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { CopyButton } from "./copy-button";
 import { FrameLine, type FrameMarks } from "./frame-line";
 import { FOLD_WORDS, frameSections, SECTION_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "./frame-groups";
 import { logHref } from "./log-links";
-import type { UiFrame } from "./types";
+import type { UiFrame, UiGuiltyRoute } from "./types";
 
 interface Props {
   id: string;
@@ -13,6 +13,27 @@ interface Props {
   rawReport: string;
   line: number;
   endLine: number;
+  guilty?: UiGuiltyRoute | null;
+}
+
+/** Where syzbot would send the report, and why the frames above were passed over. */
+function GuiltyNote({ id, guilty, frames }: { id: string; guilty: UiGuiltyRoute; frames: UiFrame[] }) {
+  const frame = guilty.frame === null ? null : frames.find((f) => f.position === guilty.frame);
+  return (
+    <p data-testid="guilty-file" className="text-[0.85rem]">
+      Guilty file, as syzbot routes it: <span className="font-mono font-semibold">{guilty.file}</span>
+      {frame && (
+        <>
+          {" "}
+          from frame <span className="font-mono">{frame.function}</span>
+        </>
+      )}{" "}
+      <a href={logHref(id, guilty.line)} className="font-mono text-[0.8rem]">
+        (L{guilty.line})
+      </a>
+      <span className="text-muted"> — {guilty.why}.</span>
+    </p>
+  );
 }
 
 /** A real frame with the inline frames it contains, in report order (inline ones first). */
@@ -79,7 +100,7 @@ function foldNames(groups: FrameGroup[]): string {
 }
 
 /** The crash report as frames, with the raw text one click away. */
-export function StackTrace({ id, title, header, frames, marks, rawReport, line, endLine }: Props) {
+export function StackTrace({ id, title, header, frames, marks, rawReport, line, endLine, guilty }: Props) {
   const sections = frameSections(frames);
   return (
     <section id="crash" aria-labelledby="crash-h" className="mt-5 max-w-[120ch]">
@@ -90,6 +111,7 @@ export function StackTrace({ id, title, header, frames, marks, rawReport, line, 
         </a>
       </h2>
       {header && <p className="font-mono text-[0.85rem] break-words">{header}</p>}
+      {guilty && <GuiltyNote id={id} guilty={guilty} frames={frames} />}
       {frames.length === 0 && <p className="text-muted">No frames could be read from the report.</p>}
       {sections.map((s, i) => (
         <div key={`${s.section}-${i}`} className="mt-1.5">

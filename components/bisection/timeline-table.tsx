@@ -37,7 +37,7 @@ export function TimelineTable(p: Props) {
       <h2 id="timeline-h" className="mb-1 text-base font-semibold">
         Tested commits ({p.steps.length})
       </h2>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="border-collapse text-[0.93rem]">
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit

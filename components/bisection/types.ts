@@ -78,3 +78,35 @@ export interface UiFrame {
 export function stepSubject(s: UiStep): string | null {
   return s.subject;
 }
+
+/** The judge's stored detail (lib/validations/judge-detail.ts), structurally. */
+export interface UiGuiltyRoute {
+  file: string;
+  frame: number | null;
+  line: number;
+  rule: string;
+  why: string;
+}
+
+export interface UiStepTrust {
+  commit: string;
+  verdict: string;
+  trusted: boolean;
+  why: string | null;
+  line: number;
+}
+
+export interface UiTrustedRange {
+  reference: string[];
+  steps: UiStepTrust[];
+  good: string;
+  bad: string;
+  goodLine: number | null;
+  badLine: number | null;
+  candidates: number | null;
+  stepsLeft: number | null;
+  allTrusted: boolean;
+  reproduces: boolean;
+  script: string;
+  hint: string;
+}

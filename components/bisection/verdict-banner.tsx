@@ -1,4 +1,5 @@
 import { lineRanges, logHref, rangeLabel } from "./log-links";
+import { ChanceLine } from "./chance-line";
 import type { Finding } from "./types";
 
 const LOOK: Record<string, { cls: string; icon: string; word: string }> = {
@@ -31,10 +32,12 @@ interface Props {
   headline: string | null;
   findings: Finding[];
   confidence: number | null;
+  chance?: number | null;
+  chanceTerms?: { feature: string; oddsFactor: number }[];
 }
 
 /** The judge: is this culprit worth believing, and the evidence lines for each reason. */
-export function VerdictBanner({ id, verdict, headline, findings, confidence }: Props) {
+export function VerdictBanner({ id, verdict, headline, findings, confidence, chance = null, chanceTerms = [] }: Props) {
   const look = LOOK[verdict];
   if (!look) {
     return <p className="mt-2 text-muted">No verdict: the judge only weighs bisections that name a commit or candidates.</p>;
@@ -56,6 +59,7 @@ export function VerdictBanner({ id, verdict, headline, findings, confidence }: P
           </p>
         )}
       </div>
+      <ChanceLine chance={chance} terms={chanceTerms} />
       {findings.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-fg">
           {findings.map((f) => (

@@ -46,4 +46,14 @@ describe("compareBisections", () => {
     const cmp = compareBisections({ type: "fix", foundCommit: null, steps: [lost("c1", ["X"]), lost("c2", [])] }, { type: "fix", foundCommit: null, steps: [] });
     expect(cmp.rows.map((r) => r.outcomeA)).toEqual(["crashed", null]);
   });
+
+  it("labels each side's step and keeps boot failures and only-one-side rows apart", () => {
+    const boot = { ...step("c2", "good", [], 8), runs: [...step("c2", "good", [], 8).runs, { outcome: "boot-failed", title: "X in f" }, { outcome: "boot-failed", title: "X in f" }] };
+    const a = { type: "cause", foundCommit: null, steps: [{ ...step("c1", null, ["X in f"]), role: "start" }, { ...boot, role: "bisect" }] };
+    const b = { type: "cause", foundCommit: null, steps: [{ ...step("c1", null, ["X in f"]), role: "start" }, { ...step("r1", null, [], 10), role: "release", release: "v5.10" }] };
+    const cmp = compareBisections(a, b);
+    expect(cmp.rows[0]).toMatchObject({ roleA: "start", roleB: "start", runsA: "1:1 crashed" });
+    expect(cmp.rows[1]).toMatchObject({ commit: "c2", outcomeA: "OK", runsA: "0:10 crashed, 2 boot failed", b: null, roleB: null, runsB: null, verdictsDiffer: false, titlesDiffer: false });
+    expect(cmp.rows[2]).toMatchObject({ commit: "r1", roleB: "release v5.10", a: null, verdictsDiffer: false, titlesDiffer: false });
+  });
 });

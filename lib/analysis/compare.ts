@@ -1,9 +1,12 @@
 // Two bisections side by side: aligned by tested commit, where their verdicts differ, which
 // crash titles changed, and whether they found the same commit. Pure.
-import { verdictCrashed } from "@/lib/format";
+import { runsSummary, verdictCrashed } from "@/lib/format";
 
 export interface CompareStep {
   commit: string;
+  /** start | release | bisect | ... (the parser's step role) */
+  role?: string;
+  release?: string | null;
   subject: string | null;
   verdict: string | null;
   runs: { outcome: string; title: string | null }[];
@@ -26,6 +29,12 @@ export interface AlignedRow {
   /** "crashed" / "OK" / "skipped" / null, in words that mean the same for cause and fix */
   outcomeA: string | null;
   outcomeB: string | null;
+  /** what the step was on each side ("start", "release v5.10", "bisect"), null where untested */
+  roleA: string | null;
+  roleB: string | null;
+  /** each side's runs in words ("8:10 crashed, 2 boot failed") */
+  runsA: string | null;
+  runsB: string | null;
   titlesA: string[];
   titlesB: string[];
   verdictsDiffer: boolean;
@@ -50,6 +59,11 @@ export function stepOutcome(type: string, s: CompareStep): string | null {
   if (s.allRunsOutcome === "crashed" || s.runs.some((r) => r.outcome === "crashed")) return "crashed";
   if (s.runs.length > 0 ? s.runs.every((r) => r.outcome === "ok") : s.allRunsOutcome === "ok") return "OK";
   return null;
+}
+
+function roleWords(s: CompareStep): string | null {
+  if (!s.role) return null;
+  return s.role === "release" && s.release ? `release ${s.release}` : s.role;
 }
 
 function titles(s: CompareStep): string[] {
@@ -94,6 +108,10 @@ export function compareBisections(a: CompareSide, b: CompareSide): Comparison {
       b: ib,
       outcomeA,
       outcomeB,
+      roleA: sa ? roleWords(sa) : null,
+      roleB: sb ? roleWords(sb) : null,
+      runsA: sa ? runsSummary(sa.runs, sa.allRunsOutcome) : null,
+      runsB: sb ? runsSummary(sb.runs, sb.allRunsOutcome) : null,
       titlesA,
       titlesB,
       verdictsDiffer: both && outcomeA !== null && outcomeB !== null && outcomeA !== outcomeB,

@@ -3,6 +3,7 @@ import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
 import { crashedSteps, crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
 import { titleKey, type TitleKey } from "./titles";
+import { trustedRange, type TrustedRange } from "./range";
 import type { Finding, GuiltyFrame } from "./types";
 
 export interface Context {
@@ -25,11 +26,15 @@ export interface Context {
   blamedStep: Step | null;
   crashKey: TitleKey | null;
   guilty: GuiltyFrame | null;
+  /** the verdicts the judge trusts and the range they support (null without `git bisect start`) */
+  trust: TrustedRange | null;
 }
 
 export type Rule = (ctx: Context) => Finding[];
 
-export function buildContext(log: BisectionLog): Context {
+/** `lines`: the log's text split into lines, when the caller has it (the guilty file is read
+ *  from the report text the way syzbot reads it; without it, from the parsed frames). */
+export function buildContext(log: BisectionLog, lines: string[] | null = null): Context {
   const start = startStep(log);
   const fix = log.type === "fix";
   const culprit = culpritStep(log);
@@ -52,7 +57,8 @@ export function buildContext(log: BisectionLog): Context {
     culpritTitles,
     blamedStep,
     crashKey,
-    guilty: findGuiltyFrame(log.crash),
+    guilty: findGuiltyFrame(log.crash, lines),
+    trust: trustedRange(log, lines),
   };
 }
 

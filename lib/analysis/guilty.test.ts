@@ -34,7 +34,7 @@ Freed by task 8762:
 `);
     const g = findGuiltyFrame(crash);
     expect(g?.file).toBe("drivers/foo/core.c");
-    expect(crash?.frames[g!.frameIndex].function).toBe("foo_release");
+    expect(crash?.frames[g!.frameIndex!].function).toBe("foo_release");
   });
   it("returns null without a crash", () => expect(findGuiltyFrame(null)).toBeNull());
   it("normalises ./ and ../ in paths", () => {

@@ -1,51 +1,28 @@
-// The guilty frame: the first frame of the crash that lies in code a maintainer owns, the way
-// syzbot routes a report to a subsystem. Frames of reporting machinery, debugging tools,
-// locking and list helpers, allocators, library code, headers and entry code are skipped,
-// because a bug is reported *through* them, not *in* them.
-import type { CrashReport, Frame, FrameSection } from "@/lib/parser/types";
-import type { GuiltyFrame } from "./types";
+// The guilty file as syzbot routes a report (google/syzkaller pkg/report/linux.go,
+// extractGuiltyFile; reimplemented): scan the report text line by line, in order, and take the
+// first `path:line` whose file is not on the ignore list and whose line is not a lockdep
+// held-lock or irq-state line; if every file is ignored, the first file at all (so the report
+// still reaches somebody). Then, below it, a file in a deeper directory under the guilty file's
+// own directory takes over (`fs/ntfs3/super.c` over `fs/inode.c`), repeatedly. For RCU stalls
+// the scan starts at the interrupt entry (`apic_timer_interrupt+0x`, `el1h_64_irq+0x`,
+// `Exception stack`), since everything above it is the stall detector.
+//
+// With the log's text the scan reads the report lines themselves; without it (callers that only
+// have the parse) it reads the parsed frames in log order, which lack the lines that are not
+// frames and cannot tell a held-lock line from a stack line.
+import type { CrashReport } from "@/lib/parser/types";
+import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
+import type { GuiltyFrame, GuiltySkip } from "./types";
 
-/** Files that are never guilty. Each entry: why the crash passes through it. */
-const GENERIC_FILES: { re: RegExp; why: string }[] = [
-  { re: /^lib\//, why: "library code: dump_stack, bug.c, list_debug, nlattr, ubsan, ref_tracker" },
-  { re: /^include\//, why: "inline helpers in headers; the caller is the user of the API" },
-  { re: /^arch\/[^/]+\/include\//, why: "arch inline helpers (paravirt, atomics, uaccess)" },
-  { re: /^kernel\/locking\//, why: "locking primitives and lockdep report on behalf of the caller" },
-  { re: /^kernel\/panic\.c$/, why: "panic and __warn machinery" },
-  { re: /^kernel\/printk\//, why: "printk" },
-  { re: /^mm\/(kasan|kmsan|kfence)\//, why: "memory-error detectors' report paths" },
-  { re: /^kernel\/kcsan\//, why: "data-race detector" },
-  { re: /^mm\/(slab|slub|slab_common|page_alloc|util|vmalloc|kmemleak|page_owner|mempool|percpu)\.[ch]$/, why: "allocator wrappers" },
-  { re: /^arch\/[^/]+\/kernel\/(traps|dumpstack(_64)?|stacktrace|unwind_\w+|process(_64)?)\.c$/, why: "trap and unwinder code" },
-  { re: /^arch\/[^/]+\/kernel\/apic\/hw_nmi\.c$/, why: "NMI backtrace of stall reports" },
-  { re: /^arch\/[^/]+\/(entry|lib)\//, why: "syscall/interrupt entry and arch string helpers" },
-  { re: /^arch\/[^/]+\/kernel\/entry[\w-]*\.[cS]$/, why: "arm64 entry code" },
-  { re: /^kernel\/entry\//, why: "generic entry code" },
-  { re: /^kernel\/sched\//, why: "schedule() in hang reports, wakeup helpers" },
-  { re: /^kernel\/rcu\//, why: "RCU callbacks and stall reports" },
-  { re: /^kernel\/(hung_task|watchdog|softirq|irq_work|workqueue|kthread|smp|stacktrace|task_work)\.c$/, why: "deferred-work and reporting machinery" },
-  { re: /^kernel\/(time|irq)\//, why: "timer and interrupt dispatch" },
-  { re: /^kernel\/(fail_function|fault_inject)|^lib\/fault-inject/, why: "fault injection" },
-  { re: /^fs\/(sysfs|kernfs)\//, why: "sysfs warns about duplicate names on behalf of the registering driver" },
-];
+const RCU_ANCHORS = ["apic_timer_interrupt+0x", "el1h_64_irq+0x", "Exception stack"];
+const MAX_LINE = 4096;
+const MAX_SKIPS = 12;
 
-/** Functions that are never guilty whatever file they are in. */
-const GENERIC_FUNCTIONS: { re: RegExp; why: string }[] = [
-  { re: /^_*(dump_stack|show_stack|print_\w*|printk|vprintk\w*|panic|warn\w*|report_bug|fixup_bug|do_error_trap|do_invalid_op|handle_bug)\b/, why: "reporting" },
-  { re: /^_*(kasan|asan|kcsan|tsan|kmsan|msan|ubsan|kfence)_/, why: "sanitizer hooks (`__asan_report_load8_noabort`, `__ubsan_handle_*`)" },
-  { re: /^_*(check_memory_region|memory_is_\w+|instrument_\w+)/, why: "KASAN instrumentation" },
-  { re: /^_*(lock_acquire|lock_release|lockdep_\w+|mark_lock\w*|validate_chain|check_\w*deadlock|print_circular_bug|might_sleep|might_fault|__might_resched)/, why: "lockdep" },
-  { re: /^_*(raw_)?(spin|read|write)_(un)?lock\w*|^_*mutex_\w+|^_*down_\w+|^_*up_\w+/, why: "lock helpers" },
-  { re: /^_*(list|hlist)_\w+_valid|^_*list_(add|del)\w*/, why: "list debugging" },
-  { re: /^_*(refcount_\w+|kref_\w+)/, why: "refcount helpers" },
-  { re: /^_*(kmalloc|kfree|kzalloc|kcalloc|krealloc|kmem_cache_\w+|vmalloc|vfree|kvmalloc\w*|kvfree|slab_\w+|__slab\w*)/, why: "allocator wrappers" },
-  { re: /^_*(memcpy|memset|memmove|strcpy|strncpy|strlen|copy_(to|from)_user\w*|_copy_\w+)$/, why: "string and uaccess helpers" },
-  { re: /^(asm_)?(exc|do|entry)_\w*(syscall|SYSCALL|page_fault|int3|nmi|debug)\w*|^entry_SYSCALL/, why: "entry code" },
-  { re: /^(should_fail\w*|fail_dump)$/, why: "fault injection" },
-];
-
-/** Sections in the order we trust them: the report's own place first, foreign stacks last. */
-const SECTION_ORDER: FrameSection[] = ["header", "rip", "call-trace", "other-stack", "allocated", "freed"];
+interface ReportLine {
+  text: string;
+  /** 1-based log line */
+  line: number;
+}
 
 /** `./include/x.h` -> `include/x.h`; `arch/x86/kvm/../../../virt/kvm/kvm_main.c` -> `virt/kvm/kvm_main.c` */
 export function normalisePath(path: string): string {
@@ -58,24 +35,130 @@ export function normalisePath(path: string): string {
   return out.join("/");
 }
 
-export function isGenericFrame(frame: Frame): boolean {
-  if (!frame.file) return true;
-  const file = normalisePath(frame.file);
-  if (GENERIC_FILES.some((r) => r.re.test(file))) return true;
-  return GENERIC_FUNCTIONS.some((r) => r.re.test(frame.function));
+/** Console prefix of old reports, `[  246.107021] ` or `[  246.107021][ T1234] `: syzkaller
+ *  strips it before it reads the report, so `#0: ...` held-lock lines start the line. */
+const CONSOLE = /^\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/;
+
+function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
+  if (lines) {
+    const out: ReportLine[] = [];
+    for (let i = crash.line; i < Math.min(crash.endLine, lines.length); i++) {
+      let t = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
+      if (t.charCodeAt(0) === 91 /* [ */) {
+        const m = CONSOLE.exec(t);
+        if (m) t = t.slice(m[0].length);
+      }
+      out.push({ text: t, line: i + 1 });
+    }
+    return out;
+  }
+  // frames stand in for their lines: `file:line` is what the scan reads from each
+  return crash.frames
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.logLine - b.f.logLine || a.i - b.i)
+    .filter(({ f }) => f.file !== null)
+    .map(({ f }) => ({ text: `${f.function} ${f.file}:${f.line ?? 0}`, line: f.logLine }));
 }
 
-/** The first non-generic, symbolized frame of the trusted sections; null when none. */
-export function findGuiltyFrame(crash: CrashReport | null): GuiltyFrame | null {
-  if (!crash) return null;
-  for (const section of SECTION_ORDER) {
-    for (let i = 0; i < crash.frames.length; i++) {
-      const f = crash.frames[i];
-      if (f.section !== section || f.unreliable || f.context === "user") continue;
-      if (!isGenericFrame(f)) return { file: normalisePath(f.file as string), frameIndex: i };
+function scan(rows: ReportLine[]): Omit<GuiltyFrame, "frameIndex" | "start"> | null {
+  let guilty: string | null = null;
+  let guiltyLine = 0;
+  let rule: GuiltyFrame["rule"] = "fallback";
+  const skipped: GuiltySkip[] = [];
+  let i = 0;
+  for (; i < rows.length; i++) {
+    const file = fileOfLine(rows[i].text);
+    if (file === null) continue;
+    if (guilty === null) {
+      guilty = file;
+      guiltyLine = rows[i].line;
+    }
+    const why = ignoredFile(file)?.why ?? ignoredLine(rows[i].text);
+    if (why !== null) {
+      if (skipped.length < MAX_SKIPS && !skipped.some((s) => s.file === file && s.why === why)) skipped.push({ file, line: rows[i].line, why });
+      continue;
+    }
+    guilty = cleanPath(file);
+    guiltyLine = rows[i].line;
+    rule = "first";
+    i++;
+    break;
+  }
+  if (guilty === null) return null;
+  const first = guilty;
+  let deepest = dirOf(guilty);
+  for (; rule !== "fallback" && i < rows.length; i++) {
+    const file = fileOfLine(rows[i].text);
+    if (file === null || ignoredFile(file) || ignoredLine(rows[i].text)) continue;
+    const clean = cleanPath(file);
+    if (clean.startsWith(deepest) && isDeeperSuffix(clean.slice(deepest.length))) {
+      guilty = clean;
+      guiltyLine = rows[i].line;
+      deepest = dirOf(clean);
+      rule = "deeper";
     }
   }
-  return null;
+  return { file: guilty, line: guiltyLine, rule, skipped, over: rule === "deeper" ? first : null };
+}
+
+/** The guilty file of a report, where it was read, and what was skipped above it; null when
+ *  the report names no source file. `lines`: the log's lines (0-based), when available. */
+export function findGuiltyFrame(crash: CrashReport | null, lines: string[] | null = null): GuiltyFrame | null {
+  if (!crash) return null;
+  const rows = reportLines(crash, lines);
+  let found: Omit<GuiltyFrame, "frameIndex" | "start"> | null = null;
+  let start: string | null = null;
+  if (crash.title.startsWith("INFO: rcu detected stall")) {
+    for (const anchor of RCU_ANCHORS) {
+      const at = rows.findIndex((r) => r.text.includes(anchor));
+      if (at < 0) continue;
+      const from = [{ text: rows[at].text.slice(rows[at].text.indexOf(anchor)), line: rows[at].line }, ...rows.slice(at + 1)];
+      found = scan(from);
+      if (found) {
+        start = anchor.replace(/\+0x$/, "");
+        break;
+      }
+    }
+  }
+  found ??= scan(rows);
+  if (!found) return null;
+  const g = found;
+  const frameIndex = crash.frames.findIndex((f) => f.logLine === g.line && f.file !== null && cleanPath(f.file) === g.file);
+  const anyOnLine = frameIndex >= 0 ? frameIndex : crash.frames.findIndex((f) => f.logLine === g.line);
+  return { ...g, frameIndex: anyOnLine >= 0 ? anyOnLine : null, start };
+}
+
+/** One sentence: which frame the file came from and why the frames above were skipped. */
+export function describeGuilty(g: GuiltyFrame): string {
+  const parts: string[] = [];
+  if (g.start) parts.push(`read from the interrupt entry (${g.start}), as syzbot does for RCU stalls`);
+  if (g.rule === "fallback") parts.push("every file of the report is on syzbot's ignore list, so the first one is taken");
+  if (g.skipped.length > 0 && g.rule !== "fallback") {
+    const whys = [...new Set(g.skipped.map((s) => `${s.file} (${s.why})`))].slice(0, 4);
+    parts.push(`skipped above it: ${whys.join("; ")}${g.skipped.length > 4 ? "; …" : ""}`);
+  }
+  if (g.rule === "deeper" && g.over) parts.push(`a deeper path in the same directory than ${g.over}, which syzbot prefers`);
+  if (parts.length === 0) parts.push("the first file of the report");
+  return parts.join("; ");
+}
+
+/** The guilty file's route as the CLI prints it and the database keeps it. */
+export interface GuiltyRoute {
+  file: string;
+  /** index into the crash's frames, null when the line is no parsed frame */
+  frame: number | null;
+  /** 1-based log line of the frame */
+  line: number;
+  rule: GuiltyFrame["rule"];
+  skipped: GuiltyFrame["skipped"];
+  over: string | null;
+  start: string | null;
+  /** one sentence: the frame and the rule that skipped the frames above it */
+  why: string;
+}
+
+export function guiltyRoute(g: GuiltyFrame | null): GuiltyRoute | null {
+  return g ? { file: g.file, frame: g.frameIndex, line: g.line, rule: g.rule, skipped: g.skipped, over: g.over, start: g.start, why: describeGuilty(g) } : null;
 }
 
 /** Files of the crash's own stacks (not allocation/free stacks), normalised, in order. */

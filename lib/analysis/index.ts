@@ -12,6 +12,8 @@ import { infraShare, mixedSignatures } from "./rules/infra";
 import { stackOverlap } from "./rules/stack-overlap";
 import { titleDrift } from "./rules/title-drift";
 import { headCut } from "./rules/head-cut";
+import { offTarget } from "./rules/off-target";
+import { chanceWrong } from "./chance";
 import type { Judgement } from "./types";
 import { decide, sortFindings } from "./verdict";
 
@@ -31,16 +33,33 @@ export const RULES: Rule[] = [
   infraShare,
   mixedSignatures,
   deepHistory,
+  offTarget,
 ];
 
-export function judgeBisection(log: BisectionLog): Judgement {
-  const ctx = buildContext(log);
+/** `text`: the log the parse came from, when the caller has it; the guilty file is then read
+ *  from the report text as syzbot reads it, and the trusted range uses git's first
+ *  `Bisecting:` count. */
+export function judgeBisection(log: BisectionLog, text: string | null = null): Judgement {
+  const ctx = buildContext(log, text === null ? null : text.split("\n"));
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
   const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);
-  return { verdict, headline, findings, decisive, confidence: recomputeConfidence(log), guilty: ctx.guilty };
+  const chance = verdict === "n/a" ? null : chanceWrong(findings);
+  return {
+    verdict,
+    headline,
+    findings,
+    decisive,
+    confidence: recomputeConfidence(log),
+    guilty: ctx.guilty,
+    trust: ctx.trust,
+    chanceWrong: chance?.chance ?? null,
+    chanceTerms: chance?.terms ?? [],
+  };
 }
 
-export { findGuiltyFrame, normalisePath } from "./guilty";
+export { describeGuilty, findGuiltyFrame, guiltyRoute, normalisePath, type GuiltyRoute } from "./guilty";
+export { trustedRange, type TrustedRange, type StepTrust } from "./range";
+export { chanceWrong, chanceFeatures } from "./chance";
 export { sameBug, relatedBug, titleKey } from "./titles";
 export { recomputeConfidence, reproChance } from "./confidence";
-export type { Finding, GuiltyFrame, Judgement, RuleId, Severity, Verdict } from "./types";
+export type { Finding, GuiltyFrame, GuiltySkip, Judgement, RuleId, Severity, Verdict } from "./types";

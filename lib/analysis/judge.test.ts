@@ -39,7 +39,7 @@ describe("the seed log (cause-kvm_wait-title-drift)", () => {
   it("routes the crash to arch/x86/kernel/kvm.c, past kernel/locking/", () => {
     expect(j.guilty?.file).toBe("arch/x86/kernel/kvm.c");
     const log = parse(text);
-    expect(log.crash?.frames[j.guilty!.frameIndex].function).toBe("kvm_wait");
+    expect(log.crash?.frames[j.guilty!.frameIndex!].function).toBe("kvm_wait");
   });
 
   it("is not a no-op, merge or release culprit", () => {

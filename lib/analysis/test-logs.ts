@@ -26,6 +26,8 @@ export interface LogSpec {
   steps: StepSpec[];
   culprit?: CulpritSpec;
   crash?: { title: string; report: string };
+  /** git's `Bisecting: N revisions left` before each step (default: powers of two) */
+  left?: number[];
 }
 
 export const hash = (n: number) => n.toString(16).padStart(2, "0").repeat(20);
@@ -50,7 +52,7 @@ export function buildLog(spec: LogSpec): string {
   spec.steps.forEach((s, i) => {
     const h = hash(i + 3);
     const subject = i === lastBad && spec.culprit ? spec.culprit.subject : (s.subject ?? `foo: change ${i}`);
-    out.push(`Bisecting: ${2 ** (spec.steps.length - i)} revisions left to test after this (roughly ${spec.steps.length - i} steps)`);
+    out.push(`Bisecting: ${spec.left?.[i] ?? 2 ** (spec.steps.length - i)} revisions left to test after this (roughly ${spec.steps.length - i} steps)`);
     out.push(`[${h}] ${subject}`, "");
     const signature = spec.culprit?.noop && i === lastBad + 1 ? sig(lastBad + 3) : sig(i + 3);
     out.push(`testing commit ${h} with ${GCC}`, `kernel signature: ${signature}`, ...runLines(s.runs));

@@ -1,3 +1,4 @@
+import type { TrustedRange } from "./range";
 // What the judge says about one parsed bisection. Plain data, serialisable, so the UI and the
 // database can keep it as it is.
 
@@ -19,7 +20,8 @@ export type RuleId =
   | "mixed-signatures" // one commit gave several different crashes
   | "head-cut" // the log's head is missing: the start commit's crash is unknown
   | "low-confidence" // syzkaller's own confidence is below its cut-off
-  | "deep-history"; // the reproducer crashed on many releases: the bug is old
+  | "deep-history" // the reproducer crashed on many releases: the bug is old
+  | "off-target"; // crashed verdicts decided by crashes that are not the bug
 
 export interface Finding {
   rule: RuleId;
@@ -28,16 +30,40 @@ export interface Finding {
   message: string;
   /** 1-based log lines that are the evidence, ascending */
   lines: number[];
+  /** which case of the rule fired, where the severity alone does not say (stack-overlap's
+   *  info findings); the chance model keys on it */
+  kind?: string;
 }
 
 /** found/inconclusive results get a judgement; horizon, error and incomplete get `n/a`. */
 export type Verdict = "likely-wrong" | "doubtful" | "clean" | "n/a";
 
-export interface GuiltyFrame {
-  /** source file a maintainer would own, normalised (`./` and `..` resolved) */
+export interface GuiltySkip {
+  /** the file as printed */
   file: string;
-  /** index into `crash.frames` */
-  frameIndex: number;
+  /** 1-based log line */
+  line: number;
+  /** the ignore rule that skipped it */
+  why: string;
+}
+
+/** The guilty file as syzbot routes a report (lib/analysis/guilty.ts). */
+export interface GuiltyFrame {
+  /** source file a maintainer would own, cleaned (`./` and `..` resolved) */
+  file: string;
+  /** index into `crash.frames` of the frame it came from; null when the line is no parsed frame */
+  frameIndex: number | null;
+  /** 1-based log line the file was read from */
+  line: number;
+  /** first: the first file not ignored; deeper: a deeper path in the same directory below it;
+   *  fallback: every file ignored, the first one taken */
+  rule: "first" | "deeper" | "fallback";
+  /** files skipped above it, with the rule that skipped each (at most 12) */
+  skipped: GuiltySkip[];
+  /** for `deeper`: the file it took over from */
+  over: string | null;
+  /** RCU stalls: the interrupt entry the scan started from */
+  start: string | null;
 }
 
 export interface Judgement {
@@ -51,4 +77,10 @@ export interface Judgement {
    *  1-(1-p)^runs); null when the log has no crashed test to estimate p from */
   confidence: number | null;
   guilty: GuiltyFrame | null;
+  /** the verdicts the judge trusts, the range they support and a replay script */
+  trust: TrustedRange | null;
+  /** the chance that the result is wrong (lib/analysis/chance.ts); null for `n/a` */
+  chanceWrong: number | null;
+  /** the model's terms that moved the chance: finding feature and its odds factor */
+  chanceTerms: { feature: string; oddsFactor: number }[];
 }

@@ -23,6 +23,7 @@ const HEADLINES: Record<RuleId, string> = {
   "low-confidence": "low statistical confidence",
   "deep-history": "old bug, culprit may only expose it",
   "head-cut": "start of the log missing",
+  "off-target": "bad verdicts from other crashes",
 };
 
 /** Independent kinds of evidence: two medium findings of one kind are one argument, not two. */
@@ -33,11 +34,12 @@ const FAMILY: Record<RuleId, "crash" | "culprit" | "runs" | "history"> = {
   "flaky-bad": "runs", "flaky-good": "runs", "low-confidence": "runs", "infra-share": "runs",
   "deep-history": "culprit",
   "head-cut": "crash",
+  "off-target": "crash",
 };
 
 /** Rules in the order their headline is preferred when several decide. */
 const PRIORITY: RuleId[] = [
-  "noop-culprit", "merge-culprit", "release-culprit", "scope-only", "title-drift", "crash-in-boot",
+  "noop-culprit", "merge-culprit", "release-culprit", "scope-only", "title-drift", "off-target", "crash-in-boot",
   "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "deep-history", "infra-share", "mixed-signatures", "head-cut",
 ];
 

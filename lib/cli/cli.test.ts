@@ -76,6 +76,24 @@ describe("cli judge and stats", () => {
     expect(typeof j.confidence).toBe("number");
   });
 
+  it("prints the chance, the guilty route and the trusted range with its replay script", async () => {
+    const j = JSON.parse((await cli(["judge", FIXTURE])).stdout);
+    expect(j.chanceWrong).toBeGreaterThan(0.5);
+    expect(j.chanceWrong).toBeLessThanOrEqual(1);
+    expect(j.chanceTerms[0]).toEqual({ feature: expect.any(String), oddsFactor: expect.any(Number) });
+    expect(j.findings.map((f: { rule: string }) => f.rule)).toContain("off-target");
+    expect(j.guilty).toMatchObject({ file: "arch/x86/kernel/kvm.c", frame: 4, line: 263, rule: "first" });
+    expect(j.trust.good).toBe("2f0df49c89acaa58571d509830bc481250699885");
+    expect(j.trust.script).toMatch(/^git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'\n/);
+  });
+
+  it("puts the guilty route into the parse JSON", async () => {
+    const log = JSON.parse((await cli(["parse", FIXTURE])).stdout);
+    expect(log.crash.guilty).toMatchObject({ file: "arch/x86/kernel/kvm.c", frame: 4, line: 263 });
+    expect(log.crash.guilty.skipped[0]).toEqual({ file: "kernel/locking/irqflag-debug.c", line: 243, why: "locking primitives and lockdep" });
+    expect(log.crash.guilty.why).toContain("skipped above it");
+  });
+
   it("counts outcomes, steps, runs and warnings", async () => {
     const r = await cli(["stats", dir]);
     expect(r.code).toBe(0);

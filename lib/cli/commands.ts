@@ -1,23 +1,25 @@
 // The CLI's commands. Output: JSON (or NDJSON for several inputs) on stdout; errors on stderr.
 import { readFileSync } from "node:fs";
 import { parseBisectionLog } from "@/lib/parser";
-import { findGuiltyFrame, judgeBisection } from "@/lib/analysis";
-import type { BisectionLog } from "@/lib/parser/types";
+import { findGuiltyFrame, guiltyRoute, judgeBisection, type GuiltyRoute } from "@/lib/analysis";
+import type { BisectionLog, CrashReport } from "@/lib/parser/types";
 import { expandInputs } from "./inputs";
 
 type Out = (s: string) => void;
 
-/** The parse as the CLI prints it: the parser's result with the guilty frame filled in. */
-export function parseForCli(text: string): { ok: true; log: BisectionLog } | { ok: false; reason: string; line: number | null } {
+type CliLog = BisectionLog & { crash: (CrashReport & { guilty: GuiltyRoute | null }) | null };
+
+/** The parse as the CLI prints it: the parser's result with the guilty frame filled in, read
+ *  from the report text the way syzbot routes it (`crash.guilty` says from which frame, and
+ *  which rules skipped the frames above it). */
+export function parseForCli(text: string): { ok: true; log: CliLog } | { ok: false; reason: string; line: number | null } {
   const res = parseBisectionLog(text);
   if (!res.ok) return res;
   const log = res.log;
-  if (log.crash) {
-    const g = findGuiltyFrame(log.crash);
-    log.crash.guiltyFile = g?.file ?? null;
-    log.crash.guiltyFrame = g?.frameIndex ?? null;
-  }
-  return { ok: true, log };
+  if (!log.crash) return { ok: true, log: { ...log, crash: null } };
+  const g = findGuiltyFrame(log.crash, text.split("\n"));
+  const crash = { ...log.crash, guiltyFile: g?.file ?? null, guiltyFrame: g?.frameIndex ?? null, guilty: guiltyRoute(g) };
+  return { ok: true, log: { ...log, crash } };
 }
 
 function readInputs(args: string[], err: Out): string[] | null {
@@ -61,7 +63,8 @@ export function cmdJudge(args: string[], out: Out, err: Out): number {
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   let failed = 0;
   for (const file of files) {
-    const res = parseBisectionLog(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    const res = parseBisectionLog(text);
     if (!res.ok) {
       failed++;
       if (!batch) {
@@ -71,8 +74,18 @@ export function cmdJudge(args: string[], out: Out, err: Out): number {
       out(JSON.stringify({ file, rejected: true, reason: res.reason }));
       continue;
     }
-    const j = judgeBisection(res.log);
-    const row = { file, verdict: j.verdict, headline: j.headline, findings: j.findings, confidence: j.confidence, guilty: j.guilty };
+    const j = judgeBisection(res.log, text);
+    const row = {
+      file,
+      verdict: j.verdict,
+      headline: j.headline,
+      chanceWrong: j.chanceWrong,
+      chanceTerms: j.chanceTerms,
+      findings: j.findings,
+      confidence: j.confidence,
+      guilty: guiltyRoute(j.guilty),
+      trust: j.trust,
+    };
     out(batch ? JSON.stringify(row) : JSON.stringify(row, null, 2));
   }
   return failed ? 1 : 0;

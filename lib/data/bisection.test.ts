@@ -42,3 +42,21 @@ describe("getBisection", () => {
     expect(b?.crash?.guiltyFile).toBe("arch/x86/kernel/kvm.c");
   });
 });
+
+describe("getBisection: the judge's second round, stored at ingest", () => {
+  it("reads the chance, the guilty route and the trusted range back through the schema", async () => {
+    const b = await getBisection(db.prisma, id);
+    expect(b?.chanceWrong).toBeGreaterThan(0.5);
+    expect(b?.chanceWrong).toBeLessThan(1);
+    const d = b?.judgeDetail;
+    expect(d?.guilty).toMatchObject({ file: "arch/x86/kernel/kvm.c", line: 263, rule: "first" });
+    expect(d?.guilty?.why).toContain("kernel/locking/irqflag-debug.c");
+    expect(d?.trust?.good).toBe("2f0df49c89acaa58571d509830bc481250699885");
+    expect(d?.trust?.script.split("\n")[0]).toBe("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
+    expect(d?.chanceTerms.map((t) => t.feature)).toContain("title-drift:high");
+  });
+  it("gives a null detail for a row whose stored JSON does not match the schema", async () => {
+    await db.prisma.bisection.update({ where: { id }, data: { judgeDetail: { guilty: "nonsense" } } });
+    expect((await getBisection(db.prisma, id))?.judgeDetail).toBeNull();
+  });
+});

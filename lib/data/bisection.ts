@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedImmutable } from "./immutable-cache";
+import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
 
 const bisectionSelect = {
   id: true,
@@ -34,6 +35,8 @@ const bisectionSelect = {
   verdictHeadline: true,
   findings: true,
   confidence: true,
+  chanceWrong: true,
+  judgeDetail: true,
   crashSignature: { select: { title: true } },
   startSignature: { select: { title: true } },
   culprit: {
@@ -114,8 +117,13 @@ const bisectionSelect = {
 type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
 
 /** A stored bisection as its own log tells it: the found commit's header and files come from
- *  this log's `culprit` rows, never from the commit row other logs share. */
-export type BisectionDetail = Omit<BisectionRow, "culprit"> & { foundCommit: BisectionRow["culprit"] };
+ *  this log's `culprit` rows, never from the commit row other logs share; `judgeDetail` read
+ *  through its schema (null for rows stored before the column existed, or whose detail does
+ *  not match it). */
+export type BisectionDetail = Omit<BisectionRow, "culprit" | "judgeDetail"> & {
+  foundCommit: BisectionRow["culprit"];
+  judgeDetail: JudgeDetail | null;
+};
 
 /** One bisection with everything its page shows. Stored bisections never change, so the
  *  result is kept in a bounded cache by id (lib/data/immutable-cache.ts). */
@@ -127,10 +135,11 @@ export async function getBisection(prisma: PrismaClient, id: string): Promise<Bi
     async () => {
       const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
       if (!row) return null;
-      const { culprit, ...rest } = row;
+      const { culprit, judgeDetail, ...rest } = row;
       // a step without a subject of its own borrows the one this log printed for the culprit
       const steps = rest.steps.map((s) => (s.subject === null && culprit && s.commitHash === culprit.hash ? { ...s, subject: culprit.subject } : s));
-      return { ...rest, steps, foundCommit: culprit };
+      const detail = judgeDetail === null ? null : judgeDetailSchema.safeParse(judgeDetail);
+      return { ...rest, steps, foundCommit: culprit, judgeDetail: detail?.success ? detail.data : null };
     },
   );
 }

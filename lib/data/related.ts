@@ -42,6 +42,8 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
         orderBy: { index: "asc" },
         select: {
           commitHash: true,
+          role: true,
+          release: true,
           subject: true,
           verdict: true,
           allRunsOutcome: true,

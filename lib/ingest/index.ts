@@ -60,7 +60,7 @@ async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: 
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) throw new IngestError(parsed.reason, 400, parsed.line);
   const log = parsed.log;
-  const judgement = judgeBisection(log);
+  const judgement = judgeBisection(log, normalized);
   try {
     await storeBisection(prisma, { id, hash, text: normalized }, log, judgement, opts.bulk ?? false);
   } catch (e) {

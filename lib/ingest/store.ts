@@ -4,6 +4,8 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
+import { guiltyRoute } from "@/lib/analysis/guilty";
+import type { JudgeDetail } from "@/lib/validations/judge-detail";
 import { commitRows, isCrashOutcome, searchText, signatureTitles, startTitle } from "./map";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
@@ -70,6 +72,11 @@ function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.
       ${col(f, "logLine")}::int[]))`;
 }
 
+/** What `bisection.judge_detail` keeps (lib/validations/judge-detail.ts reads it back). */
+export function judgeDetail(j: Judgement): JudgeDetail {
+  return { guilty: guiltyRoute(j.guilty), trust: j.trust, chanceTerms: j.chanceTerms };
+}
+
 export async function storeBisection(
   prisma: PrismaClient,
   row: { id: string; hash: string; text: string },
@@ -95,7 +102,7 @@ export async function storeBisection(
         start_signature_id, candidates, error, syzkaller_commit, host, revisions_tested, total_seconds, build_seconds,
         test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
         recipients_cc, bisect_start_line, result_line, truncated, head_truncated, line_count, step_count, warnings,
-        verdict, verdict_headline, findings, confidence, search_text)
+        verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text)
       VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
         (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
         ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, ${log.revisionsTested}::int,
@@ -104,7 +111,8 @@ export async function storeBisection(
         ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int, ${log.resultLine}::int,
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
         ${judgement.verdict}, ${judgement.headline ?? null}, ${JSON.stringify(judgement.findings)}::jsonb,
-        ${judgement.confidence}::float8, ${searchText(log)})
+        ${judgement.confidence}::float8, ${judgement.chanceWrong}::float8, ${JSON.stringify(judgeDetail(judgement))}::jsonb,
+        ${searchText(log)})
       RETURNING id),
     raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
     ${culpritCtes(log)},

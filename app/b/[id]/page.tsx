@@ -13,6 +13,7 @@ import { TimelineTable } from "@/components/bisection/timeline-table";
 import { CulpritSection } from "@/components/bisection/culprit-section";
 import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
+import { TrustedRange } from "@/components/bisection/trusted-range";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
 import type { Finding } from "@/components/bisection/types";
@@ -92,7 +93,15 @@ async function BisectionPageContent({ params }: Props) {
         recipients={recipients}
         hasCrash={!!b.crash}
       />
-      <VerdictBanner id={b.id} verdict={b.verdict} headline={b.verdictHeadline} findings={findings} confidence={b.confidence} />
+      <VerdictBanner
+        id={b.id}
+        verdict={b.verdict}
+        headline={b.verdictHeadline}
+        findings={findings}
+        confidence={b.confidence}
+        chance={b.chanceWrong}
+        chanceTerms={b.judgeDetail?.chanceTerms ?? []}
+      />
       <TimelineTable
         id={b.id}
         type={b.type}
@@ -103,6 +112,7 @@ async function BisectionPageContent({ params }: Props) {
         candidates={b.candidates}
         initialLeft={initialLeft}
       />
+      {b.judgeDetail?.trust && b.verdict !== "n/a" && <TrustedRange id={b.id} range={b.judgeDetail.trust} type={b.type} />}
       {/* wide screens: culprit and facts on the left, the crash beside them */}
       <div className="min-[1700px]:grid min-[1700px]:grid-cols-2 min-[1700px]:gap-x-8">
       {found && <CulpritSection commit={found} type={b.type} />}
@@ -117,6 +127,7 @@ async function BisectionPageContent({ params }: Props) {
           rawReport={rawReport}
           line={b.crash.line}
           endLine={b.crash.endLine}
+          guilty={b.judgeDetail?.guilty ?? null}
         />
         </div>
       )}

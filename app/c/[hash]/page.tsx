@@ -9,6 +9,7 @@ import { CommitBlameSummary } from "@/components/commit/blame-summary";
 import { guardMetadata, guardPage } from "@/lib/page-guard";
 import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
 import { logUrl } from "@/lib/log-range";
+import { contradictions, fixesWarning } from "@/lib/commit-record";
 
 export const dynamic = "force-dynamic";
 
@@ -60,6 +61,13 @@ async function CommitPageContent({ params }: Props) {
   // the header as the first log that found the commit printed it (else a tested step's subject)
   const head = accounts[0]?.first;
   const subject = head ? head.subject : commit.subject;
+  const title = (b: { crashSignature: { title: string } | null; startSignature: { title: string } | null }) => b.crashSignature?.title ?? b.startSignature?.title ?? null;
+  const blamings = found.map((b) => ({ id: b.id, type: b.type, verdict: b.verdict, title: title(b) }));
+  const warning = fixesWarning(blamings);
+  const against = contradictions(
+    blamings,
+    steps.map((s) => ({ ...s, commit: commit.hash, subject: null, bisectionId: s.bisection.id, type: s.bisection.type, title: title(s.bisection) })),
+  );
   return (
     <article>
       <h1 className="font-mono text-base font-semibold">
@@ -72,9 +80,33 @@ async function CommitPageContent({ params }: Props) {
         {head && head.mergeParents.length > 0 && <> · merge of {head.mergeParents.join(" ")}</>} ·{" "}
         <a href={commitUrl(commit.hash)}>git.kernel.org</a> ·{" "}
         <code className="font-mono text-fg">{fixesTag(commit.hash, subject)}</code>
+        {warning && (
+          <span className="ml-1 text-warn-fg" data-testid="fixes-warning">
+            <span aria-hidden>▲ </span>
+            {warning}
+          </span>
+        )}
       </p>
       <DisagreeingAccounts groups={accounts} />
       <CommitBlameSummary found={found} />
+      {against.length > 0 && (
+        <section aria-labelledby="against-h" className="mb-4 rounded border border-warn-fg bg-warn-bg p-2 text-sm">
+          <h2 id="against-h" className="font-semibold text-warn-fg">
+            <span aria-hidden>▲ </span>
+            {against.length} step{against.length === 1 ? "" : "s"} of other bisections of the same crash saw this commit the other way
+          </h2>
+          <ul>
+            {against.slice(0, 50).map((c) => (
+              <li key={`${c.bisectionId}-${c.step}`}>
+                <Link href={logUrl(c.bisectionId, c.line, c.endLine)} className="font-mono">
+                  {c.bisectionId} #{c.step}
+                </Link>{" "}
+                {c.saw === "OK" ? "tested it good (no crash)" : "crashed at it"}: <span className="font-mono">{c.title}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="found-h" className="mb-4">
         <h2 id="found-h" className="mb-1 font-semibold">
           Found by {found.length} bisection{found.length === 1 ? "" : "s"}
@@ -85,6 +117,7 @@ async function CommitPageContent({ params }: Props) {
           <table className="min-w-[60%] text-sm">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
+                <th scope="col" className="px-1.5 py-0.5 font-medium">Bisection</th>
                 <th scope="col" className="px-1.5 py-0.5 font-medium">Uploaded</th>
                 <th scope="col" className="px-1.5 py-0.5 font-medium">As</th>
                 <th scope="col" className="px-1.5 py-0.5 font-medium">Crash title</th>
@@ -94,6 +127,9 @@ async function CommitPageContent({ params }: Props) {
             <tbody>
               {found.map((b) => (
                 <tr key={b.id} className="border-b border-line">
+                  <td className="px-1.5 py-0.5 font-mono">
+                    <Link href={`/b/${b.id}`}>{b.id}</Link>
+                  </td>
                   <td className="px-1.5 py-0.5">{formatDate(b.uploadedAt).slice(0, 10)}</td>
                   <td className="px-1.5 py-0.5">{b.type === "fix" ? "fix" : "culprit"}</td>
                   <td className="px-1.5 py-0.5 font-mono">

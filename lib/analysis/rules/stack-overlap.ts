@@ -35,29 +35,29 @@ export function stackOverlap(ctx: Context): Finding[] {
   if (ctx.fix || !commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
   const changed = commit.files.map((f) => ({ path: normalisePath(f.path), line: f.line }));
   const guilty = ctx.guilty.file;
-  const guiltyLine = crash.frames[ctx.guilty.frameIndex].logLine;
+  const guiltyLine = ctx.guilty.line;
   const hit = changed.find((c) => covers(c.path, guilty));
   if (hit)
-    return [finding("info", `The culprit changes ${hit.path}, where the crash's guilty frame is.`, [guiltyLine, hit.line])];
+    return [finding("info", `The culprit changes ${hit.path}, where the crash's guilty frame is.`, [guiltyLine, hit.line], hit.path === guilty ? "guilty-file" : "guilty-tree")];
   const stack = stackFiles(crash);
   for (const c of changed) {
     const onStack = stack.find((s) => covers(c.path, s));
     if (onStack) {
       const frame = crash.frames.find((f) => f.file && normalisePath(f.file) === onStack);
-      return [finding("info", `The culprit changes ${c.path}, which is on the crash stack (guilty file ${guilty}).`, [c.line, frame?.logLine ?? guiltyLine])];
+      return [finding("info", `The culprit changes ${c.path}, which is on the crash stack (guilty file ${guilty}).`, [c.line, frame?.logLine ?? guiltyLine], "on-stack")];
     }
   }
   const dirs = new Set([guilty, ...stack].map(dir));
   const near = changed.find((c) => dirs.has(dir(c.path)));
   if (near)
-    return [finding("info", `The culprit changes ${near.path}, in the same directory as the crash stack, but not the guilty file ${guilty}.`, [near.line, guiltyLine])];
+    return [finding("info", `The culprit changes ${near.path}, in the same directory as the crash stack, but not the guilty file ${guilty}.`, [near.line, guiltyLine], "same-directory")];
   const object = objectStackFiles(crash);
   for (const c of changed) {
     const o = object.find((s) => covers(c.path, s.file));
-    if (o) return [finding("info", `The culprit changes ${c.path}, which allocated or freed the object the crash accessed.`, [c.line, o.line])];
+    if (o) return [finding("info", `The culprit changes ${c.path}, which allocated or freed the object the crash accessed.`, [c.line, o.line], "object-stack")];
   }
   if (titleKey(crash.title).hang)
-    return [finding("info", `The culprit touches nothing on the stack of this hang report, but a hang's stack shows where a task waited, not where the bug is.`, [guiltyLine])];
+    return [finding("info", `The culprit touches nothing on the stack of this hang report, but a hang's stack shows where a task waited, not where the bug is.`, [guiltyLine], "hang")];
   return [
     finding(
       "medium",
@@ -67,6 +67,6 @@ export function stackOverlap(ctx: Context): Finding[] {
   ];
 }
 
-function finding(severity: Finding["severity"], message: string, lines: number[]): Finding {
-  return { rule: "stack-overlap", severity, message, lines: [...new Set(lines)].sort((a, b) => a - b) };
+function finding(severity: Finding["severity"], message: string, lines: number[], kind?: string): Finding {
+  return { rule: "stack-overlap", severity, message, lines: [...new Set(lines)].sort((a, b) => a - b), ...(kind ? { kind } : {}) };
 }

@@ -1,0 +1,60 @@
+// What the verdicts the judge trusts still say: the range they support, the commits left in it,
+// and a `git bisect replay` script to continue by hand.
+import { shortHash } from "@/lib/format";
+import { CopyButton } from "./copy-button";
+import { logHref } from "./log-links";
+import type { UiTrustedRange } from "./types";
+
+function Bound({ id, hash, line }: { id: string; hash: string; line: number | null }) {
+  return (
+    <>
+      <a href={`/c/${hash}`} className="font-mono">
+        {/^[0-9a-f]{40}$/.test(hash) ? shortHash(hash) : hash}
+      </a>
+      {line !== null && (
+        <a href={logHref(id, line)} className="ml-1 font-mono text-[0.8rem]">
+          (L{line})
+        </a>
+      )}
+    </>
+  );
+}
+
+export function TrustedRange({ id, range, type }: { id: string; range: UiTrustedRange; type: string }) {
+  const untrusted = range.steps.filter((s) => !s.trusted);
+  const left =
+    range.candidates === null
+      ? "an unknown number of commits"
+      : range.candidates === 1
+        ? "one commit: the range is pinned"
+        : `about ${range.candidates.toLocaleString("en-US")} commits (~${range.stepsLeft} more steps)`;
+  return (
+    <section id="trusted-range" aria-labelledby="trusted-h" data-testid="trusted-range" className="mt-5 max-w-[120ch]">
+      <h2 id="trusted-h" className="text-base font-semibold">
+        Trustworthy range
+      </h2>
+      <p>
+        {range.allTrusted
+          ? "The judge trusts every verdict of this log."
+          : `The judge does not trust ${untrusted.length} of ${range.steps.length} verdicts (crashes that are not the bug, or too few clean runs).`}{" "}
+        The trusted verdicts support git&rsquo;s range from good <Bound id={id} hash={range.good} line={range.goodLine} /> to bad{" "}
+        <Bound id={id} hash={range.bad} line={range.badLine} />, with <span data-testid="revisions-left">{left}</span> left in it
+        {range.reproduces ? ", and it ends on this log's result." : "."}
+        {type === "fix" && " (Fix bisection: git's good means still crashing.)"}
+      </p>
+      {range.reference.length > 0 && (
+        <p className="text-[0.85rem] text-muted">
+          the bug, as the start commit crashed: {range.reference.map((t) => `“${t}”`).join(", ")}
+        </p>
+      )}
+      <div className="mt-1 flex items-center justify-between">
+        <h3 className="text-[0.85rem] font-semibold text-muted">replay script (git bisect replay)</h3>
+        <CopyButton text={range.script} label="copy replay script" />
+      </div>
+      <pre data-testid="replay-script" className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+        {range.script}
+      </pre>
+      <p className="mt-1 text-[0.85rem]">{range.hint}</p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// The guilty file as syzbot routes it: each case is a rule of syzkaller's extractGuiltyFile
+// (pkg/report/linux.go), on a report built to exercise it, read from the log text.
+import { describe, expect, it } from "vitest";
+import { parseBisectionLog } from "@/lib/parser";
+import { describeGuilty, findGuiltyFrame } from "./guilty";
+import { cleanPath, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
+import { buildLog, CLEAN } from "./test-logs";
+
+function guiltyOf(title: string, report: string, withText = true) {
+  const text = buildLog({ ...CLEAN, crash: { title, report } });
+  const r = parseBisectionLog(text);
+  if (!r.ok) throw new Error(r.reason);
+  return { g: findGuiltyFrame(r.log.crash, withText ? text.split("\n") : null), crash: r.log.crash!, lines: text.split("\n") };
+}
+
+const WARN_DEV = `------------[ cut here ]------------
+WARNING: CPU: 1 PID: 9 at net/core/dev.c:3243 skb_warn_bad_offload+0x2a/0x30 net/core/dev.c:3243
+Modules linked in:
+RIP: 0010:skb_warn_bad_offload+0x2a/0x30 net/core/dev.c:3243
+Call Trace:
+ __skb_gso_segment+0x3a/0x60 net/core/dev.c:3420
+ skb_gso_segment include/linux/netdevice.h:4817 [inline]
+ validate_xmit_skb+0x1d/0x40 net/core/dev.c:3665
+ tun_get_user+0x21/0x80 drivers/net/tun.c:1960
+ tun_chr_write_iter+0x10/0x20 drivers/net/tun.c:2019`;
+
+describe("guilty file as syzbot routes it", () => {
+  it("skips net/core/dev.c and headers, in report text order", () => {
+    const { g, crash } = guiltyOf("WARNING in skb_warn_bad_offload", WARN_DEV);
+    expect(g?.file).toBe("drivers/net/tun.c");
+    expect(g?.rule).toBe("first");
+    expect(crash.frames[g!.frameIndex!].function).toBe("tun_get_user");
+    expect(g?.skipped.map((s) => s.file)).toEqual(["net/core/dev.c", "include/linux/netdevice.h"]);
+    expect(describeGuilty(g!)).toContain("net/core/dev.c (network core");
+  });
+
+  it("takes the first file when every file is ignored", () => {
+    const { g } = guiltyOf("WARNING in kcov_remote_start", `WARNING: CPU: 0 PID: 1 at kernel/kcov.c:870 kcov_remote_start+0x10/0x20 kernel/kcov.c:870
+Call Trace:
+ kcov_remote_start_usb include/linux/kcov.h:52 [inline]
+ lock_acquire+0x1/0x2 kernel/locking/lockdep.c:5437`);
+    expect(g?.file).toBe("kernel/kcov.c");
+    expect(g?.rule).toBe("fallback");
+  });
+
+  it("never takes a file from lockdep's held-lock and irq-state lines", () => {
+    const { g } = guiltyOf("possible deadlock in foo_lock", `WARNING: possible circular locking dependency detected
+syz-executor/1 is trying to acquire lock:
+ffff888 (&foo->lock){+.+.}-{3:3}, at: foo_lock+0x10/0x20 drivers/foo/lock.c:10
+
+but task is already holding lock:
+ #0: ffff888 (&bar->mutex){+.+.}-{3:3}, at: bar_ioctl+0x10/0x20 drivers/bar/ioctl.c:5
+hardirqs last  enabled at (123): [<ffffffff81>] baz_irq+0x1/0x2 drivers/baz/irq.c:7
+Call Trace:
+ foo_ioctl+0x50/0x80 drivers/qux/core.c:100`);
+    expect(g?.file).toBe("drivers/qux/core.c");
+    expect(g?.skipped.map((s) => s.why)).toContain("lockdep held-lock line (`#N: ... at:`)");
+  });
+
+  it("reads held-lock lines behind an old console prefix as syzkaller does, prefix stripped", () => {
+    const { g } = guiltyOf("possible deadlock in foo_lock", `[  246.107021] WARNING: possible circular locking dependency detected
+[  246.107022]  #0: ffff888 (&bar->mutex){+.+.}-{3:3} bar_ioctl+0x10/0x20 drivers/bar/ioctl.c:5
+[  246.107023][ T1234]  foo_ioctl+0x50/0x80 drivers/qux/core.c:100`);
+    expect(g?.file).toBe("drivers/qux/core.c");
+    expect(g?.line).toBeGreaterThan(0);
+  });
+
+  it("prefers a deeper path under the guilty file's directory", () => {
+    const { g } = guiltyOf("KASAN: use-after-free Read in iput", `BUG: KASAN: use-after-free in iput+0x10/0x20 fs/inode.c:1700
+Call Trace:
+ iput+0x10/0x20 fs/inode.c:1700
+ ntfs_fill_super+0x30/0x40 fs/ntfs3/super.c:1100
+ get_tree_bdev+0x1/0x2 fs/super.c:1300
+ ntfs_attr_find+0x1/0x2 fs/ntfs3/attrib.c:10`);
+    // fs/ntfs3/super.c is deeper under fs/; fs/ntfs3/attrib.c beside it is not deeper than it
+    expect(g?.file).toBe("fs/ntfs3/super.c");
+    expect(g?.rule).toBe("deeper");
+    expect(g?.over).toBe("fs/inode.c");
+  });
+
+  it("starts an RCU stall at the interrupt entry", () => {
+    const { g } = guiltyOf("INFO: rcu detected stall in foo_loop", `rcu: INFO: rcu_preempt self-detected stall on CPU
+ rcu_dump_cpu_stacks+0x1/0x2 kernel/rcu/tree_stall.h:337
+ print_cpu_stall+0x1/0x2 drivers/tty/serial/8250/8250_port.c:3300
+ apic_timer_interrupt+0xf/0x20 arch/x86/entry/entry_64.S:830
+RIP: 0010:foo_loop+0x10/0x20 drivers/foo/loop.c:44`);
+    expect(g?.file).toBe("drivers/foo/loop.c");
+    expect(g?.start).toBe("apic_timer_interrupt");
+  });
+
+  it("without the text, reads the parsed frames in log order", () => {
+    const { g } = guiltyOf("WARNING in skb_warn_bad_offload", WARN_DEV, false);
+    expect(g?.file).toBe("drivers/net/tun.c");
+  });
+
+  it("is null for a report without source files", () => {
+    expect(guiltyOf("WARNING in foo", "WARNING: CPU: 0 PID: 1 at foo+0x1/0x2").g).toBeNull();
+    expect(findGuiltyFrame(null)).toBeNull();
+  });
+});
+
+describe("syzkaller's matchers, rewritten", () => {
+  it("finds the first path:line of a line", () => {
+    expect(fileOfLine(" kvm_wait+0xc3/0xe0 arch/x86/kernel/kvm.c:837")).toBe("arch/x86/kernel/kvm.c");
+    expect(fileOfLine("WARNING: CPU: 0 PID: 1 at kernel/locking/irqflag-debug.c:9 warn+0x1d/0x20 lib/x.c:7")).toBe("kernel/locking/irqflag-debug.c");
+    expect(fileOfLine(" f+0x1/0x2 arch/x86/entry/entry_64.S:830")).toBeNull();
+    expect(fileOfLine("no file: here.c: 12")).toBeNull();
+    expect(fileOfLine("x".repeat(100000) + ":" + "1".repeat(10))).toBeNull();
+  });
+  it("ignores as syzkaller does, unescaped dots included", () => {
+    for (const f of ["include/linux/list.h", "lib/list_debug.c", "mm/slub.c", "mm/slab_common.c", "arch/x86/mm/fault.c", "arch/arm64/kernel/entry-common.c", "kernel/sched/core.c", "net/core/skbuff.c", "drivers/usb/core/urb.c", "arch/x86/kernel/apic/apic.c", "fs/proc/generic.c", "mm/filemap.c"])
+      expect(ignoredFile(f), f).not.toBeNull();
+    for (const f of ["net/core/sock_map.c", "drivers/usb/core/hub.c", "fs/proc/base.c", "arch/x86/kvm/x86.c", "mm/mmap.c", "kernel/bpf/verifier.c"]) expect(ignoredFile(f), f).toBeNull();
+  });
+  it("knows lockdep lines", () => {
+    expect(ignoredLine("softirqs last disabled at (0): [<0>] 0x0")).not.toBeNull();
+    expect(ignoredLine(" #1: ffff (rtnl_mutex){+.+.}-{3:3}, at: rtnl_lock+0x1/0x2 net/core/rtnetlink.c:72")).not.toBeNull();
+    expect(ignoredLine(" rtnl_lock+0x1/0x2 net/core/rtnetlink.c:72")).toBeNull();
+  });
+  it("cleans paths and tells deeper suffixes", () => {
+    expect(cleanPath("./drivers/foo/../foo/core.c")).toBe("drivers/foo/core.c");
+    expect(isDeeperSuffix("/ntfs3/super.c")).toBe(true);
+    expect(isDeeperSuffix("/super.c")).toBe(false);
+    expect(isDeeperSuffix("x/super.c")).toBe(false);
+  });
+});

@@ -1,0 +1,183 @@
+// The trustworthy range: which of the log's own git verdicts the judge believes, the range those
+// verdicts alone still support (last trusted good .. first trusted bad, in git's words), how many
+// commits are left in it, and a `git bisect replay` script of the trusted steps, so a maintainer
+// told "likely wrong" can continue by hand from what the log still proves.
+//
+// A crashed verdict is trusted when one of its runs crashed with the bug itself (a title naming
+// the same place as a title of the start commit; bisections are started from the reproducer's
+// crash at that commit). A verdict decided by other crashes — an unspecific title such as
+// `lost connection to test machine`, another subsystem's crash, a title never seen at the start —
+// says "something crashed", not "the bug is here". A crash of the same subsystem at another
+// place (a related title, lib/analysis/titles.ts) is trusted: it is often the bug seen from
+// elsewhere (`request_end` renamed `fuse_request_end`). A did-not-crash verdict is trusted when at
+// least half of its runs ran clean (the rest lost to infrastructure or boot failures say nothing).
+//
+// Range sizes: git prints `Bisecting: N revisions left to test after this` after every verdict,
+// where N counts the commits above the next test commit (in a linear history: the next test
+// commit is N+1 below the bad end). From those numbers the commits can be laid on a line, and
+// the trusted bounds give the commits still in question. Merges make the line an approximation.
+import type { BisectionLog, Step } from "@/lib/parser/types";
+import { countRuns, crashTitles, stepCrashed } from "./steps";
+import { specific, titleKey, type TitleKey } from "./titles";
+import { bugIndex, isBug, offTargetKind, type BugIndex, type OffTargetKind } from "./off-target-kind";
+
+export interface StepTrust {
+  index: number;
+  commit: string;
+  /** git's word as logged */
+  verdict: "good" | "bad";
+  crashed: boolean;
+  trusted: boolean;
+  /** why a verdict is not trusted (null when it is) */
+  why: string | null;
+  /** off-target kind of an untrusted crashed verdict */
+  offTarget: OffTargetKind | null;
+  /** estimated position on the line of commits (0 = the initial good commit); null when unknown */
+  position: number | null;
+  line: number;
+}
+
+export interface TrustedRange {
+  /** the crash titles taken as the bug (the start commit's specific titles) */
+  reference: string[];
+  /** git steps in log order (skips left out) */
+  steps: StepTrust[];
+  /** git's good and bad bounds the trusted verdicts support (hashes) */
+  good: string;
+  bad: string;
+  goodLine: number | null;
+  badLine: number | null;
+  /** commits that could still be the first bad one (the bad bound included); null when unknown */
+  candidates: number | null;
+  /** steps git would still need (ceil(log2(candidates))) */
+  stepsLeft: number | null;
+  /** every step is trusted */
+  allTrusted: boolean;
+  /** the trusted range pins one commit and it is the log's result */
+  reproduces: boolean;
+  /** `git bisect replay` script */
+  script: string;
+  /** what to try next, one sentence */
+  hint: string;
+}
+
+/** The first `Bisecting: N revisions left` after `git bisect start` (not kept by the parser). */
+function initialLeft(log: BisectionLog, lines: string[] | null): number | null {
+  if (!lines || !log.bisectStart) return null;
+  for (let i = log.bisectStart.line; i < Math.min(lines.length, log.bisectStart.line + 3); i++) {
+    const m = /^Bisecting: (\d+) revisions? left/.exec(lines[i]);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+function trustStep(log: BisectionLog, s: Step, reference: BugIndex): Pick<StepTrust, "trusted" | "why" | "offTarget" | "crashed"> {
+  const crashed = stepCrashed(log.type, s) === true;
+  const c = countRuns(s);
+  if (!crashed) {
+    if (s.untested) return { crashed, trusted: false, why: "not tested", offTarget: null };
+    if (c.total > 0 && c.ok * 2 < c.total) return { crashed, trusted: false, why: `only ${c.ok} of ${c.total} runs ran clean`, offTarget: null };
+    return { crashed, trusted: true, why: null, offTarget: null };
+  }
+  if (reference.keys.length === 0) return { crashed, trusted: true, why: null, offTarget: null };
+  const titles = crashTitles(s).map((t) => t.key);
+  if (titles.some((t) => isBug(reference, t))) return { crashed, trusted: true, why: null, offTarget: null };
+  const kind = offTargetKind(titles, reference);
+  // a crash of the same subsystem at another place is often the bug seen from elsewhere
+  // (`fuse_request_end` / `request_end`): trusted, but marked
+  if (kind === "unseen") return { crashed, trusted: true, why: null, offTarget: kind };
+  const names = [...new Set(titles.map((t) => t.title))].slice(0, 3).join("”, “");
+  return { crashed, trusted: false, why: names ? `crashed only with “${names}”` : "no crash of the bug was recorded", offTarget: kind };
+}
+
+export function trustedRange(log: BisectionLog, lines: string[] | null = null): TrustedRange | null {
+  const start = log.bisectStart;
+  if (!start || log.steps.length === 0) return null;
+  const startStep = log.steps.find((s) => s.role === "start") ?? null;
+  const keys = startStep ? crashTitles(startStep).map((t) => t.key).filter(specific) : [];
+  // when the start gave no specific title (head cut, unspecific), the final report is the bug
+  if (keys.length === 0 && log.crash && log.type === "cause") {
+    const k = titleKey(log.crash.title);
+    if (specific(k)) keys.push(k);
+  }
+  const reference = bugIndex(keys);
+  const git = log.steps.filter((s) => s.line > start.line && (s.verdict === "good" || s.verdict === "bad"));
+  // positions on a line: good end 0, bad end `hi`
+  const left0 = initialLeft(log, lines);
+  let lo = 0;
+  let hi: number | null = left0 === null ? null : 2 * left0 + 2;
+  let nextLeft = left0;
+  const steps: StepTrust[] = [];
+  for (const s of git) {
+    const pos = hi !== null && nextLeft !== null ? Math.max(lo + 1, hi - nextLeft - 1) : null;
+    const t = trustStep(log, s, reference);
+    steps.push({ index: s.index, commit: s.commit, verdict: s.verdict as "good" | "bad", ...t, position: pos, line: s.verdictLine ?? s.line });
+    if (pos !== null) {
+      if (s.verdict === "good") lo = pos;
+      else hi = pos;
+    }
+    nextLeft = s.revisionsLeft;
+  }
+  let good = start.good, bad = start.bad;
+  let goodLine: number | null = start.line, badLine: number | null = start.line;
+  let loT = 0;
+  let hiT: number | null = left0 === null ? null : 2 * left0 + 2;
+  for (const s of steps) {
+    if (!s.trusted) continue;
+    if (s.verdict === "good" && (s.position === null || s.position >= loT)) {
+      good = s.commit;
+      goodLine = s.line;
+      if (s.position !== null) loT = s.position;
+    }
+    if (s.verdict === "bad" && (s.position === null || hiT === null || s.position <= hiT)) {
+      bad = s.commit;
+      badLine = s.line;
+      if (s.position !== null) hiT = s.position;
+    }
+  }
+  const allTrusted = steps.every((s) => s.trusted);
+  let candidates = hiT === null ? null : Math.max(1, hiT - loT);
+  if (allTrusted && log.outcome === "found") candidates = 1;
+  const found = log.commit?.hash ?? null;
+  // all trusted: the script is the log's own sequence of verdicts, so git ends where syzbot did
+  const reproduces = found !== null && (allTrusted ? log.outcome === "found" : candidates === 1 && bad === found);
+  return {
+    reference: [...new Set(reference.keys.map((r) => r.title))],
+    steps,
+    good,
+    bad,
+    goodLine,
+    badLine,
+    candidates,
+    stepsLeft: candidates === null ? null : Math.ceil(Math.log2(Math.max(1, candidates))),
+    allTrusted,
+    reproduces,
+    script: replayScript(start, steps, log.steps.filter((s) => s.line > start.line && s.verdict === "skip")),
+    hint: hintFor(log, found, allTrusted),
+  };
+}
+
+/** `git bisect replay` input (`git bisect log` format): the start line and the trusted verdicts in log order; skips are
+ *  kept (they assert nothing), untrusted verdicts stay as comments saying why. */
+export function replayScript(start: { bad: string; good: string }, steps: StepTrust[], skips: Step[] = []): string {
+  const rows: { line: number; text: string }[] = steps.map((s) => ({
+    line: s.line,
+    text: s.trusted ? `git bisect ${s.verdict} ${s.commit}` : `# not trusted (${s.why}): git bisect ${s.verdict} ${s.commit}`,
+  }));
+  for (const s of skips) rows.push({ line: s.verdictLine ?? s.line, text: `git bisect skip ${s.commit}` });
+  rows.sort((a, b) => a.line - b.line);
+  // single quotes as `git bisect log` writes them: `git bisect replay` reads the start line's
+  // revisions with sq_dequote and drops unquoted ones (checked against git 2.39)
+  return [`git bisect start '${start.bad}' '${start.good}'`, ...rows.map((r) => r.text)].join("\n") + "\n";
+}
+
+function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean): string {
+  const short = (h: string) => h.slice(0, 12);
+  const from = allTrusted
+    ? "Every verdict is trusted: `git bisect replay` of this script ends on the log's result."
+    : "Replay the trusted verdicts with `git bisect replay`, then test the commits git offers with the reproducer, counting only crashes of the bug.";
+  if (!found) return from;
+  return log.type === "fix"
+    ? `${from} To confirm the fix, apply ${short(found)} alone on the start commit ${short(log.startCommit)} and check that the reproducer stops crashing.`
+    : `${from} To confirm the culprit, revert ${short(found)} on the start commit ${short(log.startCommit)} and check that the reproducer stops crashing.`;
+}
