@@ -58,3 +58,9 @@ export async function cachedImmutable<T>(
     throw e;
   }
 }
+
+/** Drops what is cached for this client: for a change made behind the app's back (a test that
+ *  rewrites a row, a backfill; in production, restart the instances after one). */
+export function forgetImmutable(prisma: PrismaClient): void {
+  caches.delete(prisma);
+}
