@@ -26,6 +26,9 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM, not the default SIGKILL of the process group: the embedded PostgreSQL runs in its
+    // own group (lib/server/embedded-postgres.ts) and is stopped by the server's shutdown
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     // no upload token: the specs write from loopback, the default rule; the rate limit stays on
     // but above what the specs upload in a minute (its 429 is tested in vitest)
     env: {

@@ -5,6 +5,7 @@ import { listParamProblem, listQuery, parseListParams, type ListParams } from "@
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
 import { Pagination } from "@/components/data-table/pagination";
+import { guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ function filtered(p: ListParams): boolean {
   return Boolean(p.q || p.path || p.type || p.outcome || p.verdict || p.mark);
 }
 
-export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+async function HomeContent({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
   const problem = listParamProblem(raw);
   if (problem) {
@@ -71,4 +72,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
       )}
     </div>
   );
+}
+
+export default async function Home(props: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return guardPage(() => HomeContent(props));
 }

@@ -1,18 +1,20 @@
 // `npm run bench`: parser throughput (goldens, corpus) beside line splitting; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
-// bisections. Prints figures; BENCHMARKS.md records them with this command.
+// bisections; `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
 import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
 import { benchJudgeOnMarks } from "./judge-marks";
 import { benchPages } from "./pages";
+import { benchLoad } from "./load";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
 import { contentHash, normalizeLog, bisectionIdFor } from "@/lib/ingest/normalize";
 import { readFileSync } from "node:fs";
 
 const only = process.argv.slice(2);
-const want = (name: string) => only.length === 0 || only.includes(name);
+// `load` starts the built server and takes minutes: only when asked for by name
+const want = (name: string) => (only.length === 0 && name !== "load") || only.includes(name);
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
@@ -46,6 +48,7 @@ async function main() {
       await db.stop();
     }
   }
+  if (want("load")) await benchLoad(); // prints each figure as it goes
 }
 
 main().catch((e) => {

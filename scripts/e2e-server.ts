@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { ensureDatabase } from "../lib/server/database";
+import { forceStopEmbeddedPostgres } from "../lib/server/embedded-postgres";
 import { ingestLog } from "../lib/ingest";
 
 function logsUnder(dir: string): string[] {
@@ -18,6 +19,8 @@ function logsUnder(dir: string): string[] {
 
 async function seed() {
   const dir = join(process.cwd(), ".data", "e2e-postgres");
+  // a PostgreSQL left on it by a killed earlier run would keep the port and the deleted files
+  await forceStopEmbeddedPostgres(dir);
   rmSync(dir, { recursive: true, force: true });
   process.env.BISECTVIEW_PG_DIR = dir;
   process.env.BISECTVIEW_PG_PORT ??= "5435";

@@ -1,8 +1,12 @@
 // Starts Bisectview: the database (embedded PostgreSQL unless DATABASE_URL is set), pending
 // migrations, then Next.js in this same process, so one signal stops everything cleanly.
-import { createServer } from "node:http";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer, type ServerResponse } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
+import { REQUEST_STATE, type RequestState } from "../lib/db-errors";
+import { createGate } from "../lib/server/gate";
 import { PEER_HEADER } from "../lib/server/auth";
 import { applySecurityHeaders } from "../lib/server/security-headers";
 import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
@@ -14,24 +18,65 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 const say = (s: string) => console.log(`[bisectview] ${s}`);
+// requests handled at once (the rest wait in order, up to BISECTVIEW_MAX_QUEUE, then 503)
+// (renders are CPU-bound: about 1.5 per core; 3 on the 2-core machine of BENCHMARKS.md)
+const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? Math.max(2, Math.round(availableParallelism() * 1.5)));
+const maxQueue = Number(process.env.BISECTVIEW_MAX_QUEUE ?? 2000);
+/** never queued: liveness must answer while pages are busy, and static files are cheap */
+const ungated = (url: string) => url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || url === "/favicon.ico";
 
 async function main() {
-  const db = await ensureDatabase(say);
+  const db = await ensureDatabase(say, "server");
   process.env.DATABASE_URL = db.url;
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
   const lookup = prismaLookup(getPrisma);
+  // A page that rendered the "database unavailable" view marks its request (lib/page-guard.tsx);
+  // its status then becomes 503 with Retry-After, since a server component cannot set one.
+  const requests = new AsyncLocalStorage<RequestState>();
+  const gate = createGate(maxActive, maxQueue);
+  (globalThis as { [REQUEST_STATE]?: AsyncLocalStorage<RequestState> })[REQUEST_STATE] = requests;
   const server = createServer((req, res) => {
     // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     applySecurityHeaders(req, res);
     if (refuseOversizedFormPost(req, res)) return;
+    const state: RequestState = {};
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.writeHead = ((code: number, ...rest: unknown[]) => {
+      if (state.databaseUnavailable !== undefined && code === 200) {
+        res.setHeader("Retry-After", "5");
+        res.setHeader("Cache-Control", "no-store");
+        return writeHead(503, ...rest);
+      }
+      return writeHead(code, ...rest);
+    }) as typeof res.writeHead;
     // a missing bisection's 404 must read without JavaScript; if the lookup fails (database
     // down), the page itself answers
-    void routeMissingPages(req, lookup)
-      .catch(() => {})
-      .then(() => handle(req, res));
+    const run = () =>
+      requests.run(state, () => {
+        void routeMissingPages(req, lookup)
+          .catch(() => {})
+          .then(() => handle(req, res));
+      });
+    if (ungated(req.url ?? "/")) return run();
+    let left = false;
+    const accepted = gate.enter(() => {
+      res.once("close", () => {
+        if (!left) (left = true), gate.leave();
+      });
+      if (res.destroyed) {
+        left = true;
+        gate.leave(); // the client went away while it waited
+        return;
+      }
+      run();
+    });
+    if (!accepted) {
+      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "2", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ error: `server busy: ${gate.active} requests in progress and ${gate.queued} waiting; retry shortly` }));
+    }
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;

@@ -7,6 +7,7 @@ import { compareBisections } from "@/lib/analysis/compare";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { shortHash } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
+import { guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare bisections" };
@@ -38,7 +39,7 @@ function Mark({ outcome }: { outcome: string }) {
   );
 }
 
-export default async function ComparePage({ searchParams }: Props) {
+async function ComparePageContent({ searchParams }: Props) {
   const sp = await searchParams;
   const ids = [one(sp.a), one(sp.b)];
   const bad = ids.filter((id) => !bisectionIdSchema.safeParse(id).success);
@@ -136,4 +137,8 @@ export default async function ComparePage({ searchParams }: Props) {
       </div>
     </article>
   );
+}
+
+export default async function ComparePage(props: Props) {
+  return guardPage(() => ComparePageContent(props));
 }

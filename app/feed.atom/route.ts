@@ -3,11 +3,12 @@ import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
 import { publicOrigin } from "@/lib/server/public-url";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
-export async function GET(req: Request) {
+export const GET = withDatabase(async function GET(req: Request) {
   const url = new URL(req.url);
   // newest first, one page: `per` as the list takes it (default 50)
   const parsed = parseListParamsStrict({ per: "50", ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1" });
@@ -24,4 +25,4 @@ export async function GET(req: Request) {
     subtitle: filters ? `filtered: ${filters}` : "all bisections",
   });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
-}
+});

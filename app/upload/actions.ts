@@ -6,6 +6,7 @@ import { IngestError } from "@/lib/ingest";
 import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
 import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { findSyzbotLinks, hasSyzbotRefs } from "@/lib/syzbot/links";
+import { databaseUnavailableReason } from "@/lib/db-errors";
 import { guardWrite } from "@/lib/server/write-guard";
 
 export interface UploadState {
@@ -39,6 +40,8 @@ export async function uploadLog(_prev: UploadState, form: FormData): Promise<Upl
   } catch (e) {
     if (e instanceof IngestError) return { error: e.message, line: e.line };
     if (e instanceof SyzbotError) return { error: e.message, line: null };
+    const down = databaseUnavailableReason(e);
+    if (down !== null) return { error: `The database is unavailable right now (${down}); nothing was stored. Try again in a moment.`, line: null };
     throw e;
   }
   redirect(`/b/${id}`);

@@ -3,6 +3,9 @@ import type { UiCommit, UiFile } from "./types";
 
 /** Merges change hundreds of files: the rest fold away. */
 const SHOWN = 15;
+/** ...and a merge of a whole release (11,835 files in the corpus) is not rendered in full: past
+ *  this many the page links to the commit instead (each row costs every reader of the page). */
+const LISTED = 1000;
 
 function FileRow({ f, hash }: { f: UiFile; hash: string }) {
   return (
@@ -77,11 +80,17 @@ export function CulpritSection({ commit, type }: { commit: UiCommit; type: strin
           <table className="text-[0.9rem]">
             <caption className="sr-only">more files changed</caption>
             <tbody>
-              {commit.files.slice(SHOWN).map((f) => (
+              {commit.files.slice(SHOWN, LISTED).map((f) => (
                 <FileRow key={f.path} f={f} hash={commit.hash} />
               ))}
             </tbody>
           </table>
+          {commit.files.length > LISTED && (
+            <p className="text-[0.9rem] text-muted" data-testid="files-not-listed">
+              and {(commit.files.length - LISTED).toLocaleString("en")} more files, not listed here:{" "}
+              <a href={commitUrl(commit.hash)}>the whole commit at git.kernel.org</a>
+            </p>
+          )}
         </details>
       )}
     </section>

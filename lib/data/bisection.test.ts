@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ingestLog } from "@/lib/ingest";
 import { getBisection, getLogLines } from "./bisection";
+import { forgetImmutable } from "./immutable-cache";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const lines = FIXTURE.split("\n");
@@ -57,6 +58,7 @@ describe("getBisection: the judge's second round, stored at ingest", () => {
   });
   it("gives a null detail for a row whose stored JSON does not match the schema", async () => {
     await db.prisma.bisection.update({ where: { id }, data: { judgeDetail: { guilty: "nonsense" } } });
+    forgetImmutable(db.prisma); // getBisection caches stored rows by id; this one was rewritten behind its back
     expect((await getBisection(db.prisma, id))?.judgeDetail).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { cachedImmutable } from "./immutable-cache";
 import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
 
 const bisectionSelect = {
@@ -142,14 +143,23 @@ export type BisectionDetail = Omit<BisectionRow, "culprit" | "judgeDetail"> & {
   judgeDetail: JudgeDetail | null;
 };
 
+/** One bisection with everything its page shows. Stored bisections never change, so the
+ *  result is kept in a bounded cache by id (lib/data/immutable-cache.ts). */
 export async function getBisection(prisma: PrismaClient, id: string): Promise<BisectionDetail | null> {
-  const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
-  if (!row) return null;
-  const { culprit, judgeDetail, ...rest } = row;
-  // a step without a subject of its own borrows the one this log printed for the culprit
-  const steps = rest.steps.map((s) => (s.subject === null && culprit && s.commitHash === culprit.hash ? { ...s, subject: culprit.subject } : s));
-  const detail = judgeDetail === null ? null : judgeDetailSchema.safeParse(judgeDetail);
-  return { ...rest, steps, foundCommit: culprit, judgeDetail: detail?.success ? detail.data : null };
+  return cachedImmutable(
+    prisma,
+    `detail:${id}`,
+    (b) => 1 + b.steps.length + b.steps.reduce((n, s) => n + s.runs.length, 0) + b.frames.length + (b.foundCommit?.files.length ?? 0),
+    async () => {
+      const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
+      if (!row) return null;
+      const { culprit, judgeDetail, ...rest } = row;
+      // a step without a subject of its own borrows the one this log printed for the culprit
+      const steps = rest.steps.map((s) => (s.subject === null && culprit && s.commitHash === culprit.hash ? { ...s, subject: culprit.subject } : s));
+      const detail = judgeDetail === null ? null : judgeDetailSchema.safeParse(judgeDetail);
+      return { ...rest, steps, foundCommit: culprit, judgeDetail: detail?.success ? detail.data : null };
+    },
+  );
 }
 
 export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {
@@ -161,6 +171,19 @@ export async function getRawLog(prisma: PrismaClient, id: string): Promise<strin
  *  that shows a few lines of a 10 MB log does not fetch all of it. */
 export async function getLogLines(prisma: PrismaClient, id: string, ranges: [number, number][]): Promise<string[]> {
   if (ranges.length === 0) return [];
+  const lines = await cachedImmutable(
+    prisma,
+    `lines:${id}:${ranges.join(";")}`,
+    (slices) => 1 + Math.ceil(slices.reduce((n, s) => n + s.length, 0) / 1000),
+    async () => {
+      const got = await logLinesUncached(prisma, id, ranges);
+      return got.length ? got : null; // no raw log (yet): do not keep
+    },
+  );
+  return lines ?? [];
+}
+
+async function logLinesUncached(prisma: PrismaClient, id: string, ranges: [number, number][]): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ slice: string | null }[]>`
     SELECT array_to_string((string_to_array(l.text, E'\\n'))[r.a:r.b], E'\\n') AS slice
     FROM raw_log l, unnest(${ranges.map((r) => r[0])}::int[], ${ranges.map((r) => r[1])}::int[]) WITH ORDINALITY AS r(a, b, n)

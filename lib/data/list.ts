@@ -80,7 +80,26 @@ function toRow(b: ListPayload): BisectionListRow {
  *  match would cost more than the page itself (BENCHMARKS.md). */
 export const SEARCH_COUNT_CAP = 1_000;
 
+/** Identical list queries running at the same time share one round trip (200 readers of `/`
+ *  arriving together make one query, not 200); nothing is kept once it answers. */
+const inFlight = new WeakMap<PrismaClient, Map<string, Promise<BisectionListPage>>>();
+
 export async function listBisections(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
+  let mine = inFlight.get(prisma);
+  if (!mine) inFlight.set(prisma, (mine = new Map()));
+  const key = JSON.stringify(p);
+  const pending = mine.get(key);
+  if (pending) return pending;
+  const work = listBisectionsNow(prisma, p);
+  mine.set(key, work);
+  try {
+    return await work;
+  } finally {
+    mine.delete(key);
+  }
+}
+
+async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
   const where = listWhere(p);
   const skip = (p.page - 1) * p.per;
   const rows = await prisma.bisection.findMany({ where, orderBy: orderBy(p), skip, take: p.per, select: listSelect });

@@ -24,6 +24,13 @@ export interface IngestOptions {
   bulk?: boolean;
 }
 
+/** Ingests in flight in this process, by client and content hash: concurrent uploads of the
+ *  same log share one parse and one write (the others answer as duplicates of it). */
+const inFlight = new WeakMap<PrismaClient, Map<string, Promise<IngestResult>>>();
+
+/** How many logs this process has parsed for storing (the coalescing test reads it). */
+export const ingestCounters = { parsed: 0 };
+
 export async function ingestLog(prisma: PrismaClient, text: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_LOG_BYTES) {
@@ -31,10 +38,25 @@ export async function ingestLog(prisma: PrismaClient, text: string, opts: Ingest
   }
   const normalized = normalizeLog(text.replace(/\u0000/g, ""));
   const hash = contentHash(normalized);
+  let mine = inFlight.get(prisma);
+  if (!mine) inFlight.set(prisma, (mine = new Map()));
+  const pending = mine.get(hash);
+  if (pending) return { ...(await pending), duplicate: true, warnings: 0 };
+  const work = ingestNormalized(prisma, normalized, hash, opts);
+  mine.set(hash, work);
+  try {
+    return await work;
+  } finally {
+    mine.delete(hash);
+  }
+}
+
+async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: string, opts: IngestOptions): Promise<IngestResult> {
   const id = bisectionIdFor(hash);
   const known = await prisma.bisection.findUnique({ where: { contentHash: hash }, select: { id: true, outcome: true } });
   if (known) return { id: known.id, duplicate: true, outcome: known.outcome, warnings: 0 };
 
+  ingestCounters.parsed++;
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) throw new IngestError(parsed.reason, 400, parsed.line);
   const log = parsed.log;

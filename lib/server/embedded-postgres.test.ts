@@ -1,5 +1,6 @@
-// The embedded PostgreSQL's lifecycle as ENVIRONMENT.md describes it: a server orphaned by a
-// SIGKILL is found and stopped at the next start, and a taken port gives a clear error.
+// The embedded PostgreSQL's lifecycle: a server orphaned by a SIGKILL is found at the next
+// start and adopted (used, then stopped when its new user leaves), and a taken port gives a
+// clear error. Sharing between live processes: shared-db.test.ts.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
@@ -18,7 +19,7 @@ afterAll(() => {
 
 
 describe("embedded PostgreSQL", () => {
-  it("stops a server orphaned by a SIGKILL and starts again on the same data", async () => {
+  it("adopts a server orphaned by a SIGKILL, uses its data, and stops it when done", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-pg-"));
     dirs.push(dir);
     const port = await freePort();
@@ -36,12 +37,14 @@ describe("embedded PostgreSQL", () => {
     expect(processAlive(orphan)).toBe(true);
 
     const server = await startEmbeddedPostgres({ dir, port, database: "orphan" });
-    expect(processAlive(orphan)).toBe(false);
+    expect(server.mode).toBe("adopted");
+    expect(server.pid).toBe(orphan);
     const c = new pg.Client({ connectionString: server.url });
     await c.connect();
     expect((await c.query("SELECT 1 AS one")).rows[0].one).toBe(1);
     await c.end();
     await server.stop();
+    expect(processAlive(orphan)).toBe(false);
     expect(existsSync(path.join(dir, "postmaster.pid"))).toBe(false);
   });
 

@@ -8,13 +8,14 @@ import { listBisections } from "@/lib/data/list";
 import { parseListParamsStrict } from "@/lib/validations/list";
 import { guardWrite } from "@/lib/server/write-guard";
 import { publicOrigin } from "@/lib/server/public-url";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Upload a log or a syzbot link: 201 {id, url, duplicate:false}, 200 for a known log, 400/413
  *  with the reason; 401/403 without a write right, 429 over the rate limit (lib/server/write-guard.ts);
- *  a syzbot fetch's 403/404/413/502/504 (lib/ingest/syzbot.ts). */
-export async function POST(req: Request) {
+ *  a syzbot fetch's 403/404/413/502/504 (lib/ingest/syzbot.ts); 503 when the database is down. */
+export const POST = withDatabase(async function POST(req: Request) {
   const guard = await guardWrite(req);
   if (!guard.ok) {
     const headers: Record<string, string> = guard.retryAfter ? { "Retry-After": String(guard.retryAfter) } : {};
@@ -36,11 +37,11 @@ export async function POST(req: Request) {
     if (e instanceof SyzbotError) return NextResponse.json({ error: e.message, line: null }, { status: e.status });
     throw e;
   }
-}
+});
 
 /** The list as JSON, with the same filters, sort and pagination as `/`. */
-export async function GET(req: Request) {
+export const GET = withDatabase(async function GET(req: Request) {
   const parsed = parseListParamsStrict(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   return NextResponse.json(await listBisections(getPrisma(), parsed.params));
-}
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
 import { otherBisectionsOfCrash } from "@/lib/data/related";
@@ -18,17 +19,19 @@ import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } f
 import type { Finding } from "@/components/bisection/types";
 import { SyzbotLinks } from "@/components/syzbot/syzbot-links";
 import { DeveloperMarks } from "@/components/marks/developer-marks";
+import { guardMetadata, guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// one read per request, shared by generateMetadata and the page (React's request cache)
+const load = cache(async (id: string) => {
   if (!bisectionIdSchema.safeParse(id).success) return null;
   return getBisection(getPrisma(), id);
-}
+});
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataFor({ params }: Props): Promise<Metadata> {
   const b = await load((await params).id);
   if (!b) return { title: "Bisection not found", robots: { index: false } };
   const title = headTitle(b.crashSignature?.title, b.startSignature?.title);
@@ -43,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function BisectionPage({ params }: Props) {
+async function BisectionPageContent({ params }: Props) {
   const { id } = await params;
   const b = await load(id);
   if (!b) notFound();
@@ -161,4 +164,12 @@ export default async function BisectionPage({ params }: Props) {
       <RelatedBisections id={b.id} related={related} />
     </article>
   );
+}
+
+export default async function BisectionPage(props: Props) {
+  return guardPage(() => BisectionPageContent(props));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return guardMetadata(() => metadataFor(props));
 }

@@ -6,6 +6,7 @@ import { findCommits, getCommitRecord } from "@/lib/data/commit";
 import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWords } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
+import { guardMetadata, guardPage } from "@/lib/page-guard";
 import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
 import { logUrl } from "@/lib/log-range";
 import { CommitMarks } from "@/components/marks/commit-marks";
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ hash: string }> };
 
 const HEX = /^[0-9a-f]{7,40}$/;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataFor({ params }: Props): Promise<Metadata> {
   const hash = (await params).hash.toLowerCase();
   if (!HEX.test(hash)) return { title: "Not a commit hash" };
   const [c] = await findCommits(getPrisma(), hash, 1);
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title, description, openGraph: { title: `commit ${title}`, description }, twitter: { card: "summary", title, description } };
 }
 
-export default async function CommitPage({ params }: Props) {
+async function CommitPageContent({ params }: Props) {
   const hash = (await params).hash.toLowerCase();
   if (!HEX.test(hash)) notFound();
   const prisma = getPrisma();
@@ -197,4 +198,12 @@ export default async function CommitPage({ params }: Props) {
       </section>
     </article>
   );
+}
+
+export default async function CommitPage(props: Props) {
+  return guardPage(() => CommitPageContent(props));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return guardMetadata(() => metadataFor(props));
 }

@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { getBisection } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+export const GET = withDatabase(async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
   if (!bisectionIdSchema.safeParse(id).success) {
     return NextResponse.json({ error: `"${id}" is not a bisection id (12 hex digits)` }, { status: 400 });
@@ -13,4 +14,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const b = await getBisection(getPrisma(), id);
   if (!b) return NextResponse.json({ error: `no bisection ${id}` }, { status: 404 });
   return NextResponse.json(b);
-}
+});

@@ -6,17 +6,18 @@ import { getRawLog } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { LogLines } from "@/components/log-view/log-lines";
 import { LineSelection } from "@/components/log-view/line-selection";
+import { guardMetadata, guardPage } from "@/lib/page-guard";
 import { parseLineRange } from "@/lib/log-range";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataFor({ params }: Props): Promise<Metadata> {
   return { title: `log of bisection ${(await params).id}` };
 }
 
-export default async function LogPage({ params, searchParams }: Props) {
+async function LogPageContent({ params, searchParams }: Props) {
   const { id } = await params;
   const l = (await searchParams).L;
   const selected = parseLineRange(typeof l === "string" ? l : null);
@@ -38,4 +39,12 @@ export default async function LogPage({ params, searchParams }: Props) {
       <LineSelection />
     </article>
   );
+}
+
+export default async function LogPage(props: Props) {
+  return guardPage(() => LogPageContent(props));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return guardMetadata(() => metadataFor(props));
 }

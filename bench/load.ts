@@ -1,0 +1,146 @@
+// `npm run bench -- load`: the built server (scripts/serve.ts, after `npm run build`) on a fresh
+// embedded PostgreSQL holding the golden logs and the 776 corpus logs, read by 200 concurrent
+// clients: `/`, `/b/<seed>` and `/b/<largest corpus log>`, each against one request alone, with
+// the server's RSS sampled from /proc while it runs; then 50 concurrent uploads of one new
+// 1.36 MB log (the largest corpus log, held back from the import for this).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { freshDatabase } from "./db";
+import { importQuietly } from "./import";
+import { CORPUS_LOGS, corpusTexts, goldenTexts } from "./corpus";
+import { bisectionIdFor, contentHash, normalizeLog } from "@/lib/ingest/normalize";
+import { freePort } from "@/lib/server/process";
+
+const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 200);
+const UPLOADS = Number(process.env.LOAD_UPLOADS ?? 50);
+const LARGEST = path.join(CORPUS_LOGS, "Log_12639fd7200000.txt");
+
+const idOf = (text: string) => bisectionIdFor(contentHash(normalizeLog(text)));
+
+function request(port: number, method: string, url: string, agent: http.Agent, body?: string): Promise<{ status: number; ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const headers: Record<string, string> = {};
+    if (body !== undefined) {
+      headers["content-type"] = "text/plain";
+      headers["content-length"] = String(Buffer.byteLength(body));
+      if (process.env.BISECTVIEW_UPLOAD_TOKEN) headers.authorization = `Bearer ${process.env.BISECTVIEW_UPLOAD_TOKEN.split(",")[0]}`;
+    }
+    const req = http.request({ host: "127.0.0.1", port, method, path: url, agent, headers }, (res) => {
+      let bytes = 0;
+      res.on("data", (d: Buffer) => (bytes += d.length));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, bytes }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function rssOf(pid: number): { rss: number; hwm: number } {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (k: string) => Number(s.match(new RegExp(`^${k}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
+    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+async function startServer(url: string) {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no build: run `npm run build` first");
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    // LOAD_NODE_OPTIONS: V8 flags for the server alone (e.g. --max-old-space-size=384)
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("ready on") && resolve());
+    child.once("exit", (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!).rss)), 50);
+  return {
+    port,
+    pid: child.pid!,
+    peak: () => peak,
+    errors: () => err,
+    async stop() {
+      clearInterval(sampler);
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
+}
+
+async function burst(port: number, n: number, make: (i: number) => Promise<{ status: number; ms: number }>) {
+  const t0 = performance.now();
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+  const wall = performance.now() - t0;
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+  const statuses = new Map<number, number>();
+  for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+  return { p50: pct(ms, 50), p99: pct(ms, 99), max: ms[ms.length - 1], wall, rate: n / (wall / 1000), statuses };
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const st = (m: Map<number, number>) => [...m].map(([k, v]) => `${v}x${k}`).join(" ");
+
+export async function benchLoad(): Promise<void> {
+  const db = await freshDatabase();
+  const lines: string[] = [];
+  // each figure is printed as soon as it is measured (the run takes minutes)
+  const out = { push: (l: string) => (lines.push(l), console.log(l)) };
+  try {
+    const largest = readFileSync(LARGEST, "utf8");
+    const largestId = idOf(largest);
+    const texts = [...goldenTexts(), ...corpusTexts()].filter((t) => idOf(t) !== largestId);
+    await importQuietly(db.url, texts);
+    const seed = idOf(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"));
+    const server = await startServer(db.url);
+    // a connection per request: a kept-alive socket the server closed while idle would reset
+    const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+    try {
+      const base = rssOf(server.pid);
+      out.push(`load: ${texts.length} bisections stored, server pid ${server.pid}, RSS at start ${base.rss.toFixed(0)} MB`);
+
+      // uploads first, while the largest log is still new
+      const up = await burst(server.port, UPLOADS, () => request(server.port, "POST", "/api/bisections", agent, largest));
+      out.push(
+        `  ${UPLOADS} concurrent uploads of one new ${(Buffer.byteLength(largest) / 1e6).toFixed(2)} MB log: p50 ${fmt(up.p50)}, p99 ${fmt(up.p99)}, all done in ${fmt(up.wall)} (${st(up.statuses)}); RSS peak so far ${server.peak().toFixed(0)} MB`,
+      );
+      const alone = await request(server.port, "POST", "/api/bisections", agent, largest);
+      out.push(`  one upload of it again alone (duplicate): ${fmt(alone.ms)} (${alone.status})`);
+
+      for (const [label, url] of [
+        ["/", "/"],
+        ["/b/<seed>", `/b/${seed}`],
+        ["/b/<largest>", `/b/${largestId}`],
+      ] as const) {
+        await request(server.port, "GET", url, agent); // warm
+        const singles: number[] = [];
+        for (let i = 0; i < 5; i++) singles.push((await request(server.port, "GET", url, agent)).ms);
+        singles.sort((a, b) => a - b);
+        const r = await burst(server.port, CONCURRENCY, () => request(server.port, "GET", url, agent));
+        out.push(
+          `  ${label.padEnd(13)} alone ${fmt(singles[2]).padStart(7)} | ${CONCURRENCY} concurrent: p50 ${fmt(r.p50).padStart(7)}, p99 ${fmt(r.p99).padStart(7)}, ${r.rate.toFixed(0)} req/s (${st(r.statuses)}); RSS peak so far ${server.peak().toFixed(0)} MB`,
+        );
+      }
+      const end = rssOf(server.pid);
+      out.push(`  server RSS: start ${base.rss.toFixed(0)} MB, peak ${Math.max(server.peak(), end.hwm).toFixed(0)} MB (VmHWM), after the run ${end.rss.toFixed(0)} MB`);
+    } finally {
+      agent.destroy();
+      await server.stop();
+    }
+  } finally {
+    await db.stop();
+  }
+
+}
