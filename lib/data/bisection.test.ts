@@ -62,3 +62,14 @@ describe("getBisection: the judge's second round, stored at ingest", () => {
     expect((await getBisection(db.prisma, id))?.judgeDetail).toBeNull();
   });
 });
+
+describe("getBisection and what changes after storing", () => {
+  it("shows a mark added after the page's data was cached", async () => {
+    const { addMark } = await import("@/lib/ingest/marks");
+    const before = await getBisection(db.prisma, id); // warms the cache
+    expect(before?.marks).toEqual([]);
+    await addMark(db.prisma, id, "alice", { verdict: "wrong", realCulprit: null, note: "chased the kvm_wait warning", loreLink: null });
+    const after = await getBisection(db.prisma, id);
+    expect(after?.marks.map((m) => [m.who, m.verdict])).toEqual([["alice", "wrong"]]);
+  });
+});

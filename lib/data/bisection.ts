@@ -112,6 +112,11 @@ const bisectionSelect = {
       logLine: true,
     },
   },
+} satisfies Prisma.BisectionSelect;
+
+/** What can change after a bisection is stored: developers' marks, and syzbot links a later
+ *  paste attaches. Read on every request, never cached. */
+const mutableSelect = {
   syzbot: {
     select: {
       logXid: true,
@@ -133,19 +138,30 @@ const bisectionSelect = {
 } satisfies Prisma.BisectionSelect;
 
 type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
+type MutableRow = Prisma.BisectionGetPayload<{ select: typeof mutableSelect }>;
 
 /** A stored bisection as its own log tells it: the found commit's header and files come from
  *  this log's `culprit` rows, never from the commit row other logs share; `judgeDetail` read
  *  through its schema (null for rows stored before the column existed, or whose detail does
  *  not match it). */
-export type BisectionDetail = Omit<BisectionRow, "culprit" | "judgeDetail"> & {
-  foundCommit: BisectionRow["culprit"];
-  judgeDetail: JudgeDetail | null;
-};
+export type BisectionDetail = Omit<BisectionRow, "culprit" | "judgeDetail"> &
+  MutableRow & {
+    foundCommit: BisectionRow["culprit"];
+    judgeDetail: JudgeDetail | null;
+  };
 
-/** One bisection with everything its page shows. Stored bisections never change, so the
- *  result is kept in a bounded cache by id (lib/data/immutable-cache.ts). */
+/** One bisection with everything its page shows. What its log says never changes, so that part
+ *  is kept in a bounded cache by id (lib/data/immutable-cache.ts); marks and syzbot links are
+ *  read fresh. */
 export async function getBisection(prisma: PrismaClient, id: string): Promise<BisectionDetail | null> {
+  const [fixed, mutable] = await Promise.all([
+    immutableDetail(prisma, id),
+    prisma.bisection.findUnique({ where: { id }, select: mutableSelect }),
+  ]);
+  return fixed && mutable ? { ...fixed, ...mutable } : null;
+}
+
+function immutableDetail(prisma: PrismaClient, id: string) {
   return cachedImmutable(
     prisma,
     `detail:${id}`,
