@@ -1,9 +1,11 @@
-// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; corpus import
+// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; adversarial input
+// beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
 // bisections. Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
 import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
+import { benchAdversarial } from "./adversarial";
 import { benchPages } from "./pages";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
@@ -22,6 +24,10 @@ async function main() {
   }
   if (want("judge")) {
     console.log(await benchJudge());
+    console.log();
+  }
+  if (want("adversarial")) {
+    console.log(benchAdversarial());
     console.log();
   }
   if (want("import") || want("pages")) {

@@ -14,6 +14,7 @@ import { titleDrift } from "./rules/title-drift";
 import { headCut } from "./rules/head-cut";
 import type { Judgement } from "./types";
 import { decide, sortFindings } from "./verdict";
+import { withTitleMemo } from "./steps";
 
 export const RULES: Rule[] = [
   titleDrift,
@@ -34,6 +35,10 @@ export const RULES: Rule[] = [
 ];
 
 export function judgeBisection(log: BisectionLog): Judgement {
+  return withTitleMemo(() => judge(log));
+}
+
+function judge(log: BisectionLog): Judgement {
   const ctx = buildContext(log);
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
   const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);
