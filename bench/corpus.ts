@@ -20,5 +20,9 @@ export function goldenTexts(): string[] {
 }
 
 export function corpusTexts(): string[] {
-  return txtUnder(CORPUS_LOGS).map((f) => readFileSync(f, "utf8"));
+  return corpusFiles().map((f) => readFileSync(f, "utf8"));
+}
+
+export function corpusFiles(): string[] {
+  return txtUnder(CORPUS_LOGS);
 }

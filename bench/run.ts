@@ -1,10 +1,12 @@
-// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; corpus import
+// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; adversarial input
+// beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
 // bisections; `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
 import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
 import { benchJudgeOnMarks } from "./judge-marks";
+import { benchAdversarial } from "./adversarial";
 import { benchPages } from "./pages";
 import { benchLoad } from "./load";
 import { freshDatabase } from "./db";
@@ -31,6 +33,10 @@ async function main() {
       console.log(await benchJudgeOnMarks(process.env.JUDGE_LABELS_FROM));
       console.log();
     }
+  }
+  if (want("adversarial")) {
+    console.log(benchAdversarial());
+    console.log();
   }
   if (want("import") || want("pages")) {
     const db = await freshDatabase();

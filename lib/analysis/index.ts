@@ -16,6 +16,7 @@ import { offTarget } from "./rules/off-target";
 import { chanceWrong } from "./chance";
 import type { Judgement } from "./types";
 import { decide, sortFindings } from "./verdict";
+import { withTitleMemo } from "./steps";
 
 export const RULES: Rule[] = [
   titleDrift,
@@ -40,6 +41,10 @@ export const RULES: Rule[] = [
  *  from the report text as syzbot reads it, and the trusted range uses git's first
  *  `Bisecting:` count. */
 export function judgeBisection(log: BisectionLog, text: string | null = null): Judgement {
+  return withTitleMemo(() => judge(log, text));
+}
+
+function judge(log: BisectionLog, text: string | null): Judgement {
   const ctx = buildContext(log, text === null ? null : text.split("\n"));
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
   const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);

@@ -42,12 +42,37 @@ export interface SeenTitle {
   line: number;
 }
 
+/** While one judgement runs, the rules ask for the same steps' titles several times: each step's
+ *  list is made once, each distinct title keyed once (a step may have 200,000 runs). */
+let memo: { steps: Map<Step, SeenTitle[]>; keys: Map<string, TitleKey> } | null = null;
+
+/** Runs `fn` with crashTitles memoized (judgeBisection); the memo ends with it. */
+export function withTitleMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = { steps: new Map(), keys: new Map() };
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
+function keyOf(title: string): TitleKey {
+  if (memo === null) return titleKey(title);
+  let k = memo.keys.get(title);
+  if (k === undefined) memo.keys.set(title, (k = titleKey(title)));
+  return k;
+}
+
 /** Crash titles of a step (crashed runs only), with the line of each. */
 export function crashTitles(step: Step): SeenTitle[] {
+  const cached = memo?.steps.get(step);
+  if (cached !== undefined) return cached.slice();
   const out: SeenTitle[] = [];
-  for (const r of step.runs) if (r.outcome === "crashed" && r.title) out.push({ key: titleKey(r.title), line: r.line });
+  for (const r of step.runs) if (r.outcome === "crashed" && r.title) out.push({ key: keyOf(r.title), line: r.line });
   if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title)
-    out.push({ key: titleKey(step.allRuns.title), line: step.allRuns.line });
+    out.push({ key: keyOf(step.allRuns.title), line: step.allRuns.line });
+  memo?.steps.set(step, out.slice());
   return out;
 }
 

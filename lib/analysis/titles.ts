@@ -60,7 +60,25 @@ const UNSPECIFIC: RegExp[] = [
 ];
 
 /** Suffixes a compiler puts on a function name: `.cold`, `.part.3`, `.constprop.0`, `.isra.5`. */
-const CLONE_SUFFIX = /(\.(cold|part|constprop|isra|llvm|lto_priv)(\.\d+)?)+$/;
+const CLONE_WORDS = ["cold", "part", "constprop", "isra", "llvm", "lto_priv"];
+
+/** `fn` without its trailing clone suffixes: what `fn.replace(/(\.(cold|part|constprop|isra|llvm|lto_priv)(\.\d+)?)+$/, "")`
+ *  gave, peeled from the end (that regex rescans from every `.` and is quadratic on `.llvm.llvm...x`).
+ *  Peeling is exact: a suffix ending in a digit can only be the `.N` of a suffix, and no clone word
+ *  ends another one. */
+export function stripCloneSuffix(fn: string): string {
+  let end = fn.length;
+  for (;;) {
+    let e = end;
+    let d = e;
+    while (d > 0 && fn.charCodeAt(d - 1) >= 48 && fn.charCodeAt(d - 1) <= 57) d--;
+    if (d < e && d > 0 && fn.charCodeAt(d - 1) === 46) e = d - 1;
+    const word = CLONE_WORDS.find((w) => e > w.length && fn.charCodeAt(e - w.length - 1) === 46 && fn.endsWith(w, e));
+    if (word === undefined) break;
+    end = e - word.length - 1;
+  }
+  return end === fn.length ? fn : fn.slice(0, end);
+}
 
 export function titleKey(raw: string): TitleKey {
   const title = raw.replace(/ \(\d+\)$/, "").trim();
@@ -68,7 +86,7 @@ export function titleKey(raw: string): TitleKey {
   if (UNSPECIFIC.some((re) => re.test(title))) return { title, place: null, prefix: null, hang, words: [] };
   const inAt = title.lastIndexOf(" in ");
   if (inAt >= 0) {
-    const fn = title.slice(inAt + 4).trim().replace(CLONE_SUFFIX, "");
+    const fn = stripCloneSuffix(title.slice(inAt + 4).trim());
     if (fn === "" || fn === "corrupted" || fn === "unknown") return { title, place: null, prefix: null, hang, words: [] };
     return { title, place: fn, prefix: prefixOf(fn), hang, words: /\s/.test(fn) ? [] : wordsOf(fn) };
   }
@@ -94,6 +112,58 @@ export function relatedBug(a: TitleKey, b: TitleKey): boolean {
   if (a.words.some((w) => b.words.includes(w))) return true;
   const [x, y] = [a.place ?? "", b.place ?? ""];
   return x !== "" && y !== "" && (x.endsWith(`_${y}`) || y.endsWith(`_${x}`));
+}
+
+/** Is some title of `a` the same bug as some title of `b` (`sameBug` over all pairs), in one pass. */
+export function anySameBug(a: TitleKey[], b: TitleKey[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const places = new Set<string>();
+  for (const t of b) if (t.place !== null) places.add(t.place);
+  return a.some((t) => t.place !== null && places.has(t.place));
+}
+
+/** Is some title of `a` related to some title of `b` (`relatedBug` over all pairs), without
+ *  comparing every pair: sets of places, prefixes and words, and the `_`-suffix relation through
+ *  sorted reversed places, so O(n log n) in the titles' length. */
+export function anyRelatedBug(a: TitleKey[], b: TitleKey[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (anySameBug(a, b) || (a.some((t) => t.hang) && b.some((t) => t.hang))) return true;
+  const prefixes = new Set<string>();
+  const words = new Set<string>();
+  for (const t of b) {
+    if (t.prefix !== null) prefixes.add(t.prefix);
+    for (const w of t.words) words.add(w);
+  }
+  if (a.some((t) => (t.prefix !== null && prefixes.has(t.prefix)) || t.words.some((w) => words.has(w)))) return true;
+  return endsWithUnderscore(a, b) || endsWithUnderscore(b, a);
+}
+
+function reversed(s: string): string {
+  let out = "";
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
+/** Does some place x of `a` end with `_` + some place y of `b` (both non-empty)? */
+function endsWithUnderscore(a: TitleKey[], b: TitleKey[]): boolean {
+  const rev = a.filter((t) => t.place !== null && t.place !== "").map((t) => reversed(t.place as string));
+  if (rev.length === 0) return false;
+  rev.sort();
+  for (const t of b) {
+    if (t.place === null || t.place === "") continue;
+    // x ends with `_y` <=> reversed(x) starts with reversed(y) + `_`: the first reversed place
+    // not below that key starts with it if any does
+    const key = `${reversed(t.place)}_`;
+    let lo = 0;
+    let hi = rev.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rev[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < rev.length && rev[lo].startsWith(key)) return true;
+  }
+  return false;
 }
 
 /** Does any title of `set` name the same bug as `t`? */

@@ -10,7 +10,8 @@ import type { CrashReport, Frame, FrameSection } from "./types";
 const RE_callTrace = FP.callTrace.re;
 const RE_allocated = FP.allocated.re;
 const RE_freed = FP.freed.re;
-const RE_context = FP.context.re;
+/** FP.context (`^<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*`) sticky, matched at a position. */
+const CONTEXT_AT = /<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*/y;
 const RE_contextEnd = FP.contextEnd.re;
 const RE_rip = FP.rip.re;
 const RE_pcLr = FP.pcLr.re;
@@ -57,8 +58,10 @@ function markers(c: Cursor, t: string, pos: number): number {
   let p = pos;
   for (;;) {
     if (t.charCodeAt(p) !== 60 /* < */) return p;
-    const re = RE_context;
-    const m = re.exec(p === 0 ? t : t.slice(p));
+    // sticky at p: no copy of the rest of the line per marker
+    const re = CONTEXT_AT;
+    re.lastIndex = p;
+    const m = re.exec(t);
     if (!m) return p;
     if (m[1] === "/") {
       const at = c.contexts.lastIndexOf(m[2]);

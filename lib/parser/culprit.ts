@@ -62,8 +62,32 @@ function file(path: string, line: number): ChangedFile {
 /** Where the last `create mode` line matched: git lists the summary in diffstat order. */
 const cursor = new WeakMap<FoundCommit, number>();
 
+/** Indexes of a commit's files by path, and of its shortened `.../tail` stats by last component,
+ *  so a `create mode` line finds its file without scanning every file (one commit may list
+ *  tens of thousands). */
+interface FileIndex {
+  exact: Map<string, number[]>;
+  shortened: Map<string, number[]>;
+}
+const indexes = new WeakMap<FoundCommit, FileIndex>();
+
+function lastPart(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function push(m: Map<string, number[]>, key: string, i: number): void {
+  const list = m.get(key);
+  if (list) list.push(i);
+  else m.set(key, [i]);
+}
+
 function addFile(c: FoundCommit, f: ChangedFile): void {
+  let ix = indexes.get(c);
+  if (!ix) indexes.set(c, (ix = { exact: new Map(), shortened: new Map() }));
+  const i = c.files.length;
   c.files.push(f);
+  push(ix.exact, f.path, i);
+  if (f.path.startsWith(".../")) push(ix.shortened, lastPart(f.path), i);
 }
 
 function samePath(stat: string, path: string): boolean {
@@ -71,17 +95,32 @@ function samePath(stat: string, path: string): boolean {
   return stat === path || (stat.startsWith(".../") && path.endsWith(stat.slice(3)));
 }
 
+/** The first file from the cursor on, cyclically, whose stat path names `path`: the exact
+ *  matches and the shortened stats that end like it are the only candidates. */
 function findFile(c: FoundCommit, path: string): ChangedFile | undefined {
   const files = c.files;
-  const from = cursor.get(c) ?? 0;
-  for (let n = 0; n < files.length; n++) {
-    const i = (from + n) % files.length;
-    if (samePath(files[i].path, path)) {
-      cursor.set(c, i + 1);
-      return files[i];
+  const ix = indexes.get(c);
+  if (!ix || files.length === 0) return undefined;
+  const from = (cursor.get(c) ?? 0) % files.length;
+  const dist = (i: number) => (i - from + files.length) % files.length;
+  let best = -1;
+  const exact = ix.exact.get(path);
+  if (exact) {
+    let lo = 0;
+    let hi = exact.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (exact[mid] < from) lo = mid + 1;
+      else hi = mid;
     }
+    best = lo < exact.length ? exact[lo] : exact[0];
   }
-  return undefined;
+  for (const i of ix.shortened.get(lastPart(path)) ?? []) {
+    if ((best < 0 || dist(i) < dist(best)) && samePath(files[i].path, path)) best = i;
+  }
+  if (best < 0) return undefined;
+  cursor.set(c, best + 1);
+  return files[best];
 }
 
 function markFile(c: FoundCommit, path: string, kind: string, line: number): void {

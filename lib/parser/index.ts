@@ -9,6 +9,7 @@ import { gitRules } from "./git-block";
 import { headerRules } from "./header";
 import { minimizeRules } from "./minimize";
 import { MAX_MATCH, P } from "./patterns";
+import type { LineMatcher } from "./linear";
 import { rejection } from "./reject";
 import { resultRules } from "./result";
 import { closeRecord, trimEndLines, type Rule } from "./rule";
@@ -24,7 +25,7 @@ const ALL_RULES: Rule[] = [...headerRules, ...testBlockRules, ...gitRules, ...cu
 /** A rule as the dispatcher reads it: one object shape for all, the pattern's fields at hand. */
 interface Entry {
   prefix: string;
-  re: RegExp;
+  re: LineMatcher;
   /** fast.ts matcher tried before `re` */
   fast: FastMatch | null;
   apply: Rule["apply"];

@@ -2,6 +2,7 @@
 // each with a real sample line (patterns.test.ts checks that every sample matches). The format
 // and its eras are described in shared/reference/bisect-log-format.md; section numbers below
 // refer to it. Regexes only ever see the first MAX_MATCH characters of a line.
+import { arm32Line, authorLine, dateLine, failedBuildingLine, firstCommitLine, hostLine, representativeLine, type LineMatcher } from "./linear";
 
 /** Longest prefix of a line that any regex is run on (guards against pathological lines). */
 export const MAX_MATCH = 4096;
@@ -9,15 +10,22 @@ export const MAX_MATCH = 4096;
 export interface Pattern {
   /** literal start of every matching line: the dispatcher compares it before running `re` */
   prefix: string;
-  re: RegExp;
+  /** anchored and linear (linear.test.ts runs recheck on every one): a RegExp, or a hand-written
+   *  matcher (linear.ts) where the natural regex backtracks */
+  re: LineMatcher;
   sample: string;
 }
 
 const HEX40 = "[0-9a-f]{40}";
 
+// The lazy `(.*?)\s*$` of `compiler:` and friends became `((?:.*\S)?)\s*$` (the group ends at
+// the last non-blank char: one backtracking step per blank run, not per char); the others that
+// backtracked are hand-written matchers in linear.ts. linear.test.ts checks each against the
+// regex it replaced.
+
 export const P = {
   // §2.1 header
-  host: { prefix: "", re: /^(.+?) starts bisection (\d{4}-\d\d-\d\d .*)$/, sample: "ci starts bisection 2025-07-09 13:22:22.587055103 +0000 UTC m=+182.380303436" },
+  host: { prefix: "", re: hostLine, sample: "ci starts bisection 2025-07-09 13:22:22.587055103 +0000 UTC m=+182.380303436" },
   bisectingCause: { prefix: "bisecting cause commit starting from ", re: /^bisecting cause commit starting from (\S+)/, sample: "bisecting cause commit starting from 9c54130cd25528028b2d38f6ada0c79e92210390" },
   bisectingFix: { prefix: "bisecting fixing commit since ", re: /^bisecting fixing commit since (\S+)/, sample: "bisecting fixing commit since 9c54130cd25528028b2d38f6ada0c79e92210390" },
   searchingCause: { prefix: "searching for guilty commit starting from ", re: /^searching for guilty commit starting from (\S+)/, sample: "searching for guilty commit starting from 9c54130cd25528028b2d38f6ada0c79e92210390" },
@@ -29,13 +37,13 @@ export const P = {
   ensuring: { prefix: "ensuring issue is reproducible on original commit ", re: /^ensuring issue is reproducible on original commit (\S+)/, sample: "ensuring issue is reproducible on original commit 489fa31ea873282b41046d412ec741f93946fc2d" },
 
   // §2.2 / §2.3 test block
-  testingCommit: { prefix: "testing commit ", re: /^testing commit (\S+)(?: with (.+?)| (\S+))?\s*$/, sample: "testing commit 9c54130cd25528028b2d38f6ada0c79e92210390 with gcc (GCC) 10.2.1 20210217" },
-  compiler: { prefix: "compiler: ", re: /^compiler: (.*?)\s*$/, sample: "compiler: gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40" },
+  testingCommit: { prefix: "testing commit ", re: /^testing commit (\S+)(?: with (.*\S|.)| (\S+))?\s*$/, sample: "testing commit 9c54130cd25528028b2d38f6ada0c79e92210390 with gcc (GCC) 10.2.1 20210217" },
+  compiler: { prefix: "compiler: ", re: /^compiler: ((?:.*\S)?)\s*$/, sample: "compiler: gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40" },
   kernelSignature: { prefix: "kernel signature:", re: /^kernel signature:\s+([0-9a-f]+)\s*$/, sample: "kernel signature: ca1683d14591197deabb3d2412597340e2c481fc53d8646af4c40150afed3b81" },
   run: { prefix: "run #", re: /^run #(\d+): (.*)$/, sample: "run #9: boot failed: WARNING in kvm_wait" },
   allRuns: { prefix: "all runs: ", re: /^all runs: (.*)$/, sample: "all runs: crashed: WARNING in kvm_wait" },
-  failedBuilding: { prefix: "failed building ", re: /^failed building (\S+?):\s?(.*)$/, sample: "failed building 1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c: arch/x86/kvm/x86.c:12:3: error: foo" },
-  representative: { prefix: "representative crash: ", re: /^representative crash: (.*), types: \[(.*)\]\s*$/, sample: "representative crash: INFO: task hung in xfs_setfilesize, types: [HANG]" },
+  failedBuilding: { prefix: "failed building ", re: failedBuildingLine, sample: "failed building 1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c: arch/x86/kvm/x86.c:12:3: error: foo" },
+  representative: { prefix: "representative crash: ", re: representativeLine, sample: "representative crash: INFO: task hung in xfs_setfilesize, types: [HANG]" },
   falseNegative: { prefix: "false negative chance: ", re: /^false negative chance: ([0-9.]+)/, sample: "false negative chance: 0.001" },
   seemsFlaky: { prefix: "reproducer seems to be flaky", re: /^reproducer seems to be flaky/, sample: "reproducer seems to be flaky" },
   undetermined: { prefix: "unable to determine the verdict", re: /^unable to determine the verdict/, sample: "unable to determine the verdict: 3 good runs (wanted 5), for bad wanted 5 in total, got 4" },
@@ -74,11 +82,11 @@ export const P = {
   // §3.1 culprit block (git show / diff-tree output)
   commitHash: { prefix: "commit ", re: /^commit ([0-9a-f]{7,40})/, sample: "commit 997acaf6b4b59c6a9c259740312a69ea549cc684" },
   commitMerge: { prefix: "Merge: ", re: /^Merge:((?: [0-9a-f]+)+)/, sample: "Merge: 114b5b355ec0 edf070a0fb45" },
-  commitAuthor: { prefix: "Author: ", re: /^Author:\s+(.*?)(?: <([^>]*)>)?\s*$/, sample: "Author: Mark Rutland <mark.rutland@arm.com>" },
-  commitDate: { prefix: "Date: ", re: /^Date:\s+(.*?)\s*$/, sample: "Date:   Mon Jan 11 15:37:07 2021 +0000" },
+  commitAuthor: { prefix: "Author: ", re: authorLine, sample: "Author: Mark Rutland <mark.rutland@arm.com>" },
+  commitDate: { prefix: "Date: ", re: dateLine, sample: "Date:   Mon Jan 11 15:37:07 2021 +0000" },
   diffstat: { prefix: " ", re: /^ ([^|]+)\| +(?:(\d+)(?: ([+-]*))?|Bin\b.*)$/, sample: " include/linux/irqflags.h       | 12 ++++++++++++" },
   diffSummary: { prefix: " ", re: /^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?/, sample: " 4 files changed, 32 insertions(+)" },
-  createDelete: { prefix: " ", re: /^ (create|delete) mode \d+ (.+?)\s*$/, sample: " create mode 100644 kernel/locking/irqflag-debug.c" },
+  createDelete: { prefix: " ", re: /^ (create|delete) mode \d+ (.*\S|.)\s*$/, sample: " create mode 100644 kernel/locking/irqflag-debug.c" },
   otherSummary: { prefix: " ", re: /^ (?:rename|copy|mode change|rewrite) /, sample: " rename drivers/{foo => bar}/x.c (100%)" },
   rawDiff: { prefix: ":", re: /^:\d{6} \d{6} [0-9a-f]+(?:\.\.\.)? [0-9a-f]+(?:\.\.\.)? ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/, sample: ":100644 100644 10f158ee95a3f1c4e2b0e4ae0a5d0a8ba24f3d5e 71a74555afdf7e6a5b3e6a1e5f0ac2c3d8e5c0a1 M\tMAINTAINERS" },
 
@@ -124,7 +132,7 @@ export const P = {
   reproIsFlaky: { prefix: "reproducer is flaky", re: /^reproducer is flaky(?: \(([0-9.]+) repro chance estimate\))?/, sample: "reproducer is flaky (0.37 repro chance estimate)" },
   flaggedFlaky: { prefix: "Reproducer flagged being flaky", re: /^Reproducer flagged being flaky/, sample: "Reproducer flagged being flaky" },
   revisionsTested: { prefix: "revisions tested: ", re: /^revisions tested: (\d+), total time: (\S+) \(build: (\S+), test: (\S+)\)/, sample: "revisions tested: 15, total time: 3h52m11.87855939s (build: 1h38m35.148598075s, test: 2h11m36.282389147s)" },
-  firstCommit: { prefix: "first ", re: /^first (bad|good) commit: (\S+) ?(.*)$/, sample: "first bad commit: 997acaf6b4b59c6a9c259740312a69ea549cc684 lockdep: report broken irq restoration" },
+  firstCommit: { prefix: "first ", re: firstCommitLine, sample: "first bad commit: 997acaf6b4b59c6a9c259740312a69ea549cc684 lockdep: report broken irq restoration" },
   cc: { prefix: "cc: ", re: /^cc: \[(.*)\]/, sample: 'cc: ["a@b.org" "c@d.org"]' },
   recipients: { prefix: "recipients (", re: /^recipients \((to|cc)\): \[(.*)\]/, sample: 'recipients (to): ["linux-kernel@vger.kernel.org" "mark.rutland@arm.com"]' },
   crash: { prefix: "crash: ", re: /^crash: (.*)$/, sample: "crash: WARNING in kvm_wait" },
@@ -136,10 +144,9 @@ export const P = {
   error: { prefix: "error: ", re: /^error: (.*)$/, sample: "error: the crash wasn't reproduced on the original commit" },
 } satisfies Record<string, Pattern>;
 
-/** Go `%q` list element: `"a@b.org"` (with backslash escapes). */
-export const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
-/** Go time.Duration term: `1h`, `38m`, `35.148598075s`, `850ms`, `6.3µs`. */
-export const DURATION_TERM = /(\d+(?:\.\d+)?)(h|ms|m|s|µs|us|ns)/g;
+/** Go time.Duration term: `1h`, `38m`, `35.148598075s`, `850ms`, `6.3µs` (sticky: the terms must
+ *  tile the text, and a global search would rescan a run of digits from every digit). */
+export const DURATION_TERM = /(\d+(?:\.\d+)?)(h|ms|m|s|µs|us|ns)/y;
 /** git default date: `Mon Jan 11 15:37:07 2021 +0000`. */
 export const GIT_DATE = /^\w{3} (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([+-])(\d\d)(\d\d)$/;
 /** run verdicts (§2.3): `crashed: WARNING in kvm_wait`, `boot failed: ...`, `OK`. */
@@ -174,7 +181,7 @@ export const FP = {
   /** `hardirqs last  enabled at (1234): [<ffffffff81>] f+0x1/0x2 path:1` */
   irqsLast: { prefix: "", re: /^(?:hard|soft)irqs last\s+(?:en|dis)abled at \(\d+\): /, sample: "hardirqs last  enabled at (123): [<ffffffff8100>] __up_console_sem+0xae/0xc0 kernel/printk/printk.c:254" },
   /** arm32 `[<8010a4e0>] (dump_backtrace) from [<8010a7f8>] (show_stack+0x18/0x1c path:253)` */
-  arm32: { prefix: "[<", re: /^\[<[0-9a-f]+>\] \((.*?)\) from \[<[0-9a-f]+>\] \((.*)\)\s*$/, sample: "[<8010a4e0>] (dump_backtrace) from [<8010a7f8>] (show_stack+0x18/0x1c arch/arm/kernel/traps.c:253)" },
+  arm32: { prefix: "[<", re: arm32Line, sample: "[<8010a4e0>] (dump_backtrace) from [<8010a7f8>] (show_stack+0x18/0x1c arch/arm/kernel/traps.c:253)" },
   /** frame body: `[? ][[<addr>] ][? ]func[+0xOFF/0xSIZE][ path:line][ [inline]][ [module]]` (sticky) */
   body: {
     prefix: "",

@@ -1,6 +1,6 @@
 // Culprit checks, summary and result lines (§2.8, §2.9, §3.2-3.6). `error:` and `crash:` run to
 // the end of the log; the inconclusive list is one 40-hex line per candidate.
-import { DURATION_TERM, P, QUOTED } from "./patterns";
+import { DURATION_TERM, P } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import type { State } from "./state";
 
@@ -18,11 +18,29 @@ export function durationSeconds(text: string): number | null {
   return matched === text.length && matched > 0 ? total : null;
 }
 
-/** Go `%q` of a []string: `["a@b.org" "c@d.org"]` (inside the brackets) -> list. */
+/** Go `%q` of a []string: `["a@b.org" "c@d.org"]` (inside the brackets) -> list. What the global
+ *  regex `/"((?:[^"\\]|\\.)*)"/g` finds, in one scan: that regex rescans the rest of the text from
+ *  every quote when no closing quote follows. A scan that fails stops at a backslash before a line
+ *  terminator (or at the end); the quotes it passed were escaped, and a search from one of them
+ *  reads the same units and fails there too, so the next search starts where it stopped. */
 export function quotedList(inner: string): string[] {
   const out: string[] = [];
-  QUOTED.lastIndex = 0;
-  for (let m = QUOTED.exec(inner); m; m = QUOTED.exec(inner)) out.push(m[1].replace(/\\(.)/g, "$1"));
+  for (let i = inner.indexOf('"'); i >= 0; ) {
+    let k = i + 1;
+    for (; k < inner.length; k++) {
+      const c = inner.charCodeAt(k);
+      if (c === 34 /* " */) break;
+      if (c === 92 /* \ */) {
+        const next = k + 1 < inner.length ? inner.charCodeAt(k + 1) : 10;
+        if (next === 10 || next === 13 || next === 0x2028 || next === 0x2029) break;
+        k++;
+      }
+    }
+    if (k < inner.length && inner.charCodeAt(k) === 34) {
+      out.push(inner.slice(i + 1, k).replace(/\\(.)/g, "$1"));
+      i = inner.indexOf('"', k + 1);
+    } else i = inner.indexOf('"', k);
+  }
   return out;
 }
 

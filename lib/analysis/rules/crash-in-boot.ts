@@ -5,7 +5,7 @@
 // environment, and the found fix may only have removed a boot-time crash.
 import { type Context, q } from "../context";
 import { runsOf, uniqueSorted } from "../steps";
-import { titleKey } from "../titles";
+import { titleKey, type TitleKey } from "../titles";
 import type { Finding } from "../types";
 
 export function crashInBoot(ctx: Context): Finding[] {
@@ -13,19 +13,28 @@ export function crashInBoot(ctx: Context): Finding[] {
   if (chased.length === 0) return [];
   const lines: number[] = [];
   const names = new Set<string>();
+  // the first chased title with that title, or with that place: maps instead of a scan per run
+  const byTitle = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  chased.forEach((c, i) => {
+    if (!byTitle.has(c.key.title)) byTitle.set(c.key.title, i);
+    if (c.key.place !== null && !byPlace.has(c.key.place)) byPlace.set(c.key.place, i);
+  });
+  const first = (k: TitleKey, withPlace: boolean) => {
+    const i = Math.min(byTitle.get(k.title) ?? Infinity, withPlace && k.place !== null ? (byPlace.get(k.place) ?? Infinity) : Infinity);
+    return i === Infinity ? undefined : chased[i];
+  };
   for (const step of ctx.log.steps) {
     for (const run of runsOf(step, "boot-failed")) {
       if (!run.title) continue;
-      const k = titleKey(run.title);
-      const hit = chased.find((c) => c.key.title === k.title || (c.key.place !== null && c.key.place === k.place));
+      const hit = first(titleKey(run.title), true);
       if (hit) {
         lines.push(run.line);
         names.add(hit.key.title);
       }
     }
     if (step.runs.length === 0 && step.allRuns?.outcome === "boot-failed" && step.allRuns.title) {
-      const k = titleKey(step.allRuns.title);
-      const hit = chased.find((c) => c.key.title === k.title);
+      const hit = first(titleKey(step.allRuns.title), false);
       if (hit) {
         lines.push(step.allRuns.line);
         names.add(hit.key.title);

@@ -9,13 +9,18 @@ import { type Context } from "../context";
 import { normalisePath } from "../guilty";
 import type { Finding } from "../types";
 
+/** `kernel/locking/<word with "debug">.[ch]`, tested without the backtracking `\w*debug\w*`. */
+const LOCKING_FILE = /^kernel\/locking\/(\w*)\.[ch]$/;
+const lockingDebug = { test: (path: string) => LOCKING_FILE.exec(path)?.[1].includes("debug") === true };
+
 /** Files that belong to debug facilities. */
-const DEBUG_FILES: RegExp[] = [
+const DEBUG_FILES: { test(path: string): boolean }[] = [
   /(^|\/)Kconfig\.(debug|kasan|ubsan|kcsan|kmsan|kfence|kgdb)$/, // debug Kconfig menus
   /^mm\/(kasan|kmsan|kfence)\//, // memory-error detectors
   /^kernel\/kcsan\//, // data-race detector
   /^lib\/(ubsan|debugobjects|list_debug|ref_tracker|refcount)\.c$/, // checkers in lib/
-  /^kernel\/locking\/(lockdep[\w.]*|\w*debug\w*)\.[ch]$/, // lockdep and lock debugging
+  /^kernel\/locking\/lockdep[\w.]*\.[ch]$/, // lockdep
+  lockingDebug, // lock debugging
   /^include\/linux\/(kasan|kcsan|kmsan|kfence|ubsan|lockdep|ref_tracker|debugobjects)[\w-]*\.h$/,
 ];
 

@@ -12,12 +12,13 @@
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
 import { cleanSteps, countRuns, crashedSteps, crashTitles, short, stepLine, verdictWords } from "../steps";
-import { sameBug, specific } from "../titles";
+import { specific } from "../titles";
 import type { Finding } from "../types";
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const start = ctx.startTitles.filter((t) => specific(t.key));
+  const startPlaces = new Set(start.map((t) => t.key.place));
   const words = verdictWords(ctx.log.type);
   for (const s of crashedSteps(ctx.log)) {
     const c = countRuns(s);
@@ -25,7 +26,7 @@ export function flakyBad(ctx: Context): Finding[] {
     const ratio = c.crashed / (c.crashed + c.ok);
     if (ratio > 0.5) continue;
     const titles = crashTitles(s);
-    const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => start.some((st) => sameBug(st.key, t.key)));
+    const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => startPlaces.has(t.key.place));
     const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
     const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
     const effect = ctx.fix && c.crashed === 1 ? ", which would put the found fix too late" : "";

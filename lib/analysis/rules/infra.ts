@@ -4,7 +4,7 @@
 // "did not crash" is git's `bad`).
 import { type Context } from "../context";
 import { countRuns, crashTitles, short, stepCrashed, stepLine, verdictWords } from "../steps";
-import { sameBug, specific } from "../titles";
+import { specific } from "../titles";
 import type { Finding } from "../types";
 
 export function infraShare(ctx: Context): Finding[] {
@@ -37,14 +37,12 @@ export function infraShare(ctx: Context): Finding[] {
 }
 
 export function mixedSignatures(ctx: Context): Finding[] {
-  const mixed = ctx.log.steps.filter((s) => {
-    const ts = crashTitles(s).filter((t) => specific(t.key));
-    return ts.some((a) => ts.some((b) => !sameBug(a.key, b.key)));
-  });
+  // two specific titles that are not the same bug: two places (counted with a Set, not by pairs)
+  const mixed = ctx.log.steps.filter((s) => new Set(crashTitles(s).filter((t) => specific(t.key)).map((t) => t.key.place)).size > 1);
   if (mixed.length === 0) return [];
   const lines = mixed.flatMap((s) => {
-    const ts = crashTitles(s);
-    return ts.filter((t, i) => ts.findIndex((o) => o.key.title === t.key.title) === i).map((t) => t.line);
+    const seen = new Set<string>();
+    return crashTitles(s).filter((t) => !seen.has(t.key.title) && seen.add(t.key.title)).map((t) => t.line);
   });
   return [
     {

@@ -29,6 +29,34 @@ function covers(changed: string, file: string): boolean {
   return changed === file || (!changed.includes(".") && file.startsWith(changed + "/"));
 }
 
+/** The first changed path (in commit order) that covers a file of `object`, with the first such
+ *  file (in report order): what a scan of every pair gives, through the files sorted by path,
+ *  where those a path covers are two runs (equal to it, or under `path/`). */
+function firstCovered<C extends { path: string }, O extends { file: string }>(changed: C[], object: O[]): { changed: C; object: O } | null {
+  if (object.length === 0) return null;
+  const order = object.map((_, i) => i).sort((a, b) => (object[a].file < object[b].file ? -1 : object[a].file > object[b].file ? 1 : a - b));
+  const lowerBound = (key: string) => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (object[order[mid]].file < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const c of changed) {
+    let best = Infinity;
+    for (let k = lowerBound(c.path); k < order.length && object[order[k]].file === c.path; k++) best = Math.min(best, order[k]);
+    if (!c.path.includes(".")) {
+      const under = `${c.path}/`;
+      for (let k = lowerBound(under); k < order.length && object[order[k]].file.startsWith(under); k++) best = Math.min(best, order[k]);
+    }
+    if (best !== Infinity) return { changed: c, object: object[best] };
+  }
+  return null;
+}
+
 export function stackOverlap(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
@@ -51,11 +79,8 @@ export function stackOverlap(ctx: Context): Finding[] {
   const near = changed.find((c) => dirs.has(dir(c.path)));
   if (near)
     return [finding("info", `The culprit changes ${near.path}, in the same directory as the crash stack, but not the guilty file ${guilty}.`, [near.line, guiltyLine], "same-directory")];
-  const object = objectStackFiles(crash);
-  for (const c of changed) {
-    const o = object.find((s) => covers(c.path, s.file));
-    if (o) return [finding("info", `The culprit changes ${c.path}, which allocated or freed the object the crash accessed.`, [c.line, o.line], "object-stack")];
-  }
+  const o = firstCovered(changed, objectStackFiles(crash));
+  if (o) return [finding("info", `The culprit changes ${o.changed.path}, which allocated or freed the object the crash accessed.`, [o.changed.line, o.object.line], "object-stack")];
   if (titleKey(crash.title).hang)
     return [finding("info", `The culprit touches nothing on the stack of this hang report, but a hang's stack shows where a task waited, not where the bug is.`, [guiltyLine], "hang")];
   return [

@@ -7,17 +7,23 @@
 // from other bugs on the way kept git believing the bug was present, pushing the fix later.
 import { type Context, q } from "../context";
 import { crashedSteps, crashTitles, short, uniqueSorted, type SeenTitle } from "../steps";
-import { relatedBug, sameBug, specific } from "../titles";
+import { anyRelatedBug, anySameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
+/** The first title of each name, in order (a Set: a step may have thousands of runs). */
 function distinct(ts: SeenTitle[]): SeenTitle[] {
+  const seen = new Set<string>();
   const out: SeenTitle[] = [];
-  for (const t of ts) if (!out.some((o) => o.key.title === t.key.title)) out.push(t);
+  for (const t of ts) {
+    if (seen.has(t.key.title)) continue;
+    seen.add(t.key.title);
+    out.push(t);
+  }
   return out;
 }
 
-function shares(a: SeenTitle[], b: SeenTitle[], rel = sameBug): boolean {
-  return a.some((x) => b.some((y) => rel(x.key, y.key)));
+function shares(a: SeenTitle[], b: SeenTitle[], rel = anySameBug): boolean {
+  return rel(a.map((t) => t.key), b.map((t) => t.key));
 }
 
 export function titleDrift(ctx: Context): Finding[] {
@@ -26,7 +32,7 @@ export function titleDrift(ctx: Context): Finding[] {
   const startNames = start.map((t) => q(t.key.title)).join(", ");
   const blamed = distinct(ctx.culpritTitles.filter((t) => specific(t.key)));
   if (blamed.length > 0 && !shares(start, blamed)) {
-    const related = shares(start, blamed, relatedBug);
+    const related = shares(start, blamed, anyRelatedBug);
     const names = blamed.map((t) => q(t.key.title)).join(", ");
     return [
       {
@@ -46,9 +52,10 @@ export function titleDrift(ctx: Context): Finding[] {
     ];
   }
   // The culprit agrees with the start, but some crashed verdicts on the way were other crashes.
+  const startPlaces = new Set(start.map((t) => t.key.place));
   const drifted = crashedSteps(ctx.log).filter((s) => {
     const ts = crashTitles(s).filter((t) => specific(t.key));
-    return ts.length > 0 && !shares(start, ts);
+    return ts.length > 0 && !ts.some((t) => startPlaces.has(t.key.place));
   });
   if (drifted.length === 0) return [];
   const culpritOnlyUnspecific = (ctx.fix ? ctx.blamedStep !== null : ctx.culprit !== null) && blamed.length === 0;

@@ -1,0 +1,99 @@
+// The permalink id is the sha256 of the normalized text, so normalization may never change for
+// a log already stored. The pinned hashes below were computed with the implementation before
+// commit "normalize in one linear pass" (`lines[i].replace(/\s+$/, "")` per line), which is also
+// the reference the property compares against on random text.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { contentHash, normalizeLog } from "./normalize";
+
+/** The old normalizer, kept as the specification (quadratic on long whitespace runs). */
+function reference(text: string): string {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\s+$/, "");
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === "") end--;
+  return lines.slice(0, end).join("\n") + "\n";
+}
+
+const CORPUS = path.resolve(process.cwd(), "../shared/corpus/syzbot-cause-2019-2023");
+const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/cause-kvm_wait-title-drift.txt");
+const TESTDATA = path.join(__dirname, "../parser/testdata");
+
+function txtUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...txtUnder(p));
+    else if (name.endsWith(".txt")) out.push(p);
+  }
+  return out;
+}
+
+/** sha256 over the content hashes of the files, one per line, in name order. */
+function digest(files: string[]): string {
+  const h = createHash("sha256");
+  for (const f of files) h.update(contentHash(normalizeLog(readFileSync(f, "utf8"))) + "\n");
+  return h.digest("hex");
+}
+
+describe("normalizeLog keeps every stored id", () => {
+  it("gives the pinned hashes of corpus logs with CRs, trailing blanks, the largest and smallest", () => {
+    const pinned: Record<string, string> = {
+      "Log_13f3ca8ee00000.txt": "ed2f8984df9dd9cc3f6f3d9aba5aa8464b99c11cc5ae7f4d0381e2e1355f166f", // CRs and trailing blanks
+      "Log_11b415ed200000.txt": "63d05fdb0fc2e32f6ab42df24a1f7d62239544a43ebcb0c1e21c5e8af0f7e1e9", // CRs
+      "Log_12639fd7200000.txt": "f23bc7a90fd5e760cdd780b4bd7463ae98d8bba825655741dc8d17e931ac9af9", // the largest
+      "Log_108a95a7880000.txt": "418d83996243ab82c926e64f3200b110a63be21e8f1d4070cf4a620d16092bdd", // the smallest
+      "Log_10008d0e500000.txt": "eefb9c213b05254903bbfac029856769e1424d24e88bc8e4278d35abc70d48a9", // trailing blanks
+    };
+    for (const [name, hash] of Object.entries(pinned)) {
+      expect(contentHash(normalizeLog(readFileSync(path.join(CORPUS, name), "utf8"))), name).toBe(hash);
+    }
+    expect(contentHash(normalizeLog(readFileSync(FIXTURE, "utf8")))).toBe("7b3543c7f53217e42116e625a4e9f30ce5ae27a225a9b057f560c4a9ad844a1a");
+  });
+
+  it("gives the pinned digest over all 776 corpus logs and all goldens", () => {
+    const corpus = txtUnder(CORPUS);
+    expect(corpus.length).toBe(776);
+    expect(digest(corpus)).toBe("3bbc29fa27d0d91815b57f1d4449fd0a7e67932101521bcbc029080d4d765854");
+    const goldens = txtUnder(TESTDATA);
+    expect(goldens.length).toBe(38);
+    expect(digest(goldens)).toBe("58ccc44f5938a00720b1ccd6ed5ca9a45900f6187bf2fb89afc95b41b408e787");
+  });
+});
+
+describe("normalizeLog equals the old per-line /\\s+$/", () => {
+  it("strips exactly the code units JavaScript's \\s matches (all 65,536 checked)", () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const stripped = `x${ch}`.trimEnd() === "x";
+      if (stripped !== /\s/.test(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  // spaces, tabs, CR, LF, every other \s code unit, and look-alikes that are not \s (NEL U+0085,
+  // zero width space U+200B, Mongolian vowel separator U+180E), letters, a surrogate pair
+  const units = [
+    "a", "x", "é", "😀", " ", " ", "  ", "\t", "\r", "\n", "\n", "\r\n", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u2005",
+    "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u0085", "\u200b", "\u180e",
+  ];
+  const text = fc.array(fc.constantFrom(...units), { maxLength: 60 }).map((a) => a.join(""));
+
+  it("on random text over whitespace of every kind", () => {
+    fc.assert(fc.property(text, (t) => normalizeLog(t) === reference(t)), { numRuns: 5000 });
+  });
+
+  it("on random unicode text", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 80 }), (t) => normalizeLog(t) === reference(t)), { numRuns: 2000 });
+  });
+
+  it("on edge cases", () => {
+    for (const t of ["", "\n", "\n\n", " ", "a", "a\n", "a \n \n", "\r\n", "a\r\nb\r\n", "a\u2028\nb", "\ufeff", "a\n\n\nb\n\n"]) {
+      expect(normalizeLog(t), JSON.stringify(t)).toBe(reference(t));
+    }
+  });
+});
