@@ -74,10 +74,7 @@ const BY_HAND: [string, string][] = [
   ["(\\? )?((?:\\[<[0-9a-fx]+>\\]\\s*)*)", "FP.body (sticky): disjoint parts in sequence, each a run of one class"],
   ["^(?:[a-z0-9_]+: )?(?:BUG:|WARNING:", "FP.header: anchored alternation of literals"],
   ["^(?:\\[ *\\d+\\.\\d+\\]\\s*(?:\\[ *[CT]", "reject.ts: anchored alternation of literals after an optional console prefix"],
-  ["^_*(dump_stack|show_stack|print_", "guilty.ts: anchored alternation of names, each `\\w*` ends the match"],
-  ["^_*(lock_acquire|lock_release|lockdep_", "guilty.ts: anchored alternation of names, each `\\w*` ends the match"],
   ["^(INFO: task hung|INFO: rcu (detected", "titles.ts HANG: anchored alternation of literals"],
-  ["\\bCONFIG_DEBUG_\\w+|\\b(lockdep|KASAN", "detector.ts: at most 40 chars between the two words, so <= 40 steps per start (bench: commit message of add add add)"],
 ];
 const byHand = (source: string) => BY_HAND.some(([start]) => source.startsWith(start));
 
