@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBisectionLog } from "@/lib/parser";
 import { judgeBisection } from "@/lib/analysis";
+import { displaySafe, printable } from "./display-safe";
 import { IngestError } from "./errors";
 import { MAX_LOG_BYTES, bisectionIdFor, contentHash, normalizeLog } from "./normalize";
 import { isUniqueViolation, storeBisection } from "./store";
@@ -59,8 +60,10 @@ async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: 
   ingestCounters.parsed++;
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) throw new IngestError(parsed.reason, 400, parsed.line);
-  const log = parsed.log;
-  const judgement = judgeBisection(log, normalized);
+  // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
+  const log = displaySafe(parsed.log);
+  const judged = judgeBisection(log, normalized);
+  const judgement = { ...judged, headline: judged.headline && printable(judged.headline), findings: judged.findings.map((f) => ({ ...f, message: printable(f.message) })) };
   try {
     await storeBisection(prisma, { id, hash, text: normalized }, log, judgement, opts.bulk ?? false);
   } catch (e) {

@@ -84,3 +84,17 @@ describe("a crafted log naming another log's culprit", () => {
     expect(html.slice(0, html.indexOf("The logs disagree"))).toContain("lockdep: report broken irq restoration");
   });
 });
+
+describe("a log whose titles and subject carry control characters", () => {
+  it("renders a page with none of them in an attribute (tooltips, labels), only in the raw log text", async () => {
+    const spiked = FIXTURE.replaceAll("WARNING in kvm_wait", "WARNING in kvm\u0001wait \u001b[31mred\u001b[0m\u0007")
+      .replace("    lockdep: report broken irq restoration", "    lockdep: report\u000c broken irq restoration\u0008");
+    const { id } = await ingestLog(db.prisma, spiked);
+    const html = await render(id);
+    expect(html).toContain("WARNING in kvm\ufffdwait \ufffd[31mred\ufffd[0m\ufffd");
+    expect(html).toContain("lockdep: report\ufffd broken irq restoration\ufffd");
+    const attributes = [...html.matchAll(/ [\w:-]+="([^"]*)"/g)].map((m) => m[1]);
+    expect(attributes.filter((a) => a.includes("kvm\ufffdwait")).length).toBeGreaterThan(10);
+    expect(attributes.filter((a) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(a))).toEqual([]);
+  });
+});
