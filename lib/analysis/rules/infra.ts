@@ -10,12 +10,20 @@ import type { Finding } from "../types";
 export function infraShare(ctx: Context): Finding[] {
   let lost = 0;
   let total = 0;
+  // what the log itself counts: `all runs:` lines print no run count
+  let loggedLost = 0;
+  let logged = 0;
+  let uncounted = 0;
   const lines: number[] = [];
   const weak: string[] = [];
   for (const s of ctx.log.steps) {
     const c = countRuns(s);
     total += c.total;
     lost += c.infra + c.boot;
+    if (c.exact) {
+      logged += c.total;
+      loggedLost += c.infra + c.boot;
+    } else uncounted++;
     for (const r of s.runs) if (r.outcome !== "ok" && r.outcome !== "crashed") lines.push(r.line);
     if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
     // a clean verdict where fewer than half of the runs were clean tells little
@@ -30,7 +38,8 @@ export function infraShare(ctx: Context): Finding[] {
   const share = total > 0 ? lost / total : 0;
   // half the runs lost means most verdicts rest on a handful of runs
   const severity = share >= 0.5 ? "medium" : weak.length > 0 || share >= 0.2 || skips > 0 ? "low" : "info";
-  const parts = [`${lost} of ${total} runs were lost to infrastructure, test or boot failures`];
+  const parts = [`${loggedLost} of ${logged} logged runs were lost to infrastructure, test or boot failures`];
+  if (uncounted > 0) parts.push(`${uncounted} step${uncounted > 1 ? "s" : ""} printed only an \`all runs:\` line, with no run count`);
   if (skips > 0) parts.push(`${skips} commit${skips > 1 ? "s were" : " was"} skipped`);
   if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} ${verdictWords(ctx.log.type).clean} on fewer than half clean runs`);
   return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: [...new Set(lines)].sort((a, b) => a - b).slice(0, 50) }];
