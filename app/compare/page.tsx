@@ -106,7 +106,7 @@ async function ComparePageContent({ searchParams }: Props) {
               <td className="px-1.5 py-0.5 font-mono">
                 <Link href={`/c/${r.commit}`}>{shortHash(r.commit)}</Link>
               </td>
-              <td className="max-w-[40ch] px-1.5 py-0.5 break-words">{r.subject}</td>
+              <td className="max-w-[60ch] px-1.5 py-0.5 break-words">{r.subject}</td>
               <td className="px-1.5 py-0.5 whitespace-nowrap">
                 <Side outcome={r.outcomeA} role={r.roleA} runs={r.runsA} />
               </td>

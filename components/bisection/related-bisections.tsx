@@ -20,6 +20,7 @@ export function RelatedBisections({ id, related }: { id: string; related: Relate
       <h2 id="related-h" className="mb-1 font-semibold">
         Other bisections of this crash ({related.length})
       </h2>
+      <div className="relative overflow-x-auto">
       <table className="text-sm">
         <tbody>
           {related.map((r) => (
@@ -51,6 +52,7 @@ export function RelatedBisections({ id, related }: { id: string; related: Relate
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
