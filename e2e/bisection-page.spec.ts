@@ -3,17 +3,11 @@
 // lib/parser/testdata/cause-kvm_wait-title-drift.txt.
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { seedId } from "./helpers";
 
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
 
-async function seedId(request: APIRequestContext): Promise<string> {
-  const res = await request.get("/api/bisections?q=sk_psock_get");
-  const { rows } = (await res.json()) as { rows: { id: string; crashTitle: string | null; startTitle: string | null }[] };
-  const seed = rows.find((r) => r.crashTitle === "WARNING in kvm_wait" && r.startTitle === "WARNING: refcount bug in sk_psock_get");
-  expect(seed, "the seed log is imported").toBeTruthy();
-  return seed!.id;
-}
 
 /** The k:n texts of one signature column, by row. */
 async function column(page: Page, title: string): Promise<string[]> {

@@ -4,15 +4,9 @@
 // lib/parser/testdata/cause-kvm_wait-title-drift.txt: the start commit crashed with
 // "WARNING: refcount bug in sk_psock_get" (lines 5-24), every bad verdict after it came from
 // "WARNING in kvm_wait", the last good verdict is 2f0df49c89ac (line 183).
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seedId } from "./helpers";
 
-async function seedId(request: APIRequestContext): Promise<string> {
-  const res = await request.get("/api/bisections?q=sk_psock_get");
-  const { rows } = (await res.json()) as { rows: { id: string; crashTitle: string | null; startTitle: string | null }[] };
-  const seed = rows.find((r) => r.crashTitle === "WARNING in kvm_wait" && r.startTitle === "WARNING: refcount bug in sk_psock_get");
-  expect(seed, "the seed log is imported").toBeTruthy();
-  return seed!.id;
-}
 
 test("read the chance, the guilty file, the trusted range and copy the replay script", async ({ page, request, context }) => {
   const id = await seedId(request);

@@ -1,21 +1,13 @@
 // The server Playwright runs against: a fresh embedded PostgreSQL, seeded through lib/ingest
 // with the golden logs (lib/parser/testdata), then the built app via scripts/serve.ts's path.
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { ensureDatabase } from "../lib/server/database";
 import { forceStopEmbeddedPostgres } from "../lib/server/embedded-postgres";
 import { ingestLog } from "../lib/ingest";
+import { logsUnder } from "../lib/testing/logs-under";
 
-function logsUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...logsUnder(p));
-    else if (name.endsWith(".txt")) out.push(p);
-  }
-  return out;
-}
 
 async function seed() {
   const dir = join(process.cwd(), ".data", "e2e-postgres");

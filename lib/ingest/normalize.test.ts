@@ -3,11 +3,12 @@
 // commit "normalize in one linear pass" (`lines[i].replace(/\s+$/, "")` per line), which is also
 // the reference the property compares against on random text.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contentHash, normalizeLog } from "./normalize";
+import { logsUnder } from "@/lib/testing/logs-under";
 
 /** The old normalizer, kept as the specification (quadratic on long whitespace runs). */
 function reference(text: string): string {
@@ -22,15 +23,6 @@ const CORPUS = path.resolve(process.cwd(), "../shared/corpus/syzbot-cause-2019-2
 const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/cause-kvm_wait-title-drift.txt");
 const TESTDATA = path.join(__dirname, "../parser/testdata");
 
-function txtUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...txtUnder(p));
-    else if (name.endsWith(".txt")) out.push(p);
-  }
-  return out;
-}
 
 /** sha256 over the content hashes of the files, one per line, in name order. */
 function digest(files: string[]): string {
@@ -55,10 +47,10 @@ describe("normalizeLog keeps every stored id", () => {
   });
 
   it("gives the pinned digest over all 776 corpus logs and all goldens", () => {
-    const corpus = txtUnder(CORPUS);
+    const corpus = logsUnder(CORPUS);
     expect(corpus.length).toBe(776);
     expect(digest(corpus)).toBe("3bbc29fa27d0d91815b57f1d4449fd0a7e67932101521bcbc029080d4d765854");
-    const goldens = txtUnder(TESTDATA);
+    const goldens = logsUnder(TESTDATA);
     expect(goldens.length).toBe(38);
     expect(digest(goldens)).toBe("58ccc44f5938a00720b1ccd6ed5ca9a45900f6187bf2fb89afc95b41b408e787");
   });

@@ -1,23 +1,15 @@
 // Golden files: every NAME.txt under testdata/ (recursively) with a NAME.expect.json beside it
 // must parse as expected (testdata-compare.ts, the semantics of shared/tools/check-parse.mjs);
 // with a NAME.reject.json (`{ "reason": "~text" }`) it must be rejected.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "./index";
 import { compareExpectation } from "./testdata-compare";
+import { logsUnder } from "@/lib/testing/logs-under";
 
 const ROOT = path.join(__dirname, "testdata");
 
-function logsUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...logsUnder(p));
-    else if (name.endsWith(".txt")) out.push(p);
-  }
-  return out;
-}
 
 const cases = logsUnder(ROOT)
   .map((txt) => ({ txt, base: txt.slice(0, -4), name: path.relative(ROOT, txt) }))
