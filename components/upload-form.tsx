@@ -32,6 +32,9 @@ export function UploadForm({ tokenField = false, maxBytes }: { tokenField?: bool
         Log text, or a syzbot link or email
       </label>
       <textarea
+        // a refused upload comes back with its text: a new key mounts it with that text
+        key={serverState.pasted === undefined ? "empty" : `back-${serverState.error}-${serverState.pasted?.length ?? 0}`}
+        defaultValue={serverState.pasted ?? ""}
         id="log"
         name="log"
         ref={area}

@@ -14,6 +14,7 @@ test("without JavaScript: a refused text says why", async ({ browser }) => {
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.locator("#upload-error")).toContainText("Not stored");
   await expect(page.locator("#upload-error")).toContainText("crash report");
+  await expect(page.getByLabel("Log text")).toHaveValue("BUG: KASAN: use-after-free in foo+0x1/0x2\nCall Trace:\n foo+0x1/0x2\n");
   await ctx.close();
 });
 

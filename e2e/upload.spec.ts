@@ -28,6 +28,8 @@ test("paste text that is not a bisection log and read why it was refused", async
   const alert = page.locator("#upload-error");
   await expect(alert).toContainText("Not stored");
   await expect(alert).toContainText("bisecting cause commit starting from");
+  // the pasted text is still there to be fixed
+  await expect(page.getByLabel("Log text")).toHaveValue("commit 997acaf6b4b59c6a9c259740312a69ea549cc684\nAuthor: Mark Rutland <mark.rutland@arm.com>\n");
   expect((await (await request.get("/api/health")).json()).bisections).toBe(before);
 });
 

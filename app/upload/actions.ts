@@ -12,6 +12,8 @@ import { guardWrite } from "@/lib/server/write-guard";
 export interface UploadState {
   error: string | null;
   line: number | null;
+  /** the pasted text, given back with an error so the form keeps it (with or without JS) */
+  pasted?: string | null;
 }
 
 /** The upload form's action: a pasted or chosen log, a syzbot link or email, or a file with the
@@ -19,6 +21,13 @@ export interface UploadState {
  *  field, sign-in cookie or loopback; same-origin; under the rate). Next reads the form body
  *  with its own streaming cap (serverActions.bodySizeLimit). */
 export async function uploadLog(_prev: UploadState, form: FormData): Promise<UploadState> {
+  const text = form.get("log");
+  const pasted = typeof text === "string" && text.length > 0 ? text : null;
+  const state = await upload(form);
+  return { ...state, pasted };
+}
+
+async function upload(form: FormData): Promise<UploadState> {
   const token = form.get("token");
   const guard = await guardWrite({ headers: await headers() }, { token: typeof token === "string" ? token : null });
   if (!guard.ok) return { error: guard.error, line: null };
