@@ -8,16 +8,33 @@ const SHOWN = 15;
 const LISTED = 1000;
 
 function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+  // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
+  const elided = f.path.startsWith(".../");
+  const exact = f.insertions !== null || f.deletions !== null;
   return (
     <tr className="border-t border-line">
       <td className="pr-3 font-mono">
-        {f.deleted ? <span>{f.path}</span> : <a href={sourceUrl(f.path, hash)}>{f.path}</a>}
+        {f.deleted || elided ? (
+          <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>{f.path}</span>
+        ) : (
+          <a href={sourceUrl(f.path, hash)}>{f.path}</a>
+        )}
       </td>
-      <td className="pr-2 text-right font-mono text-ok">{f.insertions ? `+${f.insertions}` : ""}</td>
-      <td className="pr-2 text-right font-mono text-crash">{f.deletions ? `−${f.deletions}` : ""}</td>
+      {exact ? (
+        <>
+          <td className="pr-2 text-right font-mono text-ok">{f.insertions ? `+${f.insertions}` : ""}</td>
+          <td className="pr-2 text-right font-mono text-crash">{f.deletions ? `−${f.deletions}` : ""}</td>
+        </>
+      ) : (
+        // git scaled its +/- bar: the log gives the count of changed lines, not the split
+        <td colSpan={2} className="pr-2 text-right font-mono" title="lines changed (git's +/- bar was scaled, so the split is not in the log)">
+          {f.changes ?? ""}
+        </td>
+      )}
       <td className="text-[0.85rem]">
         {f.created && <strong className="text-good-fg">created</strong>}
         {f.deleted && <strong className="text-bad-fg">deleted</strong>}
+        {elided && <span className="text-muted">path shortened</span>}
       </td>
     </tr>
   );

@@ -30,6 +30,17 @@ export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, "\\$&");
 }
 
+/** What a path-prefix filter matches: the paths that start with it, and diffstat paths git
+ *  shortened to `.../tail` whose tail starts inside it at a directory boundary with at least
+ *  two components (`.../bindings/regulator/x.yaml` for `Documentation/devicetree/bindings/regulator/`). */
+export function pathPrefixes(prefix: string): string[] {
+  const parts = prefix.split("/");
+  const out = [prefix];
+  const named = parts.filter(Boolean).length;
+  for (let i = 1, left = named - 1; left >= 2; i++, left--) out.push(`.../${parts.slice(i).join("/")}`);
+  return out;
+}
+
 export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   const where: Prisma.BisectionWhereInput = {};
   if (p.type) where.type = p.type;
@@ -37,7 +48,7 @@ export function listWhere(p: ListParams): Prisma.BisectionWhereInput {
   if (p.verdict) where.verdict = p.verdict;
   // Prisma passes these into LIKE as they are: `%` and `_` must not act as wildcards
   if (p.q) where.searchText = { contains: likeEscape(p.q.toLowerCase()) };
-  if (p.path) where.culprit = { files: { some: { path: { startsWith: likeEscape(p.path) } } } };
+  if (p.path) where.culprit = { files: { some: { OR: pathPrefixes(p.path).map((x) => ({ path: { startsWith: likeEscape(x) } })) } } };
   if (p.mark === "marked") where.marks = { some: {} };
   else if (p.mark === "unmarked") where.marks = { none: {} };
   else if (p.mark) where.marks = { some: { verdict: p.mark, next: { is: null } } };
@@ -126,7 +137,8 @@ async function countBisections(prisma: PrismaClient, p: ListParams, limit?: numb
   if (p.verdict) conds.push(Prisma.sql`b.verdict = ${p.verdict}`);
   if (p.q) conds.push(Prisma.sql`b.search_text LIKE ${`%${likeEscape(p.q.toLowerCase())}%`}`);
   if (p.path) {
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND f.path LIKE ${`${likeEscape(p.path)}%`})`);
+    const likes = pathPrefixes(p.path).map((x) => Prisma.sql`f.path LIKE ${`${likeEscape(x)}%`}`);
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND (${Prisma.join(likes, " OR ")}))`);
   }
   if (p.mark === "marked") conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
   else if (p.mark === "unmarked") conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);

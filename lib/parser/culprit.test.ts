@@ -51,7 +51,7 @@ describe("found commit block", () => {
     expect(log.warnings).toEqual([]);
   });
 
-  it("2019 git < 2.22: raw `:100644 100644 sha sha M\\tpath` lines (A created, D deleted)", () => {
+  it("2019 git < 2.22: raw `:100644 100644 sha sha M\\tpath` lines (A created, D deleted); a directory entry is a directory", () => {
     const log = parse([
       ...head,
       `${F} is the first bad commit`,
@@ -66,13 +66,40 @@ describe("found commit block", () => {
       ":100644 000000 522455d5cba1c6f5e4b7e2a87602900d1f1dc216 0000000000000000000000000000000000000000 D\told.c",
       "revisions tested: 18, total time: 4h9m10.724285763s (build: 1h48m10.886821286s, test: 2h14m58.5845443s)",
     ]);
+    // `:040000 040000 <tree> <tree> M\tarch` is git's raw diff of the directory arch, not a file
     expect(log.commit!.files.map((f) => [f.path, f.created, f.deleted, f.changes])).toEqual([
-      ["arch", false, false, null],
+      ["arch/", false, false, null],
       ["new.c", true, false, null],
       ["old.c", false, true, null],
     ]);
     expect(log.commit!.dateIso).toBe("2019-11-12T20:40:33.000Z");
     expect(log.warnings).toEqual([]);
+  });
+
+  it("a diffstat path shortened to `.../tail` takes the full path its `create mode` line gives", () => {
+    const log = parse([
+      ...head,
+      `${F} is the first bad commit`,
+      `commit ${F}`,
+      "Author: Ann Dev <ann@example.org>",
+      "Date:   Mon Jan 11 15:37:07 2021 +0000",
+      "",
+      "    regulator: add bindings",
+      "",
+      " .../bindings/regulator/vendor,very-long-regulator-name.yaml | 40 ++++++++++++++++++++",
+      " .../bindings/regulator/vendor,other-regulator.yaml           | 12 ++++++------",
+      " drivers/regulator/Kconfig                                   |  4 ++++",
+      " 3 files changed, 50 insertions(+), 6 deletions(-)",
+      " create mode 100644 Documentation/devicetree/bindings/regulator/vendor,very-long-regulator-name.yaml",
+      "",
+      "revisions tested: 18, total time: 4h9m10.724285763s (build: 1h48m10.886821286s, test: 2h14m58.5845443s)",
+    ]);
+    expect(log.commit!.files.map((f) => [f.path, f.created, f.changes])).toEqual([
+      ["Documentation/devicetree/bindings/regulator/vendor,very-long-regulator-name.yaml", true, 40],
+      // no line of the log gives this one in full: it stays elided
+      [".../bindings/regulator/vendor,other-regulator.yaml", false, 12],
+      ["drivers/regulator/Kconfig", false, 4],
+    ]);
   });
 
   it("a culprit message quoting a crash report (`Call trace:`) stays in the commit", () => {

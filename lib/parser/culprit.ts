@@ -126,6 +126,8 @@ function findFile(c: FoundCommit, path: string): ChangedFile | undefined {
 function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
   let f = findFile(c, path);
   if (!f) addFile(c, (f = file(path, line)));
+  // the summary spells out what the diffstat shortened to `.../tail`
+  else if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
   if (kind === "create") f.created = true;
   else f.deleted = true;
 }
@@ -135,7 +137,10 @@ function statLine(c: FoundCommit, text: string, line: number, plain: boolean): b
   if (t.charCodeAt(0) === 58 /* : */) {
     const m = RAWDIFF_RE.exec(t);
     if (!m) return false;
-    const f = file(m[3] ?? m[2], line);
+    // `:040000 040000 <tree> <tree> M\tnet`: without -r git names the directory, not its files:
+    // kept as `net/`, a directory (the path filter still finds it)
+    const tree = t.startsWith(":040000 040000 ");
+    const f = file(`${m[3] ?? m[2]}${tree ? "/" : ""}`, line);
     f.created = m[1] === "A";
     f.deleted = m[1] === "D";
     addFile(c, f);

@@ -98,3 +98,19 @@ describe("a log whose titles and subject carry control characters", () => {
     expect(attributes.filter((a) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(a))).toEqual([]);
   });
 });
+
+describe("the culprit's files as git's diffstat gave them", () => {
+  it("shows the count where git scaled its bar, and does not link a shortened path", async () => {
+    const log = FIXTURE.replace(
+      " lib/Kconfig.debug              |  8 ++++++++\n",
+      " lib/Kconfig.debug              |  8 ++++++++\n MAINTAINERS                    | 724 +-----\n .../bindings/regulator/vendor,regulator.yaml | 4 ++++\n",
+    );
+    const { id } = await ingestLog(db.prisma, log);
+    const files = culpritSection(await render(id));
+    // `MAINTAINERS | 724 +-----`: 724 lines changed, the bar scaled to 6 characters
+    expect(files).toMatch(/<a [^>]*>MAINTAINERS<\/a><\/td><td colSpan="2"[^>]*>724<\/td>/);
+    expect(files).toContain(">.../bindings/regulator/vendor,regulator.yaml</span>");
+    expect(files).not.toMatch(/href="[^"]*\.\.\.\/bindings/);
+    expect(files).toContain("path shortened");
+  });
+});
