@@ -35,7 +35,7 @@ export function RunStrip({ step }: { step: UiStep }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-x-px" aria-label={runSummary(step.runs)} role="img">
       {step.runs.map((r) => (
-        <RunShape key={`${r.index}-${r.line}`} mark={runMark(r.outcome)} label={runLabel(r)} />
+        <RunShape key={r.line} mark={runMark(r.outcome)} label={runLabel(r)} />
       ))}
     </span>
   );

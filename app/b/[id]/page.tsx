@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
-import { otherBisectionsOfCrash } from "@/lib/data/related";
+import { otherBisectionsOfCrash, RELATED_SHOWN } from "@/lib/data/related";
 import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { outcomeWords, shortHash } from "@/lib/format";
@@ -167,7 +167,7 @@ async function BisectionPageContent({ params }: Props) {
         lineCount={b.lineCount}
       />
       </div>
-      <RelatedBisections id={b.id} related={related} />
+      <RelatedBisections id={b.id} related={related} shown={RELATED_SHOWN} title={finalTitle ?? startTitle} />
     </article>
   );
 }
