@@ -264,3 +264,26 @@ test("a log uploaded on one instance, and a mark added there, show at once on th
   expect((await (await a.get(`/api/bisections?mark=wrong`)).json()).rows).toEqual([]);
   for (const c of [a, b]) await c.dispose();
 });
+
+test("a form one instance rendered posts to the other (one build: the same server action ids and key)", async ({ playwright }) => {
+  const [a, b] = [await api(playwright, 0), await api(playwright, 1)];
+  const html = await (await a.get("/upload")).text();
+  const form = [...html.matchAll(/<form[^>]*>.*?<\/form>/gs)].map((m) => m[0]).find((f) => f.includes("$ACTION_KEY"));
+  expect(form, "the upload form of instance A").toBeDefined();
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const hidden = Object.fromEntries(
+    [...form!.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]),
+  );
+  expect(Object.keys(hidden)).toContain("$ACTION_KEY");
+  const text = golden("synthetic/cause-found-2023-kasan.txt");
+  // as a browser sends it without JavaScript, to B (behind one balancer, both have the same host)
+  const res = await b.post("/upload", {
+    multipart: { ...hidden, log: text, token: TOKENS.carol },
+    headers: { origin: instances[1]!.base },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(303);
+  expect(res.headers().location).toBe(`/b/${idOf(text)}`);
+  expect((await a.get(`/b/${idOf(text)}`)).status()).toBe(200);
+  for (const c of [a, b]) await c.dispose();
+});
