@@ -5,7 +5,7 @@
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
 import * as frames from "./frames";
-import type { CrashReport, Frame, FrameSection } from "./types";
+import type { CrashReport, Frame, FrameSection, LineProbe } from "./types";
 
 const RE_callTrace = FP.callTrace.re;
 const RE_allocated = FP.allocated.re;
@@ -166,14 +166,19 @@ function mayHoldFrame(t: string): boolean {
 }
 
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */
-export function parseCrash(lines: string[], from: number, title: string, crashLine: number): CrashReport {
+export function parseCrash(lines: string[], from: number, title: string, crashLine: number, probe: LineProbe | null = null): CrashReport {
   const report: CrashReport = { title, line: crashLine, endLine: crashLine, header: null, frames: [], guiltyFile: null, guiltyFrame: null };
   const c: Cursor = { frames: report.frames, section: null, contexts: [], arm32First: true };
   for (let i = from; i < lines.length; i++) {
     const raw = stripEnd(lines[i]);
-    if (raw.length === 0 || isBlank(raw)) continue;
+    if (raw.length === 0 || isBlank(raw)) {
+      if (probe !== null) probe("blank");
+      continue;
+    }
     report.endLine = i + 1;
+    const n = c.frames.length;
     reportLine(c, raw, i + 1, report);
+    if (probe !== null) probe(c.frames.length > n ? "report: frame" : "report: other");
   }
   return report;
 }

@@ -7,7 +7,7 @@ import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
 import type { State } from "./state";
-import type { ChangedFile, FoundCommit } from "./types";
+import type { ChangedFile, FoundCommit, LineKind } from "./types";
 
 const RAWDIFF_RE = P.rawDiff.re;
 const DIFFSTAT_RE = P.diffstat.re;
@@ -132,11 +132,11 @@ function markFile(c: FoundCommit, path: string, kind: string, line: number): voi
   else f.deleted = true;
 }
 
-function statLine(c: FoundCommit, text: string, line: number, plain: boolean): boolean {
+function statLine(c: FoundCommit, text: string, line: number, plain: boolean): LineKind | null {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
   if (t.charCodeAt(0) === 58 /* : */) {
     const m = RAWDIFF_RE.exec(t);
-    if (!m) return false;
+    if (!m) return null;
     // `:040000 040000 <tree> <tree> M\tnet`: without -r git names the directory, not its files:
     // kept as `net/`, a directory (the path filter still finds it)
     const tree = t.startsWith(":040000 040000 ");
@@ -144,9 +144,9 @@ function statLine(c: FoundCommit, text: string, line: number, plain: boolean): b
     f.created = m[1] === "A";
     f.deleted = m[1] === "D";
     addFile(c, f);
-    return true;
+    return "rawDiff";
   }
-  if (t.charCodeAt(0) !== 32) return false;
+  if (t.charCodeAt(0) !== 32) return null;
   let m: RegExpExecArray | null;
   if (t.includes("|") && (m = diffstatFast(t) ?? DIFFSTAT_RE.exec(t))) {
     const f = file(m[1].trim(), line);
@@ -162,47 +162,59 @@ function statLine(c: FoundCommit, text: string, line: number, plain: boolean): b
       }
     }
     addFile(c, f);
-  } else if ((m = DIFFSUMMARY_RE.exec(t))) {
+    return "diffstat";
+  }
+  if ((m = DIFFSUMMARY_RE.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
-  } else if ((m = createDeleteFast(t, plain) ?? CREATEDELETE_RE.exec(t))) {
+    return "diffSummary";
+  }
+  if ((m = createDeleteFast(t, plain) ?? CREATEDELETE_RE.exec(t))) {
     markFile(c, m[2], m[1], line);
-  } else if (!OTHERSUMMARY_RE.test(t)) return false;
-  return true;
+    return "createDelete";
+  }
+  return OTHERSUMMARY_RE.test(t) ? "otherSummary" : null;
 }
 
-/** A line while the commit block is open; false when the block has ended. */
-export function commitLine(st: State, text: string, line: number): boolean {
+/** A line while the commit block is open: its kind, or null when the block has ended. */
+export function commitLine(st: State, text: string, line: number): LineKind | null {
   const c = st.commit;
-  if (!c) return false;
+  if (!c) return null;
   const empty = isBlank(text);
+  let kind: LineKind | null = "commit message";
   if (st.commitPart === "head") {
     let m: RegExpExecArray | null;
-    if (empty) st.commitPart = "message";
-    else if ((m = COMMITHASH_RE.exec(text))) { /* repeats the hash */ }
-    else if ((m = COMMITMERGE_RE.exec(text))) c.mergeParents = m[1].trim().split(" ");
-    else if ((m = COMMITAUTHOR_RE.exec(text))) {
+    if (empty) {
+      st.commitPart = "message";
+      kind = "blank";
+    } else if ((m = COMMITHASH_RE.exec(text))) kind = "commitHash"; // repeats the hash
+    else if ((m = COMMITMERGE_RE.exec(text))) {
+      c.mergeParents = m[1].trim().split(" ");
+      kind = "commitMerge";
+    } else if ((m = COMMITAUTHOR_RE.exec(text))) {
       c.authorName = m[1];
       c.authorEmail = m[2] ?? "";
       c.author = m[2] !== undefined ? `${m[1]} <${m[2]}>` : m[1];
+      kind = "commitAuthor";
     } else if ((m = COMMITDATE_RE.exec(text))) {
       c.date = m[1];
       c.dateIso = gitDateToIso(m[1]);
-    } else if (GITWARNING_RE.test(text)) { /* git's stderr */ }
+      kind = "commitDate";
+    } else if (GITWARNING_RE.test(text)) kind = "gitWarning"; // git's stderr
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
-    } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
-    else return false;
+    } else if ((kind = statLine(c, text, line, st.plain)) !== null) st.commitPart = "stat";
+    else return null;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
   } else if (empty || GITWARNING_RE.test(text)) {
-    /* between message and stat, or git's stderr */
-  } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
-  else return false;
+    kind = empty ? "blank" : "gitWarning"; // between message and stat, or git's stderr
+  } else if ((kind = statLine(c, text, line, st.plain)) !== null) st.commitPart = "stat";
+  else return null;
   if (!empty) c.endLine = line;
-  return true;
+  return kind;
 }
 
 export function finishCommit(st: State): void {
