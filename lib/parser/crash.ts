@@ -5,13 +5,12 @@
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
 import * as frames from "./frames";
+import { isJsSpace } from "./linear";
 import type { CrashReport, Frame, FrameSection, LineProbe } from "./types";
 
 const RE_callTrace = FP.callTrace.re;
 const RE_allocated = FP.allocated.re;
 const RE_freed = FP.freed.re;
-/** FP.context (`^<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*`) sticky, matched at a position. */
-const CONTEXT_AT = /<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*/y;
 const RE_contextEnd = FP.contextEnd.re;
 const RE_rip = FP.rip.re;
 const RE_pcLr = FP.pcLr.re;
@@ -28,16 +27,51 @@ const { frameAt, isBlank, skipBlanks, stripEnd } = frames;
 const MAX = MAX_MATCH;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
 
+/** The open `<IRQ>`-style contexts, innermost last, kept as runs of one name: a report line of
+ *  800 nested `<IRQ>` is one entry, not 800 (a stack of 400,000 names cost more than its text). */
+class Contexts {
+  private names: string[] = [];
+  private counts: number[] = [];
+
+  top(): string | null {
+    return this.names.length > 0 ? this.names[this.names.length - 1] : null;
+  }
+
+  push(name: string): void {
+    const last = this.names.length - 1;
+    if (last >= 0 && this.names[last] === name) this.counts[last]++;
+    else {
+      this.names.push(name);
+      this.counts.push(1);
+    }
+  }
+
+  /** Drops the innermost `name` and every context opened inside it (none: nothing). */
+  close(name: string): void {
+    const at = this.names.lastIndexOf(name);
+    if (at < 0) return;
+    const keep = this.counts[at] > 1 ? at + 1 : at;
+    if (keep > at) this.counts[at]--;
+    this.names.length = keep;
+    this.counts.length = keep;
+  }
+
+  clear(): void {
+    this.names.length = 0;
+    this.counts.length = 0;
+  }
+}
+
 interface Cursor {
   frames: Frame[];
   section: FrameSection | null;
-  contexts: string[];
+  contexts: Contexts;
   /** the next arm32 backtrace line is the first of its trace (its callee is a frame too) */
   arm32First: boolean;
 }
 
 function ctx(c: Cursor): string | null {
-  return c.contexts.length > 0 ? c.contexts[c.contexts.length - 1] : null;
+  return c.contexts.top();
 }
 
 function push(c: Cursor, text: string, pos: number, section: FrameSection, ln: number): boolean {
@@ -49,7 +83,7 @@ function push(c: Cursor, text: string, pos: number, section: FrameSection, ln: n
 
 function startSection(c: Cursor, section: FrameSection): void {
   c.section = section;
-  c.contexts.length = 0;
+  c.contexts.clear();
   c.arm32First = true;
 }
 
@@ -57,21 +91,38 @@ function startSection(c: Cursor, section: FrameSection): void {
 function markers(c: Cursor, t: string, pos: number): number {
   let p = pos;
   for (;;) {
-    if (t.charCodeAt(p) !== 60 /* < */) return p;
-    // sticky at p: no copy of the rest of the line per marker
-    const re = CONTEXT_AT;
-    re.lastIndex = p;
-    const m = re.exec(t);
-    if (!m) return p;
-    if (m[1] === "/") {
-      const at = c.contexts.lastIndexOf(m[2]);
-      if (at >= 0) c.contexts.length = at;
-    } else if (m[2] === "EOI") {
-      const at = c.contexts.lastIndexOf("IRQ");
-      if (at >= 0) c.contexts.length = at;
-    } else c.contexts.push(m[2]);
-    p += m[0].length;
+    const close = t.charCodeAt(p + 1) === 47; /* / */
+    const from = close ? p + 2 : p + 1;
+    const end = markerName(t, p, from);
+    if (end < 0) return p;
+    const name = contextName(t, from, end);
+    if (close) c.contexts.close(name);
+    else if (name === "EOI") c.contexts.close("IRQ");
+    else c.contexts.push(name);
+    p = end + 1;
+    while (p < t.length && isJsSpace(t.charCodeAt(p))) p++;
   }
+}
+
+/** FP.context `<(\/?)([A-Z#_][A-Z0-9#_]*)>` at `p` (the name from `from`): the index of its `>`,
+ *  or -1. Scanned by hand: a line of 800 markers would make 800 match arrays. */
+function markerName(t: string, p: number, from: number): number {
+  if (t.charCodeAt(p) !== 60 /* < */) return -1;
+  let i = from;
+  for (; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    const upper = (ch >= 65 && ch <= 90) || ch === 35 || ch === 95; // A-Z # _
+    if (!upper && (i === from || ch < 48 || ch > 57)) break;
+  }
+  return i > from && t.charCodeAt(i) === 62 /* > */ ? i : -1;
+}
+
+const COMMON_CONTEXTS = ["IRQ", "TASK", "NMI", "EOI", "SOFTIRQ"];
+
+/** The marker's name; the common ones without a copy. */
+function contextName(t: string, from: number, end: number): string {
+  for (const name of COMMON_CONTEXTS) if (end - from === name.length && t.startsWith(name, from)) return name;
+  return t.slice(from, end);
 }
 
 function arm32Line(c: Cursor, t: string, ln: number): boolean {
@@ -168,7 +219,7 @@ function mayHoldFrame(t: string): boolean {
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */
 export function parseCrash(lines: string[], from: number, title: string, crashLine: number, probe: LineProbe | null = null): CrashReport {
   const report: CrashReport = { title, line: crashLine, endLine: crashLine, header: null, frames: [], guiltyFile: null, guiltyFrame: null };
-  const c: Cursor = { frames: report.frames, section: null, contexts: [], arm32First: true };
+  const c: Cursor = { frames: report.frames, section: null, contexts: new Contexts(), arm32First: true };
   for (let i = from; i < lines.length; i++) {
     const raw = stripEnd(lines[i]);
     if (raw.length === 0 || isBlank(raw)) {
