@@ -117,6 +117,11 @@ function findFile(c: FoundCommit, ix: FileIndex, path: string): number {
   const n = files.length;
   if (n === 0) return -1;
   const from = ix.cursor % n;
+  // the summary follows the diffstat's order: the next file is nearly always the one
+  if (samePath(files[from].path, path)) {
+    ix.cursor = from + 1;
+    return from;
+  }
   const exact = ix.exact.get(path);
   let best = exact === undefined ? -1 : typeof exact === "number" ? exact : nextFrom(exact, from);
   const shortened = ix.shortened.size > 0 ? ix.shortened.get(lastPart(path)) : undefined;
