@@ -4,27 +4,10 @@
 // context (`<IRQ>` ... `</IRQ>`). Register dumps inside a trace do not end it; `RIP: 0033:`
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
-import * as frames from "./frames";
+import { frameAt, isBlank, skipBlanks, stripEnd } from "./frames";
 import { isJsSpace } from "./linear";
 import type { CrashReport, Frame, FrameSection, LineProbe } from "./types";
 
-const RE_callTrace = FP.callTrace.re;
-const RE_allocated = FP.allocated.re;
-const RE_freed = FP.freed.re;
-const RE_contextEnd = FP.contextEnd.re;
-const RE_rip = FP.rip.re;
-const RE_pcLr = FP.pcLr.re;
-const RE_warningAt = FP.warningAt.re;
-const RE_bugIn = FP.bugIn.re;
-const RE_arm32 = FP.arm32.re;
-const RE_irqsLast = FP.irqsLast.re;
-const RE_header = FP.header.re;
-const RE_console = FP.console.re;
-const OTHER_STACK = FP.otherStack.re;
-const LABELLED = FP.labelled.re;
-// Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
-const { frameAt, isBlank, skipBlanks, stripEnd } = frames;
-const MAX = MAX_MATCH;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
 
 /** The open `<IRQ>`-style contexts, innermost last, kept as runs of one name: a report line of
@@ -126,7 +109,7 @@ function contextName(t: string, from: number, end: number): string {
 }
 
 function arm32Line(c: Cursor, t: string, ln: number): boolean {
-  const m = RE_arm32.exec(t);
+  const m = FP.arm32.re.exec(t);
   if (!m) return false;
   const section = c.section ?? "call-trace";
   if (c.arm32First) {
@@ -140,17 +123,17 @@ function arm32Line(c: Cursor, t: string, ln: number): boolean {
 }
 
 function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): void {
-  const full = raw.length > MAX ? raw.slice(0, MAX) : raw;
+  const full = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
   let pos = skipBlanks(full);
   if (pos === full.length) return;
   if (full.charCodeAt(pos) === 91 /* [ */ && full.charCodeAt(pos + 1) === 32) {
-    const p = RE_console.exec(full.slice(pos));
+    const p = FP.console.re.exec(full.slice(pos));
     if (p) pos = skipBlanks(full, pos + p[0].length);
   }
   const t = pos === 0 ? full : full.slice(pos);
   const c0 = t.charCodeAt(0);
   let m: RegExpExecArray | null;
-  const isHeader = report.header === null && RE_header.test(t);
+  const isHeader = report.header === null && FP.header.re.test(t);
   if (isHeader) report.header = t;
   if (c0 === 60 /* < */) {
     const after = markers(c, t, 0);
@@ -158,19 +141,19 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     return;
   }
   if (t.includes("</")) {
-    const e = RE_contextEnd.exec(t);
+    const e = FP.contextEnd.re.exec(t);
     if (e) markers(c, t, e.index);
   }
-  if ((c0 === 67 || c0 === 66) && (m = RE_callTrace.exec(t))) {
+  if ((c0 === 67 || c0 === 66) && (m = FP.callTrace.re.exec(t))) {
     startSection(c, "call-trace");
     if (m[0].length < t.length) push(c, t, markers(c, t, m[0].length), "call-trace", ln);
     return;
   }
-  if (c0 === 65 && RE_allocated.test(t)) return startSection(c, "allocated");
-  if (c0 === 70 && RE_freed.test(t)) return startSection(c, "freed");
+  if (c0 === 65 && FP.allocated.re.test(t)) return startSection(c, "allocated");
+  if (c0 === 70 && FP.freed.re.test(t)) return startSection(c, "freed");
   // R(IP) E(IP) I(P) N(IP); p(c :) l(r :) P(C is at) L(R is at)
   const ripLike = c0 === 82 || c0 === 69 || c0 === 73 || c0 === 78;
-  if (ripLike && (m = RE_rip.exec(t))) {
+  if (ripLike && (m = FP.rip.re.exec(t))) {
     if (m[1] === "0033") {
       c.section = null; // user space: the task stack ends here
       return;
@@ -178,31 +161,31 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if ((c0 === 112 || c0 === 108 || c0 === 80 || c0 === 76) && (m = RE_pcLr.exec(t))) {
+  if ((c0 === 112 || c0 === 108 || c0 === 80 || c0 === 76) && (m = FP.pcLr.re.exec(t))) {
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if (c0 === 87 && (m = RE_warningAt.exec(t))) {
+  if (c0 === 87 && (m = FP.warningAt.re.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
-  if (c0 === 66 && (m = RE_bugIn.exec(t))) {
+  if (c0 === 66 && (m = FP.bugIn.re.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
   if (c0 === 91 /* [ */ && t.includes(") from [<")) {
     if (arm32Line(c, t, ln)) return;
   }
-  if ((c0 === 104 || c0 === 115) && (m = RE_irqsLast.exec(t))) {
+  if ((c0 === 104 || c0 === 115) && (m = FP.irqsLast.re.exec(t))) {
     push(c, t, m[0].length, c.section ?? "other-stack", ln);
     return;
   }
   if (!mayHoldFrame(t)) {
-    if (t.charCodeAt(t.length - 1) === 58 /* : */ && OTHER_STACK.test(t)) startSection(c, "other-stack");
+    if (t.charCodeAt(t.length - 1) === 58 /* : */ && FP.otherStack.re.test(t)) startSection(c, "other-stack");
     return;
   }
   if (push(c, t, 0, c.section ?? "other-stack", ln)) return;
-  if ((m = LABELLED.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
+  if ((m = FP.labelled.re.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
 }
 
 /** Cheap pre-check: a frame has `+0x` or a `path.c:line` (the old offset-less form). */

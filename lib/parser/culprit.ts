@@ -2,23 +2,11 @@
 // header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
 // `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
 // spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
-import { createDeleteFast, diffstatFast } from "./fast";
 import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
 import type { State } from "./state";
 import type { ChangedFile, FoundCommit, LineKind } from "./types";
-
-const RAWDIFF_RE = P.rawDiff.re;
-const DIFFSTAT_RE = P.diffstat.re;
-const DIFFSUMMARY_RE = P.diffSummary.re;
-const CREATEDELETE_RE = P.createDelete.re;
-const OTHERSUMMARY_RE = P.otherSummary.re;
-const COMMITHASH_RE = P.commitHash.re;
-const COMMITMERGE_RE = P.commitMerge.re;
-const COMMITAUTHOR_RE = P.commitAuthor.re;
-const COMMITDATE_RE = P.commitDate.re;
-const GITWARNING_RE = P.gitWarning.re;
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -148,10 +136,10 @@ function markFile(c: FoundCommit, ix: FileIndex, path: string, kind: string, lin
   else f.deleted = true;
 }
 
-function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number, plain: boolean): LineKind | null {
+function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number): LineKind | null {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
   if (t.charCodeAt(0) === 58 /* : */) {
-    const m = RAWDIFF_RE.exec(t);
+    const m = P.rawDiff.re.exec(t);
     if (!m) return null;
     // `:040000 040000 <tree> <tree> M\tnet`: without -r git names the directory, not its files:
     // kept as `net/`, a directory (the path filter still finds it)
@@ -164,7 +152,7 @@ function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number, pla
   }
   if (t.charCodeAt(0) !== 32) return null;
   let m: RegExpExecArray | null;
-  if (t.includes("|") && (m = diffstatFast(t) ?? DIFFSTAT_RE.exec(t))) {
+  if (t.includes("|") && (m = P.diffstat.re.exec(t))) {
     const f = file(m[1].trim(), line);
     if (m[2] !== undefined) {
       f.changes = Number(m[2]);
@@ -180,17 +168,17 @@ function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number, pla
     addFile(c, ix, f);
     return "diffstat";
   }
-  if ((m = DIFFSUMMARY_RE.exec(t))) {
+  if ((m = P.diffSummary.re.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
     return "diffSummary";
   }
-  if ((m = createDeleteFast(t, plain) ?? CREATEDELETE_RE.exec(t))) {
+  if ((m = P.createDelete.re.exec(t))) {
     markFile(c, ix, m[2], m[1], line);
     return "createDelete";
   }
-  return OTHERSUMMARY_RE.test(t) ? "otherSummary" : null;
+  return P.otherSummary.re.test(t) ? "otherSummary" : null;
 }
 
 /** A line while the commit block is open: its kind, or null when the block has ended. */
@@ -204,30 +192,30 @@ export function commitLine(st: State, text: string, line: number): LineKind | nu
     if (empty) {
       st.commitPart = "message";
       kind = "blank";
-    } else if ((m = COMMITHASH_RE.exec(text))) kind = "commitHash"; // repeats the hash
-    else if ((m = COMMITMERGE_RE.exec(text))) {
+    } else if ((m = P.commitHash.re.exec(text))) kind = "commitHash"; // repeats the hash
+    else if ((m = P.commitMerge.re.exec(text))) {
       c.mergeParents = m[1].trim().split(" ");
       kind = "commitMerge";
-    } else if ((m = COMMITAUTHOR_RE.exec(text))) {
+    } else if ((m = P.commitAuthor.re.exec(text))) {
       c.authorName = m[1];
       c.authorEmail = m[2] ?? "";
       c.author = m[2] !== undefined ? `${m[1]} <${m[2]}>` : m[1];
       kind = "commitAuthor";
-    } else if ((m = COMMITDATE_RE.exec(text))) {
+    } else if ((m = P.commitDate.re.exec(text))) {
       c.date = m[1];
       c.dateIso = gitDateToIso(m[1]);
       kind = "commitDate";
-    } else if (GITWARNING_RE.test(text)) kind = "gitWarning"; // git's stderr
+    } else if (P.gitWarning.re.test(text)) kind = "gitWarning"; // git's stderr
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
-    } else if ((kind = statLine(c, st.files, text, line, st.plain)) !== null) st.commitPart = "stat";
+    } else if ((kind = statLine(c, st.files, text, line)) !== null) st.commitPart = "stat";
     else return null;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
-  } else if (empty || GITWARNING_RE.test(text)) {
+  } else if (empty || P.gitWarning.re.test(text)) {
     kind = empty ? "blank" : "gitWarning"; // between message and stat, or git's stderr
-  } else if ((kind = statLine(c, st.files, text, line, st.plain)) !== null) st.commitPart = "stat";
+  } else if ((kind = statLine(c, st.files, text, line)) !== null) st.commitPart = "stat";
   else return null;
   if (!empty) c.endLine = line;
   return kind;

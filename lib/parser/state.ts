@@ -54,8 +54,6 @@ export interface State {
   stray: { line: number; text: string }[];
   errorParts: string[];
   errorEnd: number;
-  /** the text has no CR, U+2028 or U+2029 (fast.ts) */
-  plain: boolean;
   /** a header whose start commit is not a commit hash: the text is refused */
   badStart: { line: number; value: string } | null;
 }
@@ -116,7 +114,6 @@ export function newState(lineCount: number): State {
     stray: [],
     errorParts: [],
     errorEnd: 0,
-    plain: false,
     badStart: null,
   };
 }
