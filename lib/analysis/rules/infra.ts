@@ -3,8 +3,7 @@
 // Both apply to fix bisections; verdicts are read through `stepCrashed` (a fix bisection's
 // "did not crash" is git's `bad`).
 import { type Context } from "../context";
-import { countRuns, crashTitles, short, stepCrashed, stepLine, verdictWords } from "../steps";
-import { specific } from "../titles";
+import { countRuns, distinctTitles, short, specificPlaces, stepCrashed, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
 
 export function infraShare(ctx: Context): Finding[] {
@@ -47,12 +46,9 @@ export function infraShare(ctx: Context): Finding[] {
 
 export function mixedSignatures(ctx: Context): Finding[] {
   // two specific titles that are not the same bug: two places (counted with a Set, not by pairs)
-  const mixed = ctx.log.steps.filter((s) => new Set(crashTitles(s).filter((t) => specific(t.key)).map((t) => t.key.place)).size > 1);
+  const mixed = ctx.log.steps.filter((s) => specificPlaces(s).size > 1);
   if (mixed.length === 0) return [];
-  const lines = mixed.flatMap((s) => {
-    const seen = new Set<string>();
-    return crashTitles(s).filter((t) => !seen.has(t.key.title) && seen.add(t.key.title)).map((t) => t.line);
-  });
+  const lines = mixed.flatMap((s) => distinctTitles(s).map((t) => t.line));
   return [
     {
       rule: "mixed-signatures",
