@@ -16,7 +16,7 @@ import type { Finding } from "../types";
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
-  const startPlaces: ReadonlySet<string> = ctx.start ? specificPlaces(ctx.start) : new Set();
+  const start = ctx.start;
   const words = verdictWords(ctx.log.type);
   for (const s of crashedSteps(ctx.log)) {
     const c = countRuns(s);
@@ -24,7 +24,8 @@ export function flakyBad(ctx: Context): Finding[] {
     const ratio = c.crashed / (c.crashed + c.ok);
     if (ratio > 0.5) continue;
     const titles = crashTitles(s);
-    const foreign = c.crashed === 1 && startPlaces.size > 0 && !titles.some((t) => t.key.place !== null && startPlaces.has(t.key.place));
+    const startPlaces = c.crashed === 1 && start !== null ? specificPlaces(start) : null;
+    const foreign = startPlaces !== null && startPlaces.size > 0 && !titles.some((t) => t.key.place !== null && startPlaces.has(t.key.place));
     const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
     const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
     const effect = ctx.fix && c.crashed === 1 ? ", which would put the found fix too late" : "";

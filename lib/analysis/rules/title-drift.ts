@@ -42,12 +42,16 @@ export function titleDrift(ctx: Context): Finding[] {
     ];
   }
   // The culprit agrees with the start, but some crashed verdicts on the way were other crashes.
-  const startPlaces = specificPlaces(ctx.start);
+  const startStep = ctx.start;
   const drifted = crashedSteps(ctx.log).filter((s) => {
-    const places = specificPlaces(s);
-    if (places.size === 0) return false;
-    for (const p of places) if (startPlaces.has(p)) return false;
-    return true;
+    const startPlaces = specificPlaces(startStep);
+    let specificSeen = false;
+    for (const t of crashTitles(s)) {
+      if (t.key.place === null) continue;
+      if (startPlaces.has(t.key.place)) return false;
+      specificSeen = true;
+    }
+    return specificSeen;
   });
   if (drifted.length === 0) return [];
   const culpritOnlyUnspecific = (ctx.fix ? ctx.blamedStep !== null : ctx.culprit !== null) && blamed.length === 0;
