@@ -5,19 +5,12 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { titleKey, wordsOf, type TitleKey } from "./titles";
+import { GENERIC_WORDS, titleKey, wordsOf, type TitleKey } from "./titles";
 
-const GENERIC = new Set([
-  "alloc", "free", "init", "exit", "open", "close", "read", "write", "send", "recv", "release", "create", "destroy",
-  "start", "stop", "work", "worker", "func", "handler", "handle", "lock", "unlock", "call", "common", "core", "check",
-  "update", "remove", "delete", "list", "entry", "process", "flush", "dump", "show", "store", "cleanup", "setup",
-  "register", "unregister", "timer", "event", "data", "copy", "user", "sync", "internal", "generic",
-  "kernel", "drivers", "include", "arch", "linux",
-]);
 
 function specWords(place: string): string[] {
   const parts = place.replace(/\.[chS]$/, "").toLowerCase().split(/[_/.\-\s]+/);
-  return [...new Set(parts.filter((w) => w.length >= 4 && /^[a-z][a-z0-9]*$/.test(w) && !GENERIC.has(w)))];
+  return [...new Set(parts.filter((w) => w.length >= 4 && /^[a-z][a-z0-9]*$/.test(w) && !GENERIC_WORDS.has(w)))];
 }
 
 const UNSPECIFIC = [/^no output from test machine/, /^lost connection to test machine/, /^timed out/, /^SYZFAIL/, /^(suspected )?(KMSAN|KASAN)?:? ?kernel panic/i, /^unexpected kernel reboot/];

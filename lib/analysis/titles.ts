@@ -33,7 +33,7 @@ export interface TitleKey {
 }
 
 /** Name components that say what is done or where in the tree, not which code: never distinctive. */
-const GENERIC_WORDS = new Set([
+export const GENERIC_WORDS = new Set([
   "alloc", "free", "init", "exit", "open", "close", "read", "write", "send", "recv", "release", "create", "destroy",
   "start", "stop", "work", "worker", "func", "handler", "handle", "lock", "unlock", "call", "common", "core", "check",
   "update", "remove", "delete", "list", "entry", "process", "flush", "dump", "show", "store", "cleanup", "setup",
