@@ -112,8 +112,8 @@ const columns = col.columns([
 
 // the crash title takes what the others leave: at 1366 px about 60 characters
 const WIDTH: Record<string, string> = {
-  ran: "w-[5.75rem]",
-  uploaded: "w-[5.75rem]",
+  ran: "w-[6.25rem] tabular-nums",
+  uploaded: "w-[6.25rem] tabular-nums",
   outcome: "w-28",
   verdict: "w-32",
   commit: "w-[28%]",

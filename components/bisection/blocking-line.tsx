@@ -23,11 +23,15 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
         const span = b.steps.length === 1 ? name(first) : `${name(first)} … ${name(last)}`;
         return (
           <p key={`${b.kind} ${b.title}`}>
-            <span aria-hidden="true" className="text-warn-fg">⊘ </span>
+            <span aria-hidden="true" className="text-warn-fg">{b.kind === "boot-failed" ? "▲ " : "⊘ "}</span>
             <strong>
               {b.steps.length} commit{b.steps.length === 1 ? "" : "s"} ({span})
             </strong>{" "}
-            {KIND[b.kind]} <span className="font-mono break-words">{b.title}</span>: the reproducer never ran there.{" "}
+            {KIND[b.kind]}{" "}
+            <span className="font-mono break-words" title={b.title.length > 160 ? b.title : undefined}>
+              {b.title.length > 160 ? `${b.title.slice(0, 158)}…` : b.title}
+            </span>
+            : the reproducer never ran there.{" "}
             <span className="text-muted">
               {b.steps.slice(0, 12).map((s, i) => (
                 <span key={s.index}>

@@ -3,11 +3,27 @@ import type { UiCommit, UiFile } from "./types";
 
 /** Merges change hundreds of files: the rest fold away. */
 const SHOWN = 15;
-/** ...and a merge of a whole release (11,835 files in the corpus) is not rendered in full: past
- *  this many the page links to the commit instead (each row costs every reader of the page). */
-const LISTED = 1000;
+/** ...and past this many the page lists them on their own pages (/b/<id>/files) and shows a
+ *  count per directory here: a merge of a whole release changes 11,835 files in the corpus, and
+ *  each row costs every reader of the bisection page. */
+export const LISTED = 200;
 
-function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+/** Files per top-level directory (`drivers/`, `net/`; a file at the top as itself), most first. */
+export function filesByDirectory(files: readonly UiFile[]): { dir: string; files: number; changes: number }[] {
+  const by = new Map<string, { dir: string; files: number; changes: number }>();
+  for (const f of files) {
+    const path = f.path.startsWith(".../") ? "(shortened paths)" : f.path;
+    const slash = path.indexOf("/");
+    const dir = slash < 0 ? path : path.slice(0, slash + 1);
+    let d = by.get(dir);
+    if (!d) by.set(dir, (d = { dir, files: 0, changes: 0 }));
+    d.files++;
+    d.changes += f.changes ?? (f.insertions ?? 0) + (f.deletions ?? 0);
+  }
+  return [...by.values()].sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1));
+}
+
+export function FileRow({ f, hash }: { f: UiFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
@@ -41,7 +57,7 @@ function FileRow({ f, hash }: { f: UiFile; hash: string }) {
 }
 
 /** The found commit in full: who, when, what it says, which files it changed. */
-export function CulpritSection({ commit, type }: { commit: UiCommit; type: string }) {
+export function CulpritSection({ commit, type, id }: { commit: UiCommit; type: string; id: string }) {
   const word = type === "fix" ? "Fix" : "Culprit";
   const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
   return (
@@ -91,24 +107,46 @@ export function CulpritSection({ commit, type }: { commit: UiCommit; type: strin
           </tbody>
         </table>
       )}
-      {commit.files.length > SHOWN && (
+      {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>
           <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
           <table className="text-[0.9rem]">
             <caption className="sr-only">more files changed</caption>
             <tbody>
-              {commit.files.slice(SHOWN, LISTED).map((f) => (
+              {commit.files.slice(SHOWN).map((f) => (
                 <FileRow key={f.path} f={f} hash={commit.hash} />
               ))}
             </tbody>
           </table>
-          {commit.files.length > LISTED && (
-            <p className="text-[0.9rem] text-muted" data-testid="files-not-listed">
-              and {(commit.files.length - LISTED).toLocaleString("en")} more files, not listed here:{" "}
-              <a href={commitUrl(commit.hash)}>the whole commit at git.kernel.org</a>
-            </p>
-          )}
         </details>
+      )}
+      {commit.files.length > LISTED && (
+        <div className="mt-1 text-[0.9rem]" data-testid="files-not-listed">
+          <p>
+            and {(commit.files.length - SHOWN).toLocaleString("en")} more files:{" "}
+            <a href={`/b/${id}/files`}>all {commit.files.length.toLocaleString("en")} files</a>
+            <span className="text-muted">, by directory:</span>
+          </p>
+          <table className="font-mono text-[0.85rem]">
+            <caption className="sr-only">files changed per top-level directory</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">directory</th>
+                <th scope="col">files</th>
+                <th scope="col">lines changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {filesByDirectory(commit.files).slice(0, 40).map((d) => (
+                <tr key={d.dir}>
+                  <td className="pr-3">{d.dir.endsWith("/") ? <a href={`/b/${id}/files?dir=${encodeURIComponent(d.dir)}`}>{d.dir}</a> : d.dir}</td>
+                  <td className="pr-3 text-right">{d.files.toLocaleString("en")}</td>
+                  <td className="text-right text-muted">{d.changes.toLocaleString("en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

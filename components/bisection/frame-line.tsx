@@ -23,15 +23,15 @@ export function FrameLine({ f, marks }: { f: UiFrame; marks: FrameMarks }) {
   const muted = touched ? "" : "text-muted";
   return (
     <div
-      className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${touched ? "bg-mark" : ""} ${f.unreliable && !touched ? "text-muted" : ""}`}
+      className={`frame${touched ? " bg-mark" : ""}${f.unreliable && !touched ? " text-muted" : ""}`}
       data-frame={f.position}
     >
-      <span className={`break-all ${guilty ? "font-semibold" : ""}`}>
+      <span className={guilty ? "break-all font-semibold" : "break-all"}>
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
         {f.offset !== null && <span className={muted}>+{hex(f.offset)}/{hex(f.size)}</span>}
       </span>
-      <span className="flex flex-wrap items-baseline gap-x-2">
+      <span className="frame-where">
       {file ? (
         <a href={sourceUrl(file, marks.hash, f.line)}>
           {file}
@@ -41,11 +41,11 @@ export function FrameLine({ f, marks }: { f: UiFrame; marks: FrameMarks }) {
         <span className={muted}>(no source line)</span>
       )}
       {f.module && <span className={muted}>[{f.module}]</span>}
-      {f.inline && <span className={`font-sans text-[0.75rem] ${muted}`}>inline</span>}
+      {f.inline && <span className={`frame-note ${muted}`}>inline</span>}
       {guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
       {touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
       </span>
-      <a href={logHref(marks.id, f.logLine)} className="font-sans text-[0.75rem]" title={`log line ${f.logLine}`}>
+      <a href={logHref(marks.id, f.logLine)} className="frame-note" title={`log line ${f.logLine}`}>
         L{f.logLine}
       </a>
     </div>

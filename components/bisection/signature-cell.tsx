@@ -5,10 +5,8 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
   const c = col.cells.get(row);
   if (!c) {
     return (
-      <td className="border-l border-line px-1.5 text-center text-muted">
-        <span aria-hidden="true">·</span>
-        <span className="sr-only">none</span>
-      </td>
+      // a dot drawn by CSS (.sig-none): the matrix has a cell per commit and title
+      <td className="sig-cell sig-none" />
     );
   }
   const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
@@ -16,7 +14,7 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
   const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
   const title = `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
   return (
-    <td title={title} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${shadeClass(c)}`}>
+    <td title={title} className={`sig-cell font-mono whitespace-nowrap ${shadeClass(c)}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
       {c.basic > 0 && <span className="ml-1 text-warn-fg">⊘{c.allBasic ? "all" : `${c.basic}:${c.n ?? "?"}`}</span>}

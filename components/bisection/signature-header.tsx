@@ -47,7 +47,7 @@ export function SignatureHeader({ col }: { col: SignatureColumn }) {
   return (
     <th scope="col" title={r.title} className="min-w-[9ch] max-w-[18ch] border-l border-line px-1.5 py-1 text-left align-bottom font-normal">
       <span className="block break-words font-mono text-[0.8rem] leading-tight font-medium">
-        <Breakable text={col.title} />
+        <Breakable text={col.title.length > 90 ? `${col.title.slice(0, 88)}…` : col.title} />
       </span>
       <span className="mt-0.5 flex flex-wrap gap-x-1.5 text-[0.75rem] text-muted">
         <span>{r.text}</span>

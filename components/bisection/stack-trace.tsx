@@ -99,6 +99,39 @@ function foldNames(groups: FrameGroup[]): string {
   return names.length > 3 ? `${names.slice(0, 3).join(", ")}…` : names.join(", ");
 }
 
+/** Lines of the raw report shown on the page; a longer one (a lockdep report can run to
+ *  thousands of lines) is linked whole in the log rather than sent to every reader. The page
+ *  reads only these lines of the log. */
+export const RAW_SHOWN = 400;
+
+/** The log lines of the report the page shows: [line, last shown line]. */
+export function shownReportLines(line: number, endLine: number): [number, number] {
+  return [line, Math.min(endLine, line + RAW_SHOWN - 1)];
+}
+
+function RawReport({ id, rawReport, line, endLine }: { id: string; rawReport: string; line: number; endLine: number }) {
+  const cut = endLine - shownReportLines(line, endLine)[1];
+  const preId = "raw-report";
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-[0.85rem] text-muted">raw report, registers and Code: ({endLine - line + 1} lines)</summary>
+      <div className="mt-1 flex items-baseline justify-end gap-3 text-[0.85rem]">
+        <a href={`/b/${id}/log.txt?L=${line}-${endLine}`}>as text</a>
+        {cut === 0 && <CopyButton from={preId} label="copy report" />}
+      </div>
+      <pre id={preId} className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+        {rawReport}
+      </pre>
+      {cut > 0 && (
+        <p className="text-[0.85rem] text-muted" data-testid="report-cut">
+          … and {cut.toLocaleString("en")} more lines: <a href={logHref(id, line + RAW_SHOWN, endLine)}>the rest in the log</a> or{" "}
+          <a href={`/b/${id}/log.txt?L=${line}-${endLine}`}>the whole report as text</a>
+        </p>
+      )}
+    </details>
+  );
+}
+
 /** The crash report as frames, with the raw text one click away. */
 export function StackTrace({ id, title, header, frames, marks, rawReport, line, endLine, guilty }: Props) {
   const sections = frameSections(frames);
@@ -124,13 +157,7 @@ export function StackTrace({ id, title, header, frames, marks, rawReport, line, 
           ))}
         </div>
       ))}
-      <details className="mt-2">
-        <summary className="cursor-pointer text-[0.85rem] text-muted">raw report, registers and Code: ({endLine - line + 1} lines)</summary>
-        <div className="mt-1 flex justify-end">
-          <CopyButton text={rawReport} label="copy report" />
-        </div>
-        <pre className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">{rawReport}</pre>
-      </details>
+      <RawReport id={id} rawReport={rawReport} line={line} endLine={endLine} />
     </section>
   );
 }

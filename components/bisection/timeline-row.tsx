@@ -55,37 +55,37 @@ export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
       data-href={href}
       tabIndex={0}
       aria-label={`#${step.index} ${roleWords(step)} ${shortHash(step.commitHash)} ${v.words}${found ? ", culprit" : ""}`}
-      className={`border-t border-line align-middle hover:bg-hover focus:bg-hover ${found ? "bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
+      className={`tl-row${found ? " bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
     >
-      <td className="px-1.5 text-right">
+      <td className="text-right">
         <a href={href} title={`log lines ${step.line}–${step.endLine}`} data-row-link>
           {step.index}
         </a>
       </td>
-      <td className="px-1.5 whitespace-nowrap">{roleWords(step)}</td>
-      <td className="px-1.5 font-mono">
+      <td className="whitespace-nowrap">{roleWords(step)}</td>
+      <td className="font-mono">
         <Link href={`/c/${step.commitHash}`} title={subject ?? step.commitHash}>
           {shortHash(step.commitHash)}
         </Link>
       </td>
-      <td className="hidden max-w-[26ch] truncate px-1.5 font-mono text-[0.8rem] text-muted 2xl:table-cell" title={subject ?? undefined}>
+      <td className="hidden max-w-[26ch] truncate font-mono text-[0.8rem] text-muted 2xl:table-cell" title={subject ?? undefined}>
         {subject ?? ""}
       </td>
-      <td className="px-1.5 whitespace-nowrap">
+      <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}
         {v.git && <span className="text-muted"> ({v.git})</span>}
       </td>
-      <td className="px-1.5 text-right whitespace-nowrap">
+      <td className="text-right whitespace-nowrap">
         <Left n={ctx.left.get(step.index)} max={ctx.leftMax} />
       </td>
-      <td className="px-1.5 py-0.5">
+      <td className="py-0.5">
         <RunStrip step={step} />
       </td>
       {ctx.columns.map((col) => (
         <SignatureCellView key={col.title} col={col} row={step.index} />
       ))}
-      <td className="border-l border-line px-1.5 text-[0.8rem]">
+      <td className="border-l border-line text-[0.8rem]">
         {found && <strong className="mr-2">◀ {ctx.type === "fix" ? "fix" : "culprit"}</strong>}
         {candidate && <strong className="mr-2">◀ candidate</strong>}
         {same !== undefined && (

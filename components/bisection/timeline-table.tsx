@@ -38,7 +38,7 @@ export function TimelineTable(p: Props) {
         Tested commits ({p.steps.length})
       </h2>
       <div className="relative overflow-x-auto">
-        <table className="border-collapse text-[0.93rem]">
+        <table className="tl border-collapse text-[0.93rem]">
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit
           </caption>

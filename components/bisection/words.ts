@@ -1,5 +1,6 @@
 // Words for roles, verdicts and run outcomes. Fix bisections invert git's terms (a `good`
 // commit there still crashes), so the page says what happened, never the git word alone.
+import { headline } from "@/lib/analysis/blocking";
 import { verdictCrashed } from "@/lib/format";
 import type { UiRun, UiStep } from "./types";
 
@@ -43,8 +44,15 @@ export function runMark(outcome: string): Mark {
   }
 }
 
+/** A run in words, for its tooltip; a machinery message that runs over lines is cut to its first (the log has it whole). */
 export function runLabel(r: UiRun): string {
-  return `run ${r.index}: ${RUN_WORDS[r.outcome] ?? r.outcome}${r.title ? `: ${r.title}` : ""}`;
+  return `run ${r.index}: ${RUN_WORDS[r.outcome] ?? r.outcome}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
+}
+
+/** A run's title as one line of at most 160 characters. */
+export function shortTitle(title: string): string {
+  const one = headline(title);
+  return one.length > 160 ? `${one.slice(0, 158)}…` : one === title ? title : `${one} …`;
 }
 
 export interface StepVerdict {

@@ -35,12 +35,17 @@ export interface BlockingCrash {
   steps: BlockedStep[];
 }
 
-/** A setup failure's title as one line: machinery messages run over several lines and carry
- *  addresses (`failed to copy test binary to VM: ... root@10.128.0.32 ...`); grouping ignores
- *  the numbers, as syzkaller's own `executor NUM` titles do. */
+/** A setup failure's title as one line: machinery messages run over several lines (stored
+ *  with each line end as U+FFFD, lib/ingest/display-safe.ts) and carry addresses (`failed to
+ *  copy test binary to VM: ... root@10.128.0.32 ...`); grouping ignores the numbers, as
+ *  syzkaller's own `executor NUM` titles do. */
 export function headline(title: string): string {
+  let end = title.length;
   const nl = title.indexOf("\n");
-  return nl < 0 ? title : title.slice(0, nl);
+  const bad = title.indexOf("\ufffd");
+  if (nl >= 0) end = nl;
+  if (bad >= 0 && bad < end) end = bad;
+  return end === title.length ? title : title.slice(0, end).trimEnd();
 }
 export function groupKey(kind: string, title: string): string {
   return `${kind}\u0000${title.replace(/\d+/g, "N")}`;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
-import { otherBisectionsOfCrash } from "@/lib/data/related";
+import { otherBisectionsOfCrash, RELATED_SHOWN } from "@/lib/data/related";
 import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { outcomeWords, shortHash } from "@/lib/format";
@@ -14,6 +14,7 @@ import { CulpritSection } from "@/components/bisection/culprit-section";
 import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
 import { BlockingLine } from "@/components/bisection/blocking-line";
+import { shownReportLines } from "@/components/bisection/stack-trace";
 import { blockingCrashes } from "@/lib/analysis/blocking";
 import { TrustedRange } from "@/components/bisection/trusted-range";
 import { sameBinaryAs } from "@/components/bisection/timeline";
@@ -56,7 +57,7 @@ async function BisectionPageContent({ params }: Props) {
   const [[startLines = "", rawReport = ""], related] = await Promise.all([
     getLogLines(getPrisma(), id, [
       startLine === null ? [0, -1] : [startLine, startLine + 1],
-      b.crash ? [b.crash.line, b.crash.endLine] : [0, -1],
+      b.crash ? shownReportLines(b.crash.line, b.crash.endLine) : [0, -1],
     ]),
     otherBisectionsOfCrash(getPrisma(), id, uniq([b.crashSignature?.title ?? "", b.startSignature?.title ?? ""])),
   ]);
@@ -125,7 +126,7 @@ async function BisectionPageContent({ params }: Props) {
       {b.judgeDetail?.trust && b.verdict !== "n/a" && <TrustedRange id={b.id} range={b.judgeDetail.trust} type={b.type} />}
       {/* wide screens: culprit and facts on the left, the crash beside them */}
       <div className="min-[1700px]:grid min-[1700px]:grid-cols-2 min-[1700px]:gap-x-8">
-      {found && <CulpritSection commit={found} type={b.type} />}
+      {found && <CulpritSection commit={found} type={b.type} id={b.id} />}
       {b.crash && (
         <div className="min-[1700px]:col-start-2 min-[1700px]:row-span-2 min-[1700px]:row-start-1">
         <StackTrace
@@ -166,7 +167,7 @@ async function BisectionPageContent({ params }: Props) {
         lineCount={b.lineCount}
       />
       </div>
-      <RelatedBisections id={b.id} related={related} />
+      <RelatedBisections id={b.id} related={related} shown={RELATED_SHOWN} title={finalTitle ?? startTitle} />
     </article>
   );
 }
