@@ -1,4 +1,5 @@
-// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; adversarial input
+// `npm run bench`: parser throughput (goldens, corpus) beside line splitting, and per kind of line
+// (bench/parse-kinds.ts; bench/parse-ab.ts compares another parser copy by CPU time); adversarial input
 // beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
 // bisections; `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
