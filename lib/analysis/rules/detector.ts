@@ -54,13 +54,14 @@ export function detectorCommit(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
   if (!commit || ctx.fix) return [];
-  const created = new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path)));
   // frames above the guilty one: the reporting code. A created *guilty* file means the culprit
   // wrote the buggy code, which is no sign of a detector.
   // (the guilty file may come from a line that is no parsed frame, e.g. `UBSAN: ... in f.c:164:28`:
   // then the frames above it are those before its line)
   const g = ctx.guilty;
   const top = !crash ? [] : !g ? crash.frames.slice(0, 5) : crash.frames.filter((f, i) => (g.frameIndex !== null ? i < g.frameIndex : f.logLine < g.line));
+  // made only when a frame can be looked up in it (a culprit may create 60,000 files)
+  const created = top.some((f) => f.file) ? new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path))) : new Set<string>();
   const inCreated = top.filter((f) => f.file && created.has(normalisePath(f.file)) && normalisePath(f.file) !== g?.file);
   if (inCreated.length > 0) {
     const file = normalisePath(inCreated[0].file as string);
