@@ -1,8 +1,10 @@
-// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; adversarial input
+// `npm run bench`: parser throughput (goldens, corpus) beside line splitting, and per kind of line
+// (bench/parse-kinds.ts; bench/parse-ab.ts compares another parser copy by CPU time); adversarial input
 // beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000 and 100,000
 // bisections; `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
+import { benchParseKinds } from "./parse-kinds";
 import { benchImport, importQuietly } from "./import";
 import { benchJudge } from "./judge";
 import { benchJudgeOnMarks } from "./judge-marks";
@@ -24,6 +26,8 @@ async function main() {
   if (want("parse")) {
     console.log(benchParse("golden logs", goldenTexts()));
     console.log(benchParse("corpus", corpusTexts(), 5));
+    console.log();
+    console.log(benchParseKinds("corpus", corpusTexts()));
     console.log();
   }
   if (want("judge")) {
