@@ -13,11 +13,13 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
   }
   const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
   const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
-  const title = `#${row}: ${col.title}: ${c.k || c.all ? crashes : "no crashes"}${boots ? `, ${boots}` : ""}`;
+  const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
+  const title = `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
   return (
     <td title={title} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${shadeClass(c)}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
+      {c.basic > 0 && <span className="ml-1 text-warn-fg">⊘{c.allBasic ? "all" : `${c.basic}:${c.n ?? "?"}`}</span>}
     </td>
   );
 }

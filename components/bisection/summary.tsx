@@ -9,6 +9,9 @@ interface Props {
   type: string;
   outcome: string;
   uploadedAt: Date | string;
+  /** when the bisection ran (the log's `starts bisection` line), and where */
+  startedAt: Date | string | null;
+  host: string | null;
   title: string;
   startTitle: string | null;
   finalTitle: string | null;
@@ -62,7 +65,13 @@ export function Summary(p: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-x-4">
         <h1 className="font-mono text-lg font-semibold">{p.title}</h1>
         <p className="text-[0.85rem] text-muted">
-          {p.type} bisection · uploaded {formatDate(p.uploadedAt)} · <span className="font-mono">{p.id}</span>
+          {p.type} bisection ·{" "}
+          {p.startedAt ? (
+            <time dateTime={new Date(p.startedAt).toISOString()}>ran {formatDate(p.startedAt)} UTC{p.host ? ` on ${p.host}` : ""}</time>
+          ) : (
+            <span title="logs before mid-2022 have no `starts bisection` line">run date not in the log</span>
+          )}{" "}
+          · uploaded <time dateTime={new Date(p.uploadedAt).toISOString()}>{formatDate(p.uploadedAt)}</time> · <span className="font-mono">{p.id}</span>
         </p>
       </div>
       <OutcomeLine type={p.type} outcome={p.outcome} found={p.found} candidates={p.candidates} error={p.error} horizonMessage={p.horizonMessage} />

@@ -80,6 +80,12 @@ export function TimelineTable(p: Props) {
           </tbody>
         </table>
       </div>
+      <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
+        <span className="font-mono">k:n</span> runs that crashed with the title, of the runs at that commit ·{" "}
+        <span className="font-mono">all</span> <code>all runs:</code> line (run count not logged) ·{" "}
+        <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel
+        testing with it (the reproducer did not run) · <span className="text-bad-fg">†</span> not seen again
+      </p>
       <RowEnter />
     </section>
   );

@@ -6,6 +6,7 @@ import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-det
 const bisectionSelect = {
   id: true,
   uploadedAt: true,
+  startedAt: true,
   type: true,
   outcome: true,
   startCommitHash: true,

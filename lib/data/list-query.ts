@@ -84,17 +84,18 @@ export function pageIdsQuery(p: ListParams): Prisma.Sql {
   if (p.sort === "uploaded") return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} ORDER BY b.uploaded_at ${dir}, b.id ${page}`;
   // each part below needs at most this many rows for the page
   const n = skip + p.per;
-  if (p.sort === "title" || p.sort === "commit") {
+  if (p.sort === "title" || p.sort === "commit" || p.sort === "ran") {
     // rows with the key (the key's index, then the newest of each key) and rows without it,
     // each cut at n, then merged: NULL titles sort last ascending and first descending, as
-    // PostgreSQL sorts them; rows without a found commit come last either way
+    // PostgreSQL sorts them; rows without a found commit or a start time come last either way
+    const own = Prisma.raw(p.sort === "commit" ? "b.found_commit_hash" : "b.started_at");
     const keyed =
       p.sort === "title"
         ? Prisma.sql`SELECT b.id, s.title AS k, b.uploaded_at FROM "crash_signature" s JOIN "bisection" b ON b.crash_signature_id = s.id
             WHERE ${where} ORDER BY s.title ${dir}, b.uploaded_at DESC, b.id LIMIT ${n}`
-        : Prisma.sql`SELECT b.id, b.found_commit_hash AS k, b.uploaded_at FROM "bisection" b
-            WHERE b.found_commit_hash IS NOT NULL AND ${where} ORDER BY b.found_commit_hash ${dir}, b.uploaded_at DESC, b.id LIMIT ${n}`;
-    const column = Prisma.raw(p.sort === "title" ? "b.crash_signature_id" : "b.found_commit_hash");
+        : Prisma.sql`SELECT b.id, ${own} AS k, b.uploaded_at FROM "bisection" b
+            WHERE ${own} IS NOT NULL AND ${where} ORDER BY ${own} ${dir}, b.uploaded_at DESC, b.id LIMIT ${n}`;
+    const column = p.sort === "title" ? Prisma.raw("b.crash_signature_id") : own;
     const nulls = Prisma.raw(p.sort === "title" && p.dir === "desc" ? "NULLS FIRST" : "NULLS LAST");
     return Prisma.sql`SELECT x.id FROM (
         (${keyed})

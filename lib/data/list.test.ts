@@ -16,6 +16,7 @@ import { hashPrefix } from "./list-query";
 interface Ref {
   id: string;
   at: number;
+  ran: number | null;
   type: string;
   outcome: string;
   verdict: string;
@@ -54,10 +55,10 @@ function expected(p: ListParams): Ref[] {
       (!p.path || r.paths.some((f) => f.startsWith(p.path!))) &&
       (!p.mark || (p.mark === "marked" ? r.marks.length > 0 : p.mark === "unmarked" ? r.marks.length === 0 : r.marks.includes(p.mark))),
   );
-  const key = (r: Ref) => ({ uploaded: r.at, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict })[p.sort];
+  const key = (r: Ref) => ({ uploaded: r.at, ran: r.ran, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict })[p.sort];
   return rows.sort(
     (a, b) =>
-      cmp(key(a), key(b), p.dir, p.sort === "commit" ? "last" : "default") ||
+      cmp(key(a), key(b), p.dir, p.sort === "commit" || p.sort === "ran" ? "last" : "default") ||
       (p.sort === "uploaded" ? 0 : cmp(a.at, b.at, "desc")) ||
       cmp(a.id, b.id, "asc"),
   );
@@ -77,13 +78,13 @@ beforeAll(async () => {
   await addMark(db.prisma, ids[1], "alice", wrong.mark); // supersedes the right
   const rows = await db.prisma.bisection.findMany({
     select: {
-      id: true, uploadedAt: true, type: true, outcome: true, verdict: true, foundCommitHash: true, startCommitHash: true, candidates: true,
+      id: true, uploadedAt: true, startedAt: true, type: true, outcome: true, verdict: true, foundCommitHash: true, startCommitHash: true, candidates: true,
       stepCount: true, searchText: true, crashSignature: { select: { title: true } }, culprit: { select: { files: { select: { path: true } } } },
       marks: { where: { next: { is: null } }, select: { verdict: true } },
     },
   });
   all = rows.map((b) => ({
-    id: b.id, at: b.uploadedAt.getTime(), type: b.type, outcome: b.outcome, verdict: b.verdict, title: b.crashSignature?.title ?? null,
+    id: b.id, at: b.uploadedAt.getTime(), ran: b.startedAt?.getTime() ?? null, type: b.type, outcome: b.outcome, verdict: b.verdict, title: b.crashSignature?.title ?? null,
     found: b.foundCommitHash, start: b.startCommitHash, candidates: b.candidates, tested: b.stepCount, text: b.searchText,
     paths: b.culprit?.files.map((f) => f.path) ?? [], marks: b.marks.map((m) => m.verdict),
   }));
@@ -97,6 +98,7 @@ describe("listBisections", () => {
     expect(all.length).toBeGreaterThan(30);
     expect(all.some((r) => r.title === null)).toBe(true);
     expect(all.some((r) => r.found === null)).toBe(true);
+    expect(all.some((r) => r.ran === null) && all.some((r) => r.ran !== null)).toBe(true);
     expect(all.some((r) => r.candidates.length > 0)).toBe(true);
   });
 

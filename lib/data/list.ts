@@ -9,6 +9,7 @@ export type { BisectionListPage, BisectionListRow };
 const listSelect = {
   id: true,
   uploadedAt: true,
+  startedAt: true,
   type: true,
   outcome: true,
   verdict: true,
@@ -30,6 +31,7 @@ function toRow(b: ListPayload): BisectionListRow {
   return {
     id: b.id,
     uploadedAt: b.uploadedAt.toISOString(),
+    startedAt: b.startedAt?.toISOString() ?? null,
     type: b.type,
     outcome: b.outcome,
     verdict: b.verdict,

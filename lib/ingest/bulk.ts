@@ -25,8 +25,11 @@ export type BatchOutcome =
 async function insertRows(c: pg.PoolClient, table: string, columns: readonly Column[], rows: Row[], tail = "", order = ""): Promise<pg.QueryResult> {
   const names = columns.map(([n]) => `"${n}"`).join(", ");
   const params = columns.map((_, i) => rows.map((r) => (columns[i][1] === "text[]" ? JSON.stringify(r[i]) : r[i])));
-  const args = columns.map(([, t], i) => `$${i + 1}::${t === "text[]" ? "jsonb" : t}[]`).join(", ");
-  const vals = columns.map(([, t], i) => (t === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(v.c${i}))` : `v.c${i}`)).join(", ");
+  const sent = { "text[]": "jsonb", "timestamptz-utc": "timestamptz" } as Record<string, string>;
+  const args = columns.map(([, t], i) => `$${i + 1}::${sent[t] ?? t}[]`).join(", ");
+  const value = (t: Column[1], i: number) =>
+    t === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(v.c${i}))` : t === "timestamptz-utc" ? `v.c${i} AT TIME ZONE 'UTC'` : `v.c${i}`;
+  const vals = columns.map(([, t], i) => value(t, i)).join(", ");
   const alias = columns.map((_, i) => `c${i}`).join(", ");
   return c.query(`INSERT INTO "${table}" (${names}) SELECT ${vals} FROM unnest(${args}) AS v(${alias}) ${order} ${tail}`, params);
 }

@@ -5,15 +5,16 @@
 import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
 
-/** A column: its name and the PostgreSQL type its values are sent as. */
-export type Column = readonly [name: string, type: "text" | "int" | "float8" | "bool" | "jsonb" | "timestamp" | "text[]"];
+/** A column: its name and the PostgreSQL type its values are sent as (`timestamptz-utc`: a time
+ *  with its zone, stored in UTC without one, as Prisma keeps every DateTime). */
+export type Column = readonly [name: string, type: "text" | "int" | "float8" | "bool" | "jsonb" | "timestamp" | "timestamptz-utc" | "text[]"];
 type Value = string | number | boolean | null | string[];
 export type Row = Value[];
 
 export const BISECTION_COLUMNS: readonly Column[] = [
   ["id", "text"], ["content_hash", "text"], ["type", "text"], ["outcome", "text"], ["start_commit_hash", "text"],
   ["found_commit_hash", "text"], ["crash_signature_id", "int"], ["start_signature_id", "int"], ["candidates", "text[]"],
-  ["error", "text"], ["syzkaller_commit", "text"], ["host", "text"], ["revisions_tested", "int"], ["total_seconds", "float8"],
+  ["error", "text"], ["syzkaller_commit", "text"], ["host", "text"], ["started_at", "timestamptz-utc"], ["revisions_tested", "int"], ["total_seconds", "float8"],
   ["build_seconds", "float8"], ["test_seconds", "float8"], ["culprit_signature", "text"], ["parent_signature", "text"],
   ["error_probability", "float8"], ["flaky_text", "text"], ["horizon_message", "text"], ["recipients_to", "text[]"],
   ["recipients_cc", "text[]"], ["bisect_start_line", "int"], ["result_line", "int"], ["truncated", "bool"],
@@ -72,22 +73,24 @@ export interface LogRows {
   signatures: { table: "bisection" | "run" | "crash"; row: number; at: number; title: string | null }[];
 }
 
+const at = (columns: readonly Column[], name: string) => columns.findIndex(([n]) => n === name);
+
 export function logRows(p: PreparedLog): LogRows {
   const { id, hash, text, log, judgement: j } = p;
   const c = log.commit;
   const crash = log.crash;
   const signatures: LogRows["signatures"] = [
-    { table: "bisection", row: -1, at: 6, title: crash?.title ?? null },
-    { table: "bisection", row: -1, at: 7, title: startTitle(log) },
+    { table: "bisection", row: -1, at: at(BISECTION_COLUMNS, "crash_signature_id"), title: crash?.title ?? null },
+    { table: "bisection", row: -1, at: at(BISECTION_COLUMNS, "start_signature_id"), title: startTitle(log) },
   ];
   const runs: Row[] = [];
   for (const s of log.steps) {
     for (const r of s.runs) {
-      signatures.push({ table: "run", row: runs.length, at: 5, title: r.title && isCrashOutcome(r.outcome) ? r.title : null });
+      signatures.push({ table: "run", row: runs.length, at: at(RUN_COLUMNS, "signature_id"), title: r.title && isCrashOutcome(r.outcome) ? r.title : null });
       runs.push([id, s.index, r.index, r.outcome, r.title, null, r.line, r.endLine]);
     }
   }
-  if (crash) signatures.push({ table: "crash", row: -1, at: 1, title: crash.title });
+  if (crash) signatures.push({ table: "crash", row: -1, at: at(CRASH_COLUMNS, "signature_id"), title: crash.title });
   return {
     id,
     hash,
@@ -97,7 +100,7 @@ export function logRows(p: PreparedLog): LogRows {
     titles: signatureTitles(log),
     bisection: [
       id, hash, log.type, log.outcome, log.startCommit, c?.hash ?? null, null, null, log.candidates,
-      log.error, log.syzkallerCommit, log.host, log.revisionsTested, log.totalSeconds,
+      log.error, log.syzkallerCommit, log.host, log.startedAt, log.revisionsTested, log.totalSeconds,
       log.buildSeconds, log.testSeconds, log.culpritSignature, log.parentSignature,
       log.errorProbability, log.flaky?.text ?? null, log.horizonCommitMessage, log.recipientsTo,
       log.recipientsCc, log.bisectStart?.line ?? null, log.resultLine, log.truncated,

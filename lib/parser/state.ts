@@ -64,6 +64,7 @@ export function newLog(lineCount: number): BisectionLog {
     startCommit: "",
     syzkallerCommit: null,
     host: null,
+    startedAt: null,
     commit: null,
     candidates: [],
     steps: [],

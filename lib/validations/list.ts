@@ -2,7 +2,7 @@
 // Unknown values fall back to defaults rather than failing: a stale link still opens.
 import { z } from "zod";
 
-export const SORT_KEYS = ["uploaded", "title", "commit", "tested", "outcome", "verdict"] as const;
+export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
 export const OUTCOMES = ["found", "inconclusive", "horizon", "error", "incomplete"] as const;
 export const VERDICTS = ["likely-wrong", "doubtful", "clean", "n/a"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;

@@ -13,6 +13,8 @@ import { TimelineTable } from "@/components/bisection/timeline-table";
 import { CulpritSection } from "@/components/bisection/culprit-section";
 import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
+import { BlockingLine } from "@/components/bisection/blocking-line";
+import { blockingCrashes } from "@/lib/analysis/blocking";
 import { TrustedRange } from "@/components/bisection/trusted-range";
 import { sameBinaryAs } from "@/components/bisection/timeline";
 import { bisectStartFacts, candidateList, distinctCompilers, headTitle, uniq } from "@/components/bisection/page-model";
@@ -75,6 +77,8 @@ async function BisectionPageContent({ params }: Props) {
         type={b.type}
         outcome={b.outcome}
         uploadedAt={b.uploadedAt}
+        startedAt={b.startedAt}
+        host={b.host}
         title={headTitle(finalTitle, startTitle)}
         startTitle={startTitle}
         finalTitle={finalTitle}
@@ -96,6 +100,7 @@ async function BisectionPageContent({ params }: Props) {
         hasCrash={!!b.crash}
         driftSeverity={findings.find((f) => f.rule === "title-drift")?.severity ?? null}
       />
+      <BlockingLine id={b.id} blocking={blockingCrashes(b.steps)} />
       <SyzbotLinks syzbot={b.syzbot} />
       <VerdictBanner
         id={b.id}
