@@ -54,6 +54,10 @@ async function explain(c: pg.Client, s: Sent): Promise<string> {
 async function explainAll(c: pg.Client, title: string, sent: Sent[]): Promise<string[]> {
   const out = [`### ${title}`];
   for (const s of sent) {
+    if (/^\s*EXPLAIN/i.test(s.query)) {
+      out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)} ...\n-- (the planner's estimate only: nothing is executed)`);
+      continue;
+    }
     const plan = await explain(c, s);
     const ms = plan.match(/Execution Time: ([\d.]+) ms/)?.[1];
     out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)}${s.query.length > 300 ? " ..." : ""}\n-- params ${JSON.stringify(s.params).slice(0, 200)}; execution ${ms} ms`, "```", plan, "```");

@@ -80,25 +80,29 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
   }
 }
 
+/** Below this many rows a filter on type, outcome or verdict is sorted whole rather than taken
+ *  in index order value by value (which would read every row of the other values). */
+const FEW_ROWS = 5_000;
+
 async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
   const skip = (p.page - 1) * p.per;
-  const ids = (await prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(p))).map((r) => r.id);
+  // filters on type, outcome and verdict alone: the exact count, from the tally
+  const tally = narrowsRows(p) ? null : Number((await prisma.$queryRaw<{ n: bigint }[]>(tallyQuery(p)))[0].n);
+  const few = tally === null || tally < FEW_ROWS;
+  const ids = (await prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(p, few))).map((r) => r.id);
   const found = await prisma.bisection.findMany({ where: { id: { in: ids } }, select: listSelect });
   const byId = new Map(found.map((b) => [b.id, b]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   let total: number;
   let capped = false;
-  if (rows.length > 0 && rows.length < p.per) {
-    total = skip + rows.length; // the last page: no count needed
-  } else if (narrowsRows(p)) {
+  if (tally !== null) total = tally;
+  else if (rows.length > 0 && rows.length < p.per) total = skip + rows.length; // the last page: no count needed
+  else {
     // a filter PostgreSQL expects to match far more than the cap is not counted: counting even
     // to the cap reads that many rows' search text or paths (BENCHMARKS.md, 1,000,000 rows)
     const counted = (await estimatedMatches(prisma, p)) >= UNCOUNTED_ESTIMATE ? Infinity : Number((await prisma.$queryRaw<{ n: bigint }[]>(countQuery(p, SEARCH_COUNT_CAP + 1)))[0].n);
     capped = counted > SEARCH_COUNT_CAP;
     total = capped ? SEARCH_COUNT_CAP : counted;
-  } else {
-    const [row] = await prisma.$queryRaw<{ n: bigint }[]>(tallyQuery(p));
-    total = Number(row.n);
   }
   return { rows: rows.map(toRow), total, capped, page: p.page, per: p.per, pages: Math.max(1, Math.ceil(total / p.per)) };
 }

@@ -33,16 +33,16 @@ export function isCrashOutcome(o: RunOutcome): boolean {
   return CRASH_OUTCOMES.has(o);
 }
 
-/** Lower-cased text the list's search box matches with a trigram index. Commit hashes are not
- *  in it: the search matches them by prefix through btrees (lib/data/list-query.ts), and each
- *  hash would add some 38 trigrams nothing else shares to the index. */
+/** Lower-cased text the list's search box matches with a trigram index: crash titles, the
+ *  found commit's subject and author, the stack trace's functions and files. Commit hashes are
+ *  matched by prefix through btrees instead (lib/data/list-query.ts), the culprit's files by
+ *  the path filter: they were most of the text every search reads. */
 export function searchText(log: BisectionLog): string {
   const parts = new Set<string>();
   for (const t of signatureTitles(log)) parts.add(t);
   if (log.commit) {
     parts.add(log.commit.subject);
     parts.add(log.commit.author);
-    for (const f of log.commit.files) parts.add(f.path);
   }
   for (const f of log.crash?.frames ?? []) {
     parts.add(f.function);

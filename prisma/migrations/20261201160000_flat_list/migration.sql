@@ -2,15 +2,25 @@
 -- at the page it shows (lib/data/list-query.ts; plans at 1,000,000 rows in BENCHMARKS.md).
 
 -- Hash prefixes go through btrees (the database's C collation serves `LIKE 'prefix%'`): the
--- found and start commits here, candidates through the commit table and this GIN. The search
--- text keeps only words, so its trigram index no longer carries 38 trigrams per hash.
+-- found and start commits here, candidates through the commit table and this GIN.
 CREATE INDEX "bisection_start_commit_hash_idx" ON "bisection"("start_commit_hash");
 CREATE INDEX "bisection_candidates_idx" ON "bisection" USING GIN ("candidates");
-UPDATE "bisection"
+
+-- The search text keeps titles, subjects, authors and the stack traces' functions and files:
+-- no hashes (38 trigrams each that nothing else shares) and no files of the culprit's diffstat
+-- (the path filter finds those; they were 60% of the text, 11,835 lines for one merge). Every
+-- search reads it row by row, so it stays uncompressed in the row where it fits (MAIN: the
+-- judge's JSON goes out of line first). The index is built again after the rewrite.
+ALTER TABLE "bisection" ALTER COLUMN "search_text" SET STORAGE MAIN;
+DROP INDEX "bisection_search_text_idx";
+UPDATE "bisection" b
 SET search_text = array_to_string(ARRAY(
-  SELECT l FROM unnest(string_to_array(search_text, E'\n')) WITH ORDINALITY AS u(l, n)
-  WHERE l !~ '^[0-9a-f]{40}$' ORDER BY n), E'\n')
-WHERE search_text ~ '(^|\n)[0-9a-f]{40}(\n|$)';
+  SELECT l FROM unnest(string_to_array(b.search_text, E'\n')) WITH ORDINALITY AS u(l, n)
+  WHERE l !~ '^[0-9a-f]{40}$'
+    AND l NOT IN (SELECT lower(f.path) FROM "culprit_file" f WHERE f.bisection_id = b.id
+                  EXCEPT SELECT lower(fr.file) FROM "frame" fr WHERE fr.bisection_id = b.id AND fr.file IS NOT NULL)
+  ORDER BY n), E'\n');
+CREATE INDEX "bisection_search_text_idx" ON "bisection" USING GIN ("search_text" gin_trgm_ops);
 
 -- Sorting by crash title walks crash_signature's title index and, per title, this one; sorting
 -- by commits tested, outcome or verdict takes each value's newest rows from its own index.
@@ -20,6 +30,12 @@ CREATE INDEX "bisection_step_count_uploaded_at_id_idx" ON "bisection"("step_coun
 CREATE INDEX "bisection_outcome_uploaded_at_id_idx" ON "bisection"("outcome", "uploaded_at" DESC, "id");
 -- other bisections of a crash (/b/<id>): the newest by start title as well as by final title
 CREATE INDEX "bisection_start_signature_id_uploaded_at_idx" ON "bisection"("start_signature_id", "uploaded_at" DESC);
+-- `?type=fix` (about 0.1% of the rows) walks its own index in upload order
+CREATE INDEX "bisection_type_uploaded_at_id_idx" ON "bisection"("type", "uploaded_at" DESC, "id");
+-- a path prefix gives its bisections from the path index alone (an index-only scan to count
+-- them, rather than probing culprit_file once per bisection)
+DROP INDEX "culprit_file_path_idx";
+CREATE INDEX "culprit_file_path_bisection_id_idx" ON "culprit_file"("path", "bisection_id");
 
 -- How many bisections of each type, outcome and verdict: the list's total without counting
 -- rows. Kept by statement triggers, so every write (ingest, bulk import, a backfill) keeps it
