@@ -90,6 +90,11 @@ CREATE TRIGGER "bisection_tally_update" AFTER UPDATE ON "bisection"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bisection_tally_update();
 CREATE TRIGGER "bisection_tally_truncate" AFTER TRUNCATE ON "bisection"
   FOR EACH STATEMENT EXECUTE FUNCTION bisection_tally_truncate();
+-- also when a session skips ordinary triggers (the bulk import, logical replication)
+ALTER TABLE "bisection" ENABLE ALWAYS TRIGGER "bisection_tally_insert";
+ALTER TABLE "bisection" ENABLE ALWAYS TRIGGER "bisection_tally_delete";
+ALTER TABLE "bisection" ENABLE ALWAYS TRIGGER "bisection_tally_update";
+ALTER TABLE "bisection" ENABLE ALWAYS TRIGGER "bisection_tally_truncate";
 
 INSERT INTO "bisection_tally" (type, outcome, verdict, n)
 SELECT type, outcome, verdict, count(*) FROM "bisection" GROUP BY 1, 2, 3;
