@@ -4,9 +4,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
-import { guiltyRoute } from "@/lib/analysis/guilty";
-import type { JudgeDetail } from "@/lib/validations/judge-detail";
-import { commitRows, isCrashOutcome, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
@@ -70,11 +68,6 @@ function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.
       ${col(f, "size")}::int[], ${col(f, "file")}::text[], ${col(f, "line")}::int[], ${col(f, "inline")}::bool[],
       ${col(f, "module")}::text[], ${col(f, "unreliable")}::bool[], ${col(f, "section")}::text[], ${col(f, "context")}::text[],
       ${col(f, "logLine")}::int[]))`;
-}
-
-/** What `bisection.judge_detail` keeps (lib/validations/judge-detail.ts reads it back). */
-export function judgeDetail(j: Judgement): JudgeDetail {
-  return { guilty: guiltyRoute(j.guilty), trust: j.trust, chanceTerms: j.chanceTerms };
 }
 
 type StoredRow = { id: string; hash: string; text: string };
