@@ -9,7 +9,7 @@ const LOOK: Record<string, { icon: string; word: string; cls: string }> = {
 export function VerdictBadge({ verdict, title }: { verdict: string; title?: string | null }) {
   const look = LOOK[verdict] ?? LOOK["n/a"];
   return (
-    <span className={`inline-block whitespace-nowrap rounded px-1 text-xs ${look.cls}`} title={title ?? undefined}>
+    <span className={`badge ${look.cls}`} title={title ?? undefined}>
       <span aria-hidden>{look.icon} </span>
       {look.word}
     </span>

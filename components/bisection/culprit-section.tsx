@@ -29,7 +29,7 @@ export function FileRow({ f, hash }: { f: UiFile; hash: string }) {
   const exact = f.insertions !== null || f.deletions !== null;
   return (
     <tr className="border-t border-line">
-      <td className="pr-3 font-mono">
+      <td className="pr-3 font-mono [overflow-wrap:anywhere]">
         {f.deleted || elided ? (
           <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>{f.path}</span>
         ) : (
@@ -63,7 +63,7 @@ export function CulpritSection({ commit, type, id }: { commit: UiCommit; type: s
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
-        {word}: <span className="font-mono">{commit.subject}</span>
+        {word}: <span className="font-mono [overflow-wrap:anywhere]">{commit.subject}</span>
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem]">
         <dt className="text-muted">commit</dt>

@@ -45,7 +45,7 @@ export function FrameLine({ f, marks }: { f: UiFrame; marks: FrameMarks }) {
       {guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
       {touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
       </span>
-      <a href={logHref(marks.id, f.logLine)} className="frame-note" title={`log line ${f.logLine}`}>
+      <a href={logHref(marks.id, f.logLine)} className="frame-note">
         L{f.logLine}
       </a>
     </div>

@@ -29,7 +29,7 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
         <Link href={`/c/${found.hash}`} className="font-mono">
           {shortHash(found.hash)}
         </Link>{" "}
-        <span className="font-mono">&ldquo;{found.subject}&rdquo;</span>{" "}
+        <span className="font-mono [overflow-wrap:anywhere]">&ldquo;{found.subject}&rdquo;</span>{" "}
         {byline && <span className="text-muted">({byline})</span>}
       </p>
     );

@@ -105,7 +105,7 @@ export function Summary(p: Props) {
               ⚠ {WARN}:
             </span>
           )}
-          <code className="rounded bg-soft px-1 font-mono" data-testid="fixes-tag" aria-describedby={doubt ? "fixes-warning" : undefined}>
+          <code className="rounded bg-soft px-1 font-mono [overflow-wrap:anywhere]" data-testid="fixes-tag" aria-describedby={doubt ? "fixes-warning" : undefined}>
             {tag}
           </code>
           <CopyButton

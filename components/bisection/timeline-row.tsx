@@ -1,3 +1,4 @@
+import type React from "react";
 import Link from "next/link";
 import { shortHash } from "@/lib/format";
 import { logHref } from "./log-links";
@@ -23,11 +24,10 @@ export interface RowContext {
 function Left({ n, max }: { n: number | undefined; max: number }) {
   if (n === undefined) return <span className="text-muted">–</span>;
   return (
-    <span className="inline-flex items-center justify-end gap-1">
-      <span>{n}</span>
-      <span className="inline-block h-2 w-12 bg-soft" aria-hidden="true">
-        <span className="block h-2 bg-accent" style={{ width: `${(logScale(n, max) * 100).toFixed(1)}%` }} />
-      </span>
+    // the bar is the cell's CSS background (.left-bar), its length a custom property
+    <span className="left-n">
+      {n}
+      <i className="left-bar" style={{ "--w": `${(logScale(n, max) * 100).toFixed(1)}%` } as React.CSSProperties} />
     </span>
   );
 }
@@ -52,7 +52,6 @@ export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
     <tr
       id={`step-${step.index}`}
       data-nav-row
-      data-href={href}
       tabIndex={0}
       aria-label={`#${step.index} ${roleWords(step)} ${shortHash(step.commitHash)} ${v.words}${found ? ", culprit" : ""}`}
       className={`tl-row${found ? " bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
@@ -68,7 +67,7 @@ export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
           {shortHash(step.commitHash)}
         </Link>
       </td>
-      <td className="hidden max-w-[26ch] truncate font-mono text-[0.8rem] text-muted 2xl:table-cell" title={subject ?? undefined}>
+      <td className="tl-subject">
         {subject ?? ""}
       </td>
       <td className="whitespace-nowrap">

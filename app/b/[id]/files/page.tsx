@@ -48,7 +48,7 @@ async function FilesContent({ params, searchParams }: Props) {
     <article>
       <h1 className="text-base font-semibold">
         Files changed by {c ? <span className="font-mono">{shortHash(c.hash)}</span> : "the found commit"}
-        {c?.subject && <span className="font-mono"> &ldquo;{c.subject}&rdquo;</span>}
+        {c?.subject && <span className="font-mono [overflow-wrap:anywhere]"> &ldquo;{c.subject}&rdquo;</span>}
         {dir && (
           <>
             {" "}under <span className="font-mono">{dir}</span>
