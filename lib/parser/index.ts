@@ -1,6 +1,6 @@
 // parseBisectionLog: one pass over the lines of a syzbot bisection log (bisect.txt). Each line
 // is either a known record head (a rule of header.ts, test-block.ts, git-block.ts, culprit.ts,
-// minimize.ts or result.ts, found by its first character) or continues the open multi-line
+// minimize.ts or result.ts, found by its first two characters) or continues the open multi-line
 // record (state.ts `Mode`). `crash:` hands the rest of the log to crash.ts. Never throws.
 import { isBlank, stripEnd } from "./frames";
 import { parseCrash } from "./crash";
