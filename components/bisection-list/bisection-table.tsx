@@ -5,19 +5,18 @@ import Link from "next/link";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { SortingState } from "@tanstack/react-table";
 import type { BisectionListRow } from "@/lib/view-types";
+import { BISECTION_TYPES, isWord, OUTCOME, OUTCOMES } from "@/lib/domain/words";
 import { SortLink } from "@/components/data-table/sort-link";
 import { VerdictBadge } from "@/components/verdict-badge";
+import { formatDate, shortHash } from "@/lib/format";
 
 const features = tableFeatures({ rowSortingFeature });
 const col = createColumnHelper<typeof features, BisectionListRow>();
 
-const OUTCOME: Record<string, string> = {
-  found: "found",
-  inconclusive: "inconclusive",
-  horizon: "oldest release",
-  error: "error",
-  incomplete: "incomplete",
-};
+/** The outcome as a table cell says it ("oldest release", "still on HEAD"). */
+function outcomeLabel(r: BisectionListRow): string {
+  return isWord(OUTCOMES, r.outcome) && isWord(BISECTION_TYPES, r.type) ? OUTCOME[r.outcome].label[r.type] : r.outcome;
+}
 
 const columns = col.columns([
   col.accessor("uploadedAt", {
@@ -25,7 +24,7 @@ const columns = col.columns([
     header: "Uploaded",
     cell: (c) => (
       <time dateTime={c.getValue()} title={c.getValue()}>
-        {c.getValue().slice(0, 16).replace("T", " ")}
+        {formatDate(c.getValue())}
       </time>
     ),
   }),
@@ -36,7 +35,7 @@ const columns = col.columns([
     cell: (c) => {
       const r = c.row.original;
       const extra = r.outcome === "inconclusive" ? ` (${r.candidates})` : "";
-      return <span title={r.error ?? undefined}>{OUTCOME[r.outcome] ?? r.outcome}{extra}</span>;
+      return <span title={r.error ?? undefined}>{outcomeLabel(r)}{extra}</span>;
     },
   }),
   col.accessor("verdict", {
@@ -69,7 +68,7 @@ const columns = col.columns([
       return (
         <span className="flex min-w-0 gap-1.5">
           <Link href={`/c/${f.hash}`} className="shrink-0 font-mono">
-            {f.hash.slice(0, 12)}
+            {shortHash(f.hash)}
           </Link>
           <span className="truncate" title={f.subject ?? undefined}>
             {f.subject}

@@ -1,5 +1,5 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
-import type { UiCommit, UiFile } from "./types";
+import type { PageCommit, PageFile } from "@/lib/pages/types";
 
 /** Merges change hundreds of files: the rest fold away. */
 const SHOWN = 15;
@@ -7,7 +7,7 @@ const SHOWN = 15;
  *  this many the page links to the commit instead (each row costs every reader of the page). */
 const LISTED = 1000;
 
-function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
@@ -41,8 +41,7 @@ function FileRow({ f, hash }: { f: UiFile; hash: string }) {
 }
 
 /** The found commit in full: who, when, what it says, which files it changed. */
-export function CulpritSection({ commit, type }: { commit: UiCommit; type: string }) {
-  const word = type === "fix" ? "Fix" : "Culprit";
+export function CulpritSection({ commit, word }: { commit: PageCommit; word: string }) {
   const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">

@@ -1,4 +1,8 @@
-import { shadeClass, type SignatureColumn } from "./signatures";
+import { cellTitle, shade, type SignatureColumn } from "@/lib/pages/signatures";
+
+/** Background shades of a k:n cell, static for Tailwind; the strongest keeps text at AA contrast
+ *  in both themes. */
+const SHADES = ["", "bg-crash/10", "bg-crash/15", "bg-crash/20", "bg-crash/25", "bg-crash/30"];
 
 /** One k:n cell, shaded by k/n; the number carries the meaning, the shade only helps scan. */
 export function SignatureCellView({ col, row }: { col: SignatureColumn; row: number }) {
@@ -11,11 +15,8 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
       </td>
     );
   }
-  const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
-  const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
-  const title = `#${row}: ${col.title}: ${c.k || c.all ? crashes : "no crashes"}${boots ? `, ${boots}` : ""}`;
   return (
-    <td title={title} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${shadeClass(c)}`}>
+    <td title={cellTitle(col, row, c)} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${SHADES[shade(c)]}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
     </td>

@@ -1,14 +1,4 @@
-import type { SignatureColumn } from "./signatures";
-
-function rate(col: SignatureColumn): { text: string; title: string } {
-  const parts: string[] = [];
-  const where = `${col.rows.length} commit${col.rows.length === 1 ? "" : "s"}`;
-  if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs`);
-  if (col.allRows > 0) parts.push(`all runs at ${col.allRows} commit${col.allRows === 1 ? "" : "s"}`);
-  if (col.boot > 0) parts.push(`${col.boot} boot failure${col.boot === 1 ? "" : "s"}`);
-  const pct = col.runs > 0 ? `${Math.round((col.crashes / col.runs) * 100)}%` : col.allRows > 0 ? "all" : "boot only";
-  return { text: pct, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
-}
+import { columnRate, type SignatureColumn } from "@/lib/pages/signatures";
 
 /** A crash title with break opportunities after `_`, `/` and `.`, so long function names wrap
  *  between their parts rather than mid-word. */
@@ -29,7 +19,7 @@ function Breakable({ text }: { text: string }) {
 /** Column header of the flakiness matrix: the title, its reproduction rate where it occurs,
  *  and marks for titles that vanish or also fire at boot. */
 export function SignatureHeader({ col }: { col: SignatureColumn }) {
-  const r = rate(col);
+  const r = columnRate(col);
   return (
     <th scope="col" title={r.title} className="min-w-[9ch] max-w-[18ch] border-l border-line px-1.5 py-1 text-left align-bottom font-normal">
       <span className="block break-words font-mono text-[0.8rem] leading-tight font-medium">

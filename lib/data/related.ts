@@ -2,12 +2,14 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { unspecificTitle } from "@/lib/analysis/off-target-kind";
 import { titleKey } from "@/lib/analysis/titles";
+import { unique } from "@/lib/unique";
+import { headWords, stepWords } from "./read-back";
 
 /** Titles specific enough to name one bug: not `... in corrupted`, `lost connection to test
  *  machine`, `no output from test machine`, `SYZFATAL: ...` and the like, which many unrelated
  *  bisections share. */
 export function relatedTitles(titles: string[]): string[] {
-  return [...new Set(titles)].filter((t) => t && !unspecificTitle(titleKey(t)));
+  return unique(titles).filter((t) => t && !unspecificTitle(titleKey(t)));
 }
 
 /** Other bisections of the same crash: same final or start crash title, when it is specific. */
@@ -31,12 +33,12 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
     orderBy: { uploadedAt: "desc" },
     take: 20,
   });
-  return rows.map(({ culprit, ...r }) => ({ ...r, foundCommit: culprit }));
+  return rows.map(({ culprit, ...r }) => ({ ...headWords(r), foundCommit: culprit }));
 }
 
 /** What the compare page needs of one side. */
 export async function getCompareSide(prisma: PrismaClient, id: string) {
-  return prisma.bisection.findUnique({
+  const row = await prisma.bisection.findUnique({
     where: { id },
     select: {
       id: true,
@@ -55,6 +57,8 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
           release: true,
           subject: true,
           verdict: true,
+          buildError: true,
+          untested: true,
           allRunsOutcome: true,
           allRunsTitle: true,
           runs: { select: { outcome: true, title: true } },
@@ -62,4 +66,5 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
       },
     },
   });
+  return row && { ...headWords(row), steps: row.steps.map((s, i) => stepWords(s, `bisection ${id} step ${i}`)) };
 }

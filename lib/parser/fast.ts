@@ -3,6 +3,7 @@
 // ever *accepts* a line its patterns.ts regex matches, with the same groups; when in doubt it
 // returns null and the dispatcher runs the regex (fast.test.ts checks both on the corpus).
 // `plain`: the text has no CR, U+2028 or U+2029 (regex `.` stops at those).
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
 import { P, type Pattern } from "./patterns";
 
 export type FastMatch = (text: string, plain: boolean) => RegExpExecArray | null;
@@ -73,7 +74,7 @@ function createDelete(text: string, plain: boolean): RegExpExecArray | null {
   return groups(text, kind, text.slice(d + 1, end));
 }
 
-const VERDICT_WORDS = ["OK", "crashed", "boot failed", "basic kernel testing failed", "infra problem", "ignore", "failed"];
+const VERDICT_WORDS = RUN_OUTCOMES.map((o) => RUN_OUTCOME[o].log);
 
 /** VERDICT `^(OK|crashed|...|failed)(?:: ?(.*))?$` on a text without CR, U+2028, U+2029;
  *  null: no match. */

@@ -30,6 +30,10 @@ export interface State {
   subjects: Map<string, string>;
   /** the step the last git verdict settled, for `Bisecting: N revisions left` */
   verdictStep: Step | null;
+  /** `# git bisect start` or a verdict was the last git command: its `Bisecting: N` is to come */
+  leftDue: boolean;
+  /** that N, for the next bisect step (the commit git chose with it) */
+  pendingLeft: number | null;
   /** the found-commit block being read, and where in it we are */
   commit: FoundCommit | null;
   commitPart: "head" | "message" | "stat";
@@ -99,6 +103,8 @@ export function newState(lineCount: number): State {
     bisecting: false,
     subjects: new Map(),
     verdictStep: null,
+    leftDue: false,
+    pendingLeft: null,
     commit: null,
     commitPart: "head",
     messageLines: [],
@@ -136,10 +142,15 @@ export function newStep(st: State, commit: string, role: StepRole, release: stri
     verdict: null,
     verdictLine: null,
     revisionsLeft: null,
+    revisionsLeftAtTest: null,
     untested: false,
     line,
     endLine: line,
   };
+  if (role === "bisect") {
+    step.revisionsLeftAtTest = st.pendingLeft;
+    st.pendingLeft = null;
+  }
   st.log.steps.push(step);
   return step;
 }

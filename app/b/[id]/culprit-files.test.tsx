@@ -4,9 +4,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CulpritSection } from "@/components/bisection/culprit-section";
-import type { UiCommit } from "@/components/bisection/types";
+import type { PageCommit } from "@/lib/pages/types";
 
-function commit(files: number): UiCommit {
+function commit(files: number): PageCommit {
   return {
     hash: "0123456789abcdef0123456789abcdef01234567",
     subject: "Merge tag 'big'",
@@ -27,13 +27,13 @@ const rows = (html: string) => html.match(/<tr class="border-t/g)?.length ?? 0;
 
 describe("the culprit's file list", () => {
   it("lists every file of an ordinary commit", () => {
-    const html = renderToStaticMarkup(<CulpritSection commit={commit(40)} type="cause" />);
+    const html = renderToStaticMarkup(<CulpritSection commit={commit(40)} word="Culprit" />);
     expect(rows(html)).toBe(40);
     expect(html).not.toContain("not listed here");
   });
 
   it("lists 1,000 files of a huge merge and links to the commit for the rest", () => {
-    const html = renderToStaticMarkup(<CulpritSection commit={commit(11_835)} type="cause" />);
+    const html = renderToStaticMarkup(<CulpritSection commit={commit(11_835)} word="Culprit" />);
     expect(rows(html)).toBe(1000);
     expect(html).toContain("dir/file999.c");
     expect(html).not.toContain("dir/file1000.c");

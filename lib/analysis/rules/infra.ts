@@ -2,8 +2,10 @@
 // problems, failed basic testing, ignored, boot failures), and commits that crashed several ways.
 // Both apply to fix bisections; verdicts are read through `stepCrashed` (a fix bisection's
 // "did not crash" is git's `bad`).
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
-import { countRuns, crashTitles, short, stepCrashed, stepLine, verdictWords } from "../steps";
+import { countRuns, crashTitles, stepCrashed, stepLine, verdictWords } from "../steps";
 import { specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -28,7 +30,7 @@ export function infraShare(ctx: Context): Finding[] {
     if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
     // a clean verdict where fewer than half of the runs were clean tells little
     if (stepCrashed(ctx.log.type, s) === false && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
-      weak.push(short(s.commit));
+      weak.push(shortHash(s.commit));
       lines.push(stepLine(s));
     }
     if (s.verdict === "skip") lines.push(stepLine(s));
@@ -42,7 +44,7 @@ export function infraShare(ctx: Context): Finding[] {
   if (uncounted > 0) parts.push(`${uncounted} step${uncounted > 1 ? "s" : ""} printed only an \`all runs:\` line, with no run count`);
   if (skips > 0) parts.push(`${skips} commit${skips > 1 ? "s were" : " was"} skipped`);
   if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} ${verdictWords(ctx.log.type).clean} on fewer than half clean runs`);
-  return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: [...new Set(lines)].sort((a, b) => a - b).slice(0, 50) }];
+  return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: uniqueSorted(lines).slice(0, 50) }];
 }
 
 export function mixedSignatures(ctx: Context): Finding[] {
@@ -57,8 +59,8 @@ export function mixedSignatures(ctx: Context): Finding[] {
     {
       rule: "mixed-signatures",
       severity: "low",
-      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => short(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
-      lines: [...new Set(lines)].sort((a, b) => a - b),
+      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => shortHash(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
+      lines: uniqueSorted(lines),
     },
   ];
 }

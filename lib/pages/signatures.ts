@@ -1,7 +1,8 @@
 // The flakiness matrix: crash titles (columns) against tested commits (rows). A cell is k:n,
 // the runs at that commit that crashed with that title out of all its runs. Boot failures
 // with a title are counted apart: they happen without the reproducer.
-import type { UiStep } from "./types";
+import { RUN_OUTCOME } from "@/lib/domain/words";
+import type { PageStep } from "./types";
 
 export interface SignatureCell {
   /** crashed runs with this title */
@@ -33,7 +34,7 @@ export interface SignatureColumn {
   cells: Map<number, SignatureCell>;
 }
 
-function cellOf(col: SignatureColumn, step: UiStep): SignatureCell {
+function cellOf(col: SignatureColumn, step: PageStep): SignatureCell {
   let c = col.cells.get(step.index);
   if (!c) {
     c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0, allBoot: false };
@@ -42,7 +43,7 @@ function cellOf(col: SignatureColumn, step: UiStep): SignatureCell {
   return c;
 }
 
-export function signatureColumns(steps: UiStep[], startTitle: string | null, finalTitle: string | null): SignatureColumn[] {
+export function signatureColumns(steps: PageStep[], startTitle: string | null, finalTitle: string | null): SignatureColumn[] {
   const byTitle = new Map<string, SignatureColumn>();
   const column = (title: string) => {
     let col = byTitle.get(title);
@@ -56,7 +57,7 @@ export function signatureColumns(steps: UiStep[], startTitle: string | null, fin
   for (const step of steps) {
     const records = step.allRunsOutcome ? [{ outcome: step.allRunsOutcome, title: step.allRunsTitle }] : step.runs;
     for (const r of records) {
-      if (!r.title || (r.outcome !== "crashed" && r.outcome !== "boot-failed")) continue;
+      if (!r.title || !RUN_OUTCOME[r.outcome].signature) continue;
       const cell = cellOf(column(r.title), step);
       if (r.outcome === "boot-failed") {
         cell.boot += 1;
@@ -84,11 +85,27 @@ export function signatureColumns(steps: UiStep[], startTitle: string | null, fin
   return cols;
 }
 
-/** Background shade for a k:n cell, in steps so the classes stay static for Tailwind. The
- *  strongest shade keeps text at AA contrast in both themes. */
-const SHADES = ["", "bg-crash/10", "bg-crash/15", "bg-crash/20", "bg-crash/25", "bg-crash/30"];
-export function shadeClass(c: SignatureCell): string {
-  if (c.all) return SHADES[5];
-  if (!c.n || c.k === 0) return "";
-  return SHADES[Math.max(1, Math.round((c.k / c.n) * 5))];
+/** How dark a k:n cell is shaded, 0 (none) to 5 (every run crashed with it). */
+export function shade(c: SignatureCell): number {
+  if (c.all) return 5;
+  if (!c.n || c.k === 0) return 0;
+  return Math.max(1, Math.round((c.k / c.n) * 5));
+}
+
+/** A column's reproduction rate where its title occurs, short (`60%`) and in words. */
+export function columnRate(col: SignatureColumn): { text: string; title: string } {
+  const parts: string[] = [];
+  const where = `${col.rows.length} commit${col.rows.length === 1 ? "" : "s"}`;
+  if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs`);
+  if (col.allRows > 0) parts.push(`all runs at ${col.allRows} commit${col.allRows === 1 ? "" : "s"}`);
+  if (col.boot > 0) parts.push(`${col.boot} boot failure${col.boot === 1 ? "" : "s"}`);
+  const pct = col.runs > 0 ? `${Math.round((col.crashes / col.runs) * 100)}%` : col.allRows > 0 ? "all" : "boot only";
+  return { text: pct, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
+}
+
+/** A cell in words (its tooltip): `#7: WARNING in kvm_wait: 6 of 10 runs, 1 boot failure`. */
+export function cellTitle(col: SignatureColumn, row: number, c: SignatureCell): string {
+  const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
+  const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
+  return `#${row}: ${col.title}: ${c.k || c.all ? crashes : "no crashes"}${boots ? `, ${boots}` : ""}`;
 }

@@ -1,0 +1,14 @@
+// Source paths as a report or a diffstat prints them, made comparable: the judge matches stack
+// files against the culprit's files with this, and the page marks frames "touched by culprit"
+// and links sources with the same. Pure.
+
+/** `./include/x.h` -> `include/x.h`; `arch/x86/kvm/../../../virt/kvm/kvm_main.c` -> `virt/kvm/kvm_main.c` */
+export function normalisePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
