@@ -9,7 +9,7 @@ import { guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
 
-const SORTABLE = ["uploaded", "title", "commit", "tested", "outcome", "verdict"] as const;
+const SORTABLE = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
 
 function sortHrefs(p: ListParams): Record<string, string> {
   const out: Record<string, string> = {};

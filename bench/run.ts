@@ -9,14 +9,15 @@ import { benchJudgeOnMarks } from "./judge-marks";
 import { benchAdversarial } from "./adversarial";
 import { benchPages } from "./pages";
 import { benchLoad } from "./load";
+import { benchWeight } from "./weight";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
 import { contentHash, normalizeLog, bisectionIdFor } from "@/lib/ingest/normalize";
 import { readFileSync } from "node:fs";
 
 const only = process.argv.slice(2);
-// `load` starts the built server and takes minutes: only when asked for by name
-const want = (name: string) => (only.length === 0 && name !== "load") || only.includes(name);
+// `load` and `weight` start the built server: only when asked for by name
+const want = (name: string) => (only.length === 0 && name !== "load" && name !== "weight") || only.includes(name);
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
@@ -54,6 +55,7 @@ async function main() {
       await db.stop();
     }
   }
+  if (want("weight")) console.log(`${await benchWeight()}\n`);
   if (want("load")) await benchLoad(); // prints each figure as it goes
 }
 

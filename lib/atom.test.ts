@@ -5,6 +5,7 @@ import type { BisectionListRow } from "./view-types";
 const row: BisectionListRow = {
   id: "0123456789ab",
   uploadedAt: "2026-11-24T10:00:00.000Z",
+  startedAt: null,
   type: "cause",
   outcome: "found",
   verdict: "likely-wrong",
@@ -32,6 +33,15 @@ describe("bisectionsAtom", () => {
     expect(xml).toContain("lockdep: report &lt;broken&gt; &amp; irq");
     expect(xml).not.toContain("<broken>");
     expect(xml).toContain("<updated>2026-11-24T10:00:00.000Z</updated>");
+  });
+});
+
+describe("the bisection's own date in the feed", () => {
+  it("says when the bisection ran where its log says it, beside the upload time", () => {
+    const xml = bisectionsAtom([{ ...row, startedAt: "2023-02-21T01:40:08.558Z" }], { base: "http://h", selfHref: "http://h/feed.atom", subtitle: "x" });
+    expect(xml).toContain("15 commits tested; ran 2023-02-21 01:40 UTC</summary>");
+    expect(xml).toContain("<published>2026-11-24T10:00:00.000Z</published>");
+    expect(bisectionsAtom([row], { base: "http://h", selfHref: "http://h/feed.atom", subtitle: "x" })).not.toContain("; ran ");
   });
 });
 

@@ -41,6 +41,8 @@ export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; s
       `${r.type} bisection: ${resultWords(r).outcome}${found}`,
       `verdict: ${r.verdict}${r.verdictHeadline ? ` (${r.verdictHeadline})` : ""}`,
       `${r.commitsTested} commits tested`,
+      // when the bisection itself ran, where its log says (syzbot prints it since mid-2022)
+      ...(r.startedAt ? [`ran ${r.startedAt.slice(0, 16).replace("T", " ")} UTC`] : []),
       ...(r.marks.wrong || r.marks.right ? [`developers: ${r.marks.wrong} wrong, ${r.marks.right} right`] : []),
     ].join("; ");
     // syzbot's pages of the bisection, as related links ("syzbot bug", "bisect.txt", ...)
@@ -49,6 +51,7 @@ export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; s
     <id>${esc(url)}</id>
     <title>${esc(entryTitle(r))}</title>
     <link rel="alternate" type="text/html" href="${esc(url)}"/>${related}
+    <published>${r.uploadedAt}</published>
     <updated>${r.uploadedAt}</updated>
     <summary>${esc(summary)}</summary>
   </entry>`;

@@ -5,6 +5,8 @@
 export interface BisectionListRow {
   id: string;
   uploadedAt: string;
+  /** when the bisection ran, from its log's `starts bisection` line; null when the log does not say */
+  startedAt: string | null;
   type: string;
   outcome: string;
   verdict: string;

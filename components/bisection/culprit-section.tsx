@@ -1,13 +1,11 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
-import type { PageCommit, PageFile } from "@/lib/pages/types";
+import { LISTED, type CulpritView } from "@/lib/pages/bisection";
+import type { PageFile } from "@/lib/pages/types";
 
-/** Merges change hundreds of files: the rest fold away. */
+/** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
-/** ...and a merge of a whole release (11,835 files in the corpus) is not rendered in full: past
- *  this many the page links to the commit instead (each row costs every reader of the page). */
-const LISTED = 1000;
 
-function FileRow({ f, hash }: { f: PageFile; hash: string }) {
+export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
@@ -41,7 +39,8 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
 }
 
 /** The found commit in full: who, when, what it says, which files it changed. */
-export function CulpritSection({ commit, word }: { commit: PageCommit; word: string }) {
+export function CulpritSection({ c }: { c: CulpritView }) {
+  const { id, commit, word } = c;
   const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
@@ -90,24 +89,46 @@ export function CulpritSection({ commit, word }: { commit: PageCommit; word: str
           </tbody>
         </table>
       )}
-      {commit.files.length > SHOWN && (
+      {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>
           <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
           <table className="text-[0.9rem]">
             <caption className="sr-only">more files changed</caption>
             <tbody>
-              {commit.files.slice(SHOWN, LISTED).map((f) => (
+              {commit.files.slice(SHOWN).map((f) => (
                 <FileRow key={f.path} f={f} hash={commit.hash} />
               ))}
             </tbody>
           </table>
-          {commit.files.length > LISTED && (
-            <p className="text-[0.9rem] text-muted" data-testid="files-not-listed">
-              and {(commit.files.length - LISTED).toLocaleString("en")} more files, not listed here:{" "}
-              <a href={commitUrl(commit.hash)}>the whole commit at git.kernel.org</a>
-            </p>
-          )}
         </details>
+      )}
+      {commit.files.length > LISTED && (
+        <div className="mt-1 text-[0.9rem]" data-testid="files-not-listed">
+          <p>
+            and {(commit.files.length - SHOWN).toLocaleString("en")} more files:{" "}
+            <a href={`/b/${id}/files`}>all {commit.files.length.toLocaleString("en")} files</a>
+            <span className="text-muted">, by directory:</span>
+          </p>
+          <table className="font-mono text-[0.85rem]">
+            <caption className="sr-only">files changed per top-level directory</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">directory</th>
+                <th scope="col">files</th>
+                <th scope="col">lines changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byDirectory.slice(0, 40).map((d) => (
+                <tr key={d.dir}>
+                  <td className="pr-3">{d.dir.endsWith("/") ? <a href={`/b/${id}/files?dir=${encodeURIComponent(d.dir)}`}>{d.dir}</a> : d.dir}</td>
+                  <td className="pr-3 text-right">{d.files.toLocaleString("en")}</td>
+                  <td className="text-right text-muted">{d.changes.toLocaleString("en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -81,7 +81,7 @@ export function FactsSection({ f: p }: { f: FactsView }) {
         <dd>
           {p.lineCount} lines
           {p.headTruncated && <strong className="ml-2 text-warn-fg">⚠ head cut off: syzbot dropped the start of an oversized log</strong>}
-          {p.truncated && <strong className="ml-2 text-warn-fg">⚠ stops before a result line</strong>}
+          {p.truncated && <strong className="ml-2 text-warn-fg">⚠ cut short: the log stops before syzbot's summary lines</strong>}
         </dd>
         {p.warnings.length > 0 && (
           <>

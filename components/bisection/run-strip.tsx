@@ -13,7 +13,7 @@ export function RunStrip({ runs }: { runs: RunsView }) {
   }
   if (runs.kind === "none") return <span className="text-muted">{runs.why}</span>;
   return (
-    <span className="inline-flex flex-wrap items-center gap-x-px" aria-label={`${runs.runs.length} runs`} role="group">
+    <span className="inline-flex flex-wrap items-center gap-x-px" aria-label={runs.summary} role="img">
       {runs.runs.map((r) => (
         <RunShape key={r.key} mark={r.mark} label={r.label} />
       ))}

@@ -9,16 +9,15 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
   const c = col.cells.get(row);
   if (!c) {
     return (
-      <td className="border-l border-line px-1.5 text-center text-muted">
-        <span aria-hidden="true">·</span>
-        <span className="sr-only">none</span>
-      </td>
+      // a dot drawn by CSS (.sig-none): the matrix has a cell per commit and title
+      <td className="sig-cell sig-none" />
     );
   }
   return (
-    <td title={cellTitle(col, row, c)} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${SHADES[shade(c)]}`}>
+    <td title={cellTitle(col, row, c)} className={`sig-cell font-mono whitespace-nowrap ${SHADES[shade(c)]}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
+      {c.basic > 0 && <span className="ml-1 text-warn-fg">⊘{c.allBasic ? "all" : `${c.basic}:${c.n ?? "?"}`}</span>}
     </td>
   );
 }

@@ -88,6 +88,29 @@ function foldNames(groups: FrameGroup<FrameView>[]): string {
   return names.length > 3 ? `${names.slice(0, 3).join(", ")}…` : names.join(", ");
 }
 
+function RawReport({ c, rawReport }: { c: CrashView; rawReport: string }) {
+  const { id, line, endLine, cut } = c;
+  const preId = "raw-report";
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-[0.85rem] text-muted">raw report, registers and Code: ({endLine - line + 1} lines)</summary>
+      <div className="mt-1 flex items-baseline justify-end gap-3 text-[0.85rem]">
+        <a href={`/b/${id}/log.txt?L=${line}-${endLine}`}>as text</a>
+        {cut === 0 && <CopyButton from={preId} label="copy report" />}
+      </div>
+      <pre id={preId} className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+        {rawReport}
+      </pre>
+      {cut > 0 && (
+        <p className="text-[0.85rem] text-muted" data-testid="report-cut">
+          … and {cut.toLocaleString("en")} more lines: <a href={logUrl(id, c.shown[1] + 1, endLine)}>the rest in the log</a> or{" "}
+          <a href={`/b/${id}/log.txt?L=${line}-${endLine}`}>the whole report as text</a>
+        </p>
+      )}
+    </details>
+  );
+}
+
 /** The crash report as frames, with the raw text one click away. */
 export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }) {
   const { id, line, endLine } = c;
@@ -113,13 +136,7 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
           ))}
         </div>
       ))}
-      <details className="mt-2">
-        <summary className="cursor-pointer text-[0.85rem] text-muted">raw report, registers and Code: ({endLine - line + 1} lines)</summary>
-        <div className="mt-1 flex justify-end">
-          <CopyButton text={rawReport} label="copy report" />
-        </div>
-        <pre className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">{rawReport}</pre>
-      </details>
+      <RawReport c={c} rawReport={rawReport} />
     </section>
   );
 }

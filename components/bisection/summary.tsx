@@ -25,7 +25,13 @@ export function Summary({ s }: { s: SummaryView }) {
       <div className="flex flex-wrap items-baseline justify-between gap-x-4">
         <h1 className="font-mono text-lg font-semibold">{s.title}</h1>
         <p className="text-[0.85rem] text-muted">
-          {s.type} bisection · uploaded {s.uploaded} · <span className="font-mono">{s.id}</span>
+          {s.type} bisection ·{" "}
+          {s.ran ? (
+            <time dateTime={s.ran.iso}>ran {s.ran.text} UTC{s.ran.host ? ` on ${s.ran.host}` : ""}</time>
+          ) : (
+            <span title="logs before mid-2022 have no `starts bisection` line">run date not in the log</span>
+          )}{" "}
+          · uploaded <time dateTime={s.uploaded.iso}>{s.uploaded.text}</time> · <span className="font-mono">{s.id}</span>
         </p>
       </div>
       <OutcomeLine o={s.outcome} />

@@ -31,37 +31,37 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
       data-href={href}
       tabIndex={0}
       aria-label={row.label}
-      className={`border-t border-line align-middle hover:bg-hover focus:bg-hover ${row.found ? "bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
+      className={`tl-row${row.found ? " bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
     >
-      <td className="px-1.5 text-right">
+      <td className="text-right">
         <a href={href} title={`log lines ${row.line}–${row.endLine}`} data-row-link>
           {row.index}
         </a>
       </td>
-      <td className="px-1.5 whitespace-nowrap">{row.role}</td>
-      <td className="px-1.5 font-mono">
+      <td className="whitespace-nowrap">{row.role}</td>
+      <td className="font-mono">
         <Link href={`/c/${row.commit}`} title={row.subject ?? row.commit}>
           {shortHash(row.commit)}
         </Link>
       </td>
-      <td className="hidden max-w-[26ch] truncate px-1.5 font-mono text-[0.8rem] text-muted 2xl:table-cell" title={row.subject ?? undefined}>
+      <td className="hidden max-w-[26ch] truncate font-mono text-[0.8rem] text-muted 2xl:table-cell" title={row.subject ?? undefined}>
         {row.subject ?? ""}
       </td>
-      <td className="px-1.5 whitespace-nowrap">
+      <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}
         {v.git && <span className="text-muted"> ({v.git})</span>}
       </td>
-      <td className="px-1.5 text-right whitespace-nowrap">
+      <td className="text-right whitespace-nowrap">
         <Left n={row.left} scale={row.leftScale} />
       </td>
-      <td className="px-1.5 py-0.5">
+      <td className="py-0.5">
         <RunStrip runs={row.runs} />
       </td>
       {columns.map((col) => (
         <SignatureCellView key={col.title} col={col} row={row.index} />
       ))}
-      <td className="border-l border-line px-1.5 text-[0.8rem]">
+      <td className="border-l border-line text-[0.8rem]">
         {row.found && <strong className="mr-2">◀ {foundWord(type)}</strong>}
         {row.candidate && <strong className="mr-2">◀ candidate</strong>}
         {row.sameAs !== null && (

@@ -13,7 +13,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
         Tested commits ({t.rows.length})
       </h2>
       <div className="relative overflow-x-auto">
-        <table className="border-collapse text-[0.93rem]">
+        <table className="tl border-collapse text-[0.93rem]">
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit
           </caption>
@@ -55,6 +55,12 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
           </tbody>
         </table>
       </div>
+      <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
+        <span className="font-mono">k:n</span> runs that crashed with the title, of the runs at that commit ·{" "}
+        <span className="font-mono">all</span> <code>all runs:</code> line (run count not logged) ·{" "}
+        <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel
+        testing with it (the reproducer did not run) · <span className="text-bad-fg">†</span> not seen again
+      </p>
       <RowEnter />
     </section>
   );

@@ -53,7 +53,15 @@ describe("a flaky fix bisection", () => {
     expect(f?.severity).toBe("medium");
     expect(f?.message).toContain("judged fixed on 4 clean runs");
     expect(f?.message).toContain("chance 0.66");
-    expect(f?.lines).toEqual([lineOf(`# git bisect bad ${"03".repeat(20)}`), lineOf(`# git bisect bad ${"05".repeat(20)}`)]);
+    // the evidence (the first clean run, the `all runs: OK` line), then each verdict
+    const lines = text.split("\n");
+    const after = (marker: string, s: string) => lines.indexOf(s, lines.indexOf(marker)) + 1;
+    expect(f?.lines).toEqual([
+      after(`testing commit ${"03".repeat(20)}`, "run #0: OK"),
+      lineOf(`# git bisect bad ${"03".repeat(20)}`),
+      after(`testing commit ${"05".repeat(20)}`, "all runs: OK"),
+      lineOf(`# git bisect bad ${"05".repeat(20)}`),
+    ]);
   });
 
   it("flags the \"still crashing\" verdict from one foreign crash (git's good)", () => {

@@ -121,3 +121,14 @@ export function stepLine(step: Step): number {
   return step.verdictLine ?? step.line;
 }
 
+/** The lines that hold a step's evidence for its verdict, then the verdict: the `all runs:` line,
+ *  else the first run that decided it (a crash where the verdict says it crashed, a clean run
+ *  where it says it did not). */
+export function evidenceLines(type: BisectionType, step: Step): number[] {
+  const crashed = stepCrashed(type, step);
+  const want: RunOutcome = crashed === true ? "crashed" : "ok";
+  const evidence = step.allRuns?.line ?? (crashed === null ? undefined : step.runs.find((r) => r.outcome === want)?.line);
+  const verdict = stepLine(step);
+  return evidence === undefined || evidence === verdict ? [verdict] : [evidence, verdict];
+}
+

@@ -11,6 +11,7 @@ import { headWords, stepWords, type With } from "./read-back";
 const bisectionSelect = {
   id: true,
   uploadedAt: true,
+  startedAt: true,
   type: true,
   outcome: true,
   startCommitHash: true,

@@ -8,6 +8,7 @@ export type { BisectionListPage, BisectionListRow };
 const listSelect = {
   id: true,
   uploadedAt: true,
+  startedAt: true,
   type: true,
   outcome: true,
   verdict: true,
@@ -59,6 +60,7 @@ function orderBy(p: ListParams): Prisma.BisectionOrderByWithRelationInput[] {
   const d = p.dir;
   const byKey: Record<ListParams["sort"], Prisma.BisectionOrderByWithRelationInput> = {
     uploaded: { uploadedAt: d },
+    ran: { startedAt: { sort: d, nulls: "last" } },
     title: { crashSignature: { title: d } },
     commit: { foundCommitHash: { sort: d, nulls: "last" } },
     tested: { stepCount: d },
@@ -72,6 +74,7 @@ function toRow(b: ListPayload): BisectionListRow {
   return {
     id: b.id,
     uploadedAt: b.uploadedAt.toISOString(),
+    startedAt: b.startedAt?.toISOString() ?? null,
     type: b.type,
     outcome: b.outcome,
     verdict: b.verdict,

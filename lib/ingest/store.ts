@@ -99,13 +99,13 @@ export async function storeBisection(
     sig AS (SELECT id, title FROM sig_new UNION ALL SELECT id, title FROM "crash_signature" WHERE title = ANY(${titles}::text[])),
     bis AS (
       INSERT INTO "bisection" (id, content_hash, type, outcome, start_commit_hash, found_commit_hash, crash_signature_id,
-        start_signature_id, candidates, error, syzkaller_commit, host, revisions_tested, total_seconds, build_seconds,
+        start_signature_id, candidates, error, syzkaller_commit, host, started_at, revisions_tested, total_seconds, build_seconds,
         test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
         recipients_cc, bisect_start_line, bisect_start_bad, bisect_start_good, bisect_start_left, result_line, truncated, head_truncated, line_count, step_count, warnings,
         verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text)
       VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
         (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
-        ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, ${log.revisionsTested}::int,
+        ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, (${log.startedAt}::timestamptz AT TIME ZONE 'UTC'), ${log.revisionsTested}::int,
         ${log.totalSeconds}::float8, ${log.buildSeconds}::float8, ${log.testSeconds}::float8, ${log.culpritSignature},
         ${log.parentSignature}, ${log.errorProbability}::float8, ${log.flaky?.text ?? null}, ${log.horizonCommitMessage},
         ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int,

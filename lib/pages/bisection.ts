@@ -1,11 +1,12 @@
 // The bisection page (`/b/<id>`) as data: everything its sections show, derived from the stored
 // bisection alone (no raw-log parsing: the log is read only for the raw report's text, at
-// `crash.reportLines`). app/b/[id]/page.tsx hands each section its slice; the components only
+// `crash.shown`). app/b/[id]/page.tsx hands each section its slice; the components only
 // lay them out. Pure.
 import type { BisectionDetail } from "@/lib/data/bisection";
 import { BISECTION_TYPE, foundWord, outcomeWords, SEVERITY, VERDICT, type BisectionType, type Tone, type Verdict } from "@/lib/domain/words";
 import { normalisePath } from "@/lib/domain/paths";
 import { specific, titleKey } from "@/lib/analysis/titles";
+import { blockingCrashes, type BlockingCrash } from "@/lib/analysis/blocking";
 import { fixesTag, formatDate, formatDay, shortHash, sourceUrl, syzFixCommand } from "@/lib/format";
 import { lineRanges } from "@/lib/log-range";
 import type { MarkView } from "@/lib/marks/summary";
@@ -13,7 +14,7 @@ import type { GuiltyRouteDetail, TrustedRangeDetail } from "@/lib/validations/ju
 import { unique } from "@/lib/unique";
 import { frameSections, type FrameSectionView } from "./frames";
 import { sameBinaryAs, timelineView, type TimelineView } from "./timeline";
-import type { PageCommit, PageFrame, PageStep } from "./types";
+import type { PageCommit, PageFile, PageFrame, PageStep } from "./types";
 
 /** What the bisection concluded, in words: "Introduced by <commit>", "Could be any of ...". */
 export type OutcomeView =
@@ -26,7 +27,9 @@ export interface SummaryView {
   id: string;
   type: BisectionType;
   title: string;
-  uploaded: string;
+  uploaded: { iso: string; text: string };
+  /** when the bisection ran (the log's `starts bisection` line), and where */
+  ran: { iso: string; text: string; host: string | null } | null;
   outcome: OutcomeView;
   startTitle: string | null;
   finalTitle: string | null;
@@ -81,6 +84,40 @@ export interface TrustView {
   fix: boolean;
 }
 
+/** Past this many changed files the page lists them on their own pages (/b/<id>/files) and shows
+ *  a count per directory: a merge of a whole release changes 11,835 files in the corpus, and
+ *  each row costs every reader of the bisection page. */
+export const LISTED = 200;
+
+export interface CulpritView {
+  id: string;
+  /** the found commit as this log printed it */
+  commit: PageCommit;
+  /** what to call it: "Culprit", "Fix" */
+  word: string;
+  /** files per top-level directory, most first, when there are more than LISTED */
+  byDirectory: { dir: string; files: number; changes: number }[];
+}
+
+/** Files per top-level directory (`drivers/`, `net/`; a file at the top as itself), most first. */
+export function filesByDirectory(files: readonly PageFile[]): { dir: string; files: number; changes: number }[] {
+  const by = new Map<string, { dir: string; files: number; changes: number }>();
+  for (const f of files) {
+    const path = f.path.startsWith(".../") ? "(shortened paths)" : f.path;
+    const slash = path.indexOf("/");
+    const dir = slash < 0 ? path : path.slice(0, slash + 1);
+    let d = by.get(dir);
+    if (!d) by.set(dir, (d = { dir, files: 0, changes: 0 }));
+    d.files++;
+    d.changes += f.changes ?? (f.insertions ?? 0) + (f.deletions ?? 0);
+  }
+  return [...by.values()].sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1));
+}
+
+export function culpritView(id: string, commit: PageCommit, type: BisectionType): CulpritView {
+  return { id, commit, word: capitalised(foundWord(type)), byDirectory: commit.files.length > LISTED ? filesByDirectory(commit.files) : [] };
+}
+
 export interface FrameView extends PageFrame {
   /** the source path, normalised as the judge compares it (lib/domain/paths.ts) */
   path: string | null;
@@ -91,12 +128,24 @@ export interface FrameView extends PageFrame {
   touched: boolean;
 }
 
+/** Lines of the raw report shown on the page; a longer one (a lockdep report can run to
+ *  thousands of lines) is linked whole in the log rather than sent to every reader. */
+export const RAW_SHOWN = 400;
+
+/** The log lines of the report the page shows: [line, last shown line]. */
+export function shownReportLines(line: number, endLine: number): [number, number] {
+  return [line, Math.min(endLine, line + RAW_SHOWN - 1)];
+}
+
 export interface CrashView {
   id: string;
   title: string;
   header: string | null;
   line: number;
   endLine: number;
+  /** the report's lines the page shows raw (read from the log), and how many more there are */
+  shown: [number, number];
+  cut: number;
   guilty: GuiltyRouteDetail | null;
   /** the function of the frame the guilty file was read from */
   guiltyFunction: string | null;
@@ -138,14 +187,13 @@ export interface BisectionPage {
   marks: { id: string; marks: MarkView[]; foundHash: string | null };
   timeline: TimelineView;
   trust: TrustView | null;
-  /** the found commit as this log printed it, and what to call it ("Culprit", "Fix") */
-  culprit: { commit: PageCommit; word: string } | null;
+  culprit: CulpritView | null;
   crash: CrashView | null;
   facts: FactsView;
   /** the crash titles other bisections of the same crash are looked up by */
   relatedTitles: string[];
-  /** the crash report's lines, read from the raw log for its "raw report" box */
-  reportLines: [number, number] | null;
+  /** what kept the reproducer from running: setup failures with their commits */
+  blocking: BlockingCrash[];
 }
 
 /** The page's heading: the final crash title, else the start's. */
@@ -250,6 +298,8 @@ function crashView(b: BisectionDetail): CrashView | null {
     header: c.header,
     line: c.line,
     endLine: c.endLine,
+    shown: shownReportLines(c.line, c.endLine),
+    cut: c.endLine - shownReportLines(c.line, c.endLine)[1],
     guilty,
     guiltyFunction: from?.function ?? null,
     empty: frames.length === 0,
@@ -309,7 +359,8 @@ export function bisectionPage(b: BisectionDetail): BisectionPage {
       id: b.id,
       type: b.type,
       title,
-      uploaded: formatDate(b.uploadedAt),
+      uploaded: { iso: b.uploadedAt.toISOString(), text: formatDate(b.uploadedAt) },
+      ran: b.startedAt ? { iso: b.startedAt.toISOString(), text: formatDate(b.startedAt), host: b.host } : null,
       outcome: outcomeView(b, candidates),
       startTitle,
       finalTitle,
@@ -329,10 +380,10 @@ export function bisectionPage(b: BisectionDetail): BisectionPage {
     marks: { id: b.id, marks: b.marks.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), foundHash: found?.hash ?? null },
     timeline: timelineView(b.type, b.steps, { startTitle, finalTitle, foundHash: found?.hash ?? null, candidates: b.candidates, sameBinary }),
     trust: trustView(b),
-    culprit: found ? { commit: found, word: capitalised(foundWord(b.type)) } : null,
+    culprit: found ? culpritView(b.id, found, b.type) : null,
     crash: crashView(b),
     facts: factsView(b, compilers, recipients, sameBinary),
     relatedTitles: unique([finalTitle, startTitle].filter((t): t is string => !!t)),
-    reportLines: b.crash ? [b.crash.line, b.crash.endLine] : null,
+    blocking: blockingCrashes(b.steps),
   };
 }

@@ -1,6 +1,8 @@
 // The flakiness matrix: crash titles (columns) against tested commits (rows). A cell is k:n,
 // the runs at that commit that crashed with that title out of all its runs. Boot failures
-// with a title are counted apart: they happen without the reproducer.
+// and basic-testing failures with a title are counted apart: they happen before the reproducer
+// runs (a kernel that cannot boot or pass syzkaller's own checks blocks the bisection there).
+import { groupKey, headline } from "@/lib/analysis/blocking";
 import { RUN_OUTCOME } from "@/lib/domain/words";
 import type { PageStep } from "./types";
 
@@ -15,6 +17,10 @@ export interface SignatureCell {
   boot: number;
   /** `all runs: boot failed: <title>` */
   allBoot: boolean;
+  /** runs that failed basic kernel testing with this title */
+  basic: number;
+  /** `all runs: basic kernel testing failed: <title>` */
+  allBasic: boolean;
 }
 
 export interface SignatureColumn {
@@ -27,6 +33,8 @@ export interface SignatureColumn {
   /** rows where every run crashed with it (`all runs:`) */
   allRows: number;
   boot: number;
+  /** basic-testing failures summed over rows (an `all runs:` row counts once) */
+  basic: number;
   /** no longer seen after this row while later commits still crashed with other titles */
   vanishedAfter: number | null;
   isStart: boolean;
@@ -37,7 +45,7 @@ export interface SignatureColumn {
 function cellOf(col: SignatureColumn, step: PageStep): SignatureCell {
   let c = col.cells.get(step.index);
   if (!c) {
-    c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0, allBoot: false };
+    c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0, allBoot: false, basic: 0, allBasic: false };
     col.cells.set(step.index, c);
   }
   return c;
@@ -45,18 +53,30 @@ function cellOf(col: SignatureColumn, step: PageStep): SignatureCell {
 
 export function signatureColumns(steps: PageStep[], startTitle: string | null, finalTitle: string | null): SignatureColumn[] {
   const byTitle = new Map<string, SignatureColumn>();
-  const column = (title: string) => {
-    let col = byTitle.get(title);
+  const column = (title: string, key = title) => {
+    let col = byTitle.get(key);
     if (!col) {
-      col = { title, rows: [], crashes: 0, runs: 0, allRows: 0, boot: 0, vanishedAfter: null, isStart: title === startTitle, isFinal: title === finalTitle, cells: new Map() };
-      byTitle.set(title, col);
+      col = { title, rows: [], crashes: 0, runs: 0, allRows: 0, boot: 0, basic: 0, vanishedAfter: null, isStart: title === startTitle, isFinal: title === finalTitle, cells: new Map() };
+      byTitle.set(key, col);
     }
     return col;
+  };
+  // a basic-testing failure joins the column of the crash with its title, else one column per
+  // title with its numbers ignored (machinery messages name an address per run)
+  const basicColumn = (title: string) => {
+    const one = headline(title);
+    return byTitle.get(one) ?? column(one, groupKey("test-failed", one));
   };
   let lastCrashRow = -1;
   for (const step of steps) {
     const records = step.allRunsOutcome ? [{ outcome: step.allRunsOutcome, title: step.allRunsTitle }] : step.runs;
     for (const r of records) {
+      if (r.title && r.outcome === "test-failed") {
+        const cell = cellOf(basicColumn(r.title), step);
+        cell.basic += 1;
+        cell.allBasic = !!step.allRunsOutcome;
+        continue;
+      }
       if (!r.title || !RUN_OUTCOME[r.outcome].signature) continue;
       const cell = cellOf(column(r.title), step);
       if (r.outcome === "boot-failed") {
@@ -73,6 +93,7 @@ export function signatureColumns(steps: PageStep[], startTitle: string | null, f
     for (const [row, c] of col.cells) {
       col.rows.push(row);
       col.boot += c.boot;
+      col.basic += c.basic;
       if (c.all) col.allRows += 1;
       else if (c.k > 0 && c.n) {
         col.crashes += c.k;
@@ -92,20 +113,35 @@ export function shade(c: SignatureCell): number {
   return Math.max(1, Math.round((c.k / c.n) * 5));
 }
 
-/** A column's reproduction rate where its title occurs, short (`60%`) and in words. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Where a column's title was seen, short (`46/70 runs + all at 1`) and in words, in counts the
+ *  log gives: `run #N` lines are counted, an `all runs:` line is one commit whose run count the
+ *  log does not say. */
 export function columnRate(col: SignatureColumn): { text: string; title: string } {
   const parts: string[] = [];
-  const where = `${col.rows.length} commit${col.rows.length === 1 ? "" : "s"}`;
-  if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs`);
-  if (col.allRows > 0) parts.push(`all runs at ${col.allRows} commit${col.allRows === 1 ? "" : "s"}`);
-  if (col.boot > 0) parts.push(`${col.boot} boot failure${col.boot === 1 ? "" : "s"}`);
-  const pct = col.runs > 0 ? `${Math.round((col.crashes / col.runs) * 100)}%` : col.allRows > 0 ? "all" : "boot only";
-  return { text: pct, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
+  const where = plural(col.rows.length, "commit");
+  if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs (${Math.round((col.crashes / col.runs) * 100)}%)`);
+  if (col.allRows > 0) parts.push(`all runs at ${plural(col.allRows, "commit")} (run count not logged)`);
+  if (col.boot > 0) parts.push(plural(col.boot, "boot failure"));
+  if (col.basic > 0) parts.push(`${plural(col.basic, "basic-testing failure")}`);
+  const text =
+    col.runs > 0
+      ? `${col.crashes}/${col.runs} runs${col.allRows > 0 ? ` + all at ${col.allRows}` : ""}`
+      : col.allRows > 0
+        ? `all runs at ${col.allRows}`
+        : col.basic > 0
+          ? "basic testing only"
+          : "boot only";
+  return { text, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
 }
 
 /** A cell in words (its tooltip): `#7: WARNING in kvm_wait: 6 of 10 runs, 1 boot failure`. */
 export function cellTitle(col: SignatureColumn, row: number, c: SignatureCell): string {
   const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
   const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
-  return `#${row}: ${col.title}: ${c.k || c.all ? crashes : "no crashes"}${boots ? `, ${boots}` : ""}`;
+  const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
+  return `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
 }

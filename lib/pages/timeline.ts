@@ -4,6 +4,7 @@
 // notes; and the crash-signature matrix beside them. Pure.
 import { foundWord, roleWords, RUN_OUTCOME, type BisectionType, type Mark } from "@/lib/domain/words";
 import { stepVerdict, type StepVerdict } from "@/lib/domain/step-verdict";
+import { headline } from "@/lib/analysis/blocking";
 import { shortHash } from "@/lib/format";
 import { signatureColumns, type SignatureColumn } from "./signatures";
 import type { PageRun, PageStep } from "./types";
@@ -34,9 +35,30 @@ export function foundRow(steps: PageStep[], hash: string | null | undefined): nu
   return at;
 }
 
-/** `run 3: boot failed: WARNING in kvm_wait` */
+/** A run's title as one line of at most 160 characters (a machinery message runs over lines;
+ *  the log has it whole). */
+export function shortTitle(title: string): string {
+  const one = headline(title);
+  return one.length > 160 ? `${one.slice(0, 158)}…` : one === title ? title : `${one} …`;
+}
+
+/** A run in words, for its tooltip: `run 3: boot failed: WARNING in kvm_wait` */
 export function runLabel(r: Pick<PageRun, "index" | "outcome" | "title">): string {
-  return `run ${r.index}: ${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${r.title}` : ""}`;
+  return `run ${r.index}: ${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
+}
+
+/** The runs of a commit in words, for its accessible label: "10 runs: 5 crashed: WARNING in kvm_wait, 5 OK". */
+export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
+  // machinery messages that differ only in an address count as one
+  const by = new Map<string, { text: string; n: number }>();
+  for (const r of runs) {
+    const text = `${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
+    const key = text.replace(/\d+/g, "N");
+    const e = by.get(key);
+    if (e) e.n++;
+    else by.set(key, { text, n: 1 });
+  }
+  return `${runs.length} run${runs.length === 1 ? "" : "s"}: ${[...by.values()].map((e) => `${e.n} ${e.text}`).join(", ")}`;
 }
 
 /** A step's notes in the timeline: its build error's first line, then the log's own notes. */
@@ -50,7 +72,7 @@ export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
 /** The runs of a row: each run as a shape with its label, or the one `all runs:` line. */
 export type RunsView =
   | { kind: "all"; mark: Mark; words: string; label: string }
-  | { kind: "runs"; runs: { key: string; mark: Mark; label: string }[] }
+  | { kind: "runs"; summary: string; runs: { key: string; mark: Mark; label: string }[] }
   | { kind: "none"; why: string };
 
 export function runsView(s: PageStep): RunsView {
@@ -59,7 +81,7 @@ export function runsView(s: PageStep): RunsView {
     return { kind: "all", mark: RUN_OUTCOME[s.allRunsOutcome].mark, words, label: `all runs ${words}${s.allRunsTitle ? `: ${s.allRunsTitle}` : ""} (run count not logged)` };
   }
   if (!s.runs.length) return { kind: "none", why: s.buildError ? "build failed" : s.untested ? "not tested" : "no runs" };
-  return { kind: "runs", runs: s.runs.map((r) => ({ key: `${r.index}-${r.line}`, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
+  return { kind: "runs", summary: runSummary(s.runs), runs: s.runs.map((r) => ({ key: `${r.index}-${r.line}`, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
 }
 
 export interface TimelineRow {

@@ -21,12 +21,29 @@ function placed(st: State): void {
   closeRecord(st);
 }
 
+// Go's time.Time.String(): `2023-03-22 19:11:43.062318042 +0000 UTC m=+9612.407403140`
+const GO_TIME = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? ([+-])(\d\d)(\d\d)(?: |$)/;
+
+/** The `starts bisection` time as ISO 8601 UTC to the millisecond; null if unreadable. */
+export function goTimeToIso(text: string): string | null {
+  const m = GO_TIME.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  // rounded to milliseconds, as PostgreSQL's timestamp(3) rounds it
+  const ms = m[7] !== undefined ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  const offset = (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000;
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
 export const headerRules: Rule[] = [
   {
     pat: P.host,
     apply(st, m) {
       closeRecord(st);
       st.log.host = m[1];
+      st.log.startedAt = goTimeToIso(m[2]);
       st.sawHeader = true;
     },
   },

@@ -110,9 +110,14 @@ function logLine(st: State, raw: string, line: number, full: string): void {
 
 function finish(st: State): void {
   const log = st.log;
+  // a log cut inside the found commit's block still names the commit (closeRecord leaves the mode)
+  const inCommit = st.mode === "commit";
   closeRecord(st);
   st.step = null;
-  if (st.mode === "commit") finishCommit(st);
+  if (inCommit) {
+    st.mode = "commit";
+    finishCommit(st);
+  }
   if (st.errorParts.length > 0) log.error = trimEndLines(st.errorParts.join("\n"));
   const fc = st.firstCommit;
   if (fc) {
@@ -125,7 +130,11 @@ function finish(st: State): void {
     log.startCommit = log.steps.length > 0 ? log.steps[0].commit : "";
   }
   if (log.error !== null) log.outcome = "error";
-  else if (log.commit) log.outcome = "found";
+  else if (log.commit) {
+    log.outcome = "found";
+    // git named the commit, but syzbot's summary (`revisions tested`, `first bad commit:`) never came
+    if (log.resultLine === null && log.revisionsTested === null) log.truncated = true;
+  }
   else if (log.candidates.length > 0) log.outcome = "inconclusive";
   else if (st.horizon) log.outcome = "horizon";
   else {

@@ -68,6 +68,7 @@ export function newLog(lineCount: number): BisectionLog {
     startCommit: "",
     syzkallerCommit: null,
     host: null,
+    startedAt: null,
     commit: null,
     candidates: [],
     steps: [],

@@ -160,6 +160,8 @@ export interface BisectionLog {
   syzkallerCommit: string | null;
   /** `<host> starts bisection <time>` (2022-07+) */
   host: string | null;
+  /** when the bisection started, ISO 8601 UTC, from that line's `<time>`; null when the log has no such line */
+  startedAt: string | null;
   /** the found commit, when outcome is "found" */
   commit: FoundCommit | null;
   /** full hashes, when outcome is "inconclusive" */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
 
-export const SORT_KEYS = ["uploaded", "title", "commit", "tested", "outcome", "verdict"] as const;
+export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 /** developers' marks: a current mark says wrong / right; any mark; no mark */
 export const MARK_FILTERS = ["wrong", "right", "marked", "unmarked"] as const;

@@ -13,6 +13,7 @@ import { TimelineTable } from "@/components/bisection/timeline-table";
 import { CulpritSection } from "@/components/bisection/culprit-section";
 import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
+import { BlockingLine } from "@/components/bisection/blocking-line";
 import { TrustedRange } from "@/components/bisection/trusted-range";
 import { SyzbotLinks } from "@/components/syzbot/syzbot-links";
 import { DeveloperMarks } from "@/components/marks/developer-marks";
@@ -48,12 +49,13 @@ async function BisectionPageContent({ params }: Props) {
   if (!loaded) notFound();
   const { page: p, syzbot } = loaded;
   const [[rawReport = ""], related] = await Promise.all([
-    getLogLines(getPrisma(), id, p.reportLines ? [p.reportLines] : []),
+    getLogLines(getPrisma(), id, p.crash ? [p.crash.shown] : []),
     otherBisectionsOfCrash(getPrisma(), id, p.relatedTitles),
   ]);
   return (
     <article>
       <Summary s={p.summary} />
+      <BlockingLine id={p.id} blocking={p.blocking} />
       <SyzbotLinks syzbot={syzbot} />
       <VerdictBanner v={p.verdict} />
       <DeveloperMarks {...p.marks} />
@@ -61,7 +63,7 @@ async function BisectionPageContent({ params }: Props) {
       {p.trust && <TrustedRange t={p.trust} />}
       {/* wide screens: culprit and facts on the left, the crash beside them */}
       <div className="min-[1700px]:grid min-[1700px]:grid-cols-2 min-[1700px]:gap-x-8">
-      {p.culprit && <CulpritSection commit={p.culprit.commit} word={p.culprit.word} />}
+      {p.culprit && <CulpritSection c={p.culprit} />}
       {p.crash && (
         <div className="min-[1700px]:col-start-2 min-[1700px]:row-span-2 min-[1700px]:row-start-1">
         <StackTrace c={p.crash} rawReport={rawReport} />

@@ -14,7 +14,7 @@ import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
 import { SEVERITY } from "@/lib/domain/words";
-import { cleanSteps, countRuns, crashedSteps, crashTitles, stepLine, verdictWords } from "../steps";
+import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, stepLine, verdictWords } from "../steps";
 import { specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -55,7 +55,7 @@ export function flakyGood(ctx: Context): Finding[] {
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
       message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
-      lines: [stepLine(s)],
+      lines: evidenceLines(ctx.log.type, s),
     });
   }
   return keepWorst(out);
@@ -70,7 +70,7 @@ export function lowConfidence(ctx: Context): Finding[] {
       rule: "low-confidence",
       severity: "medium",
       message: `syzkaller's own confidence model gives ${c.toFixed(2)}, below its cut-off of ${CONFIDENCE_CUTOFF}.`,
-      lines: goods.map(stepLine).sort((a, b) => a - b),
+      lines: uniqueSorted(goods.flatMap((s) => evidenceLines(ctx.log.type, s))),
     },
   ];
 }

@@ -6,7 +6,8 @@
 // Not for fix bisections: they test HEAD, not older releases, and how old a bug is says
 // nothing about where it stopped.
 import { type Context } from "../context";
-import { countRuns, stepLine } from "../steps";
+import { uniqueSorted } from "@/lib/unique";
+import { countRuns, crashTitles, stepLine } from "../steps";
 import type { Finding } from "../types";
 
 /** Mainline releases come every 9-10 weeks: six is about a year of kernel history. */
@@ -23,7 +24,8 @@ export function deepHistory(ctx: Context): Finding[] {
       rule: "deep-history",
       severity: "medium",
       message: `The reproducer crashed ${crashed.length} releases${where} (about a year or more of history) before one passed: for a bug that old, the first passing release more often lacks what the reproducer needs than the bug itself, so the culprit may only have made an older bug reachable.`,
-      lines: [stepLine(crashed[0]), stepLine(oldest)],
+      // the first crash at the newest and at the oldest crashing release
+      lines: uniqueSorted([crashTitles(crashed[0])[0]?.line ?? stepLine(crashed[0]), crashTitles(oldest)[0]?.line ?? stepLine(oldest)]),
     },
   ];
 }

@@ -10,9 +10,16 @@
 import { shortHash } from "@/lib/format";
 import { unique, uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
+import { evidenceLines } from "../steps";
 import type { Finding } from "../types";
 
 const KIND_WORDS = { unspecific: "machine or syzkaller failures", "other-subsystem": "another subsystem's crash", unseen: "a crash the start commit never showed" } as const;
+
+/** The off-target crash's own line (the first crash at that step, or its `all runs:` line), then the verdict. */
+function offLines(ctx: Context, index: number, verdictLine: number): number[] {
+  const step = ctx.log.steps[index];
+  return step && step.index === index ? evidenceLines(ctx.log.type, step) : [verdictLine];
+}
 
 export function offTarget(ctx: Context): Finding[] {
   const trust = ctx.trust;
@@ -34,5 +41,5 @@ export function offTarget(ctx: Context): Finding[] {
       : left !== null
         ? `; the trusted verdicts alone leave about ${left} commits in question`
         : "; the trusted verdicts alone do not pin the result";
-  return [{ rule: "off-target", severity, message: `${what}${tail}.`, lines: uniqueSorted(off.map((s) => s.line)).slice(0, 50) }];
+  return [{ rule: "off-target", severity, message: `${what}${tail}.`, lines: uniqueSorted(off.flatMap((s) => offLines(ctx, s.index, s.line))).slice(0, 50) }];
 }
