@@ -11,15 +11,15 @@ export function FrameLine({ id, f }: { id: string; f: FrameView }) {
   const muted = f.touched ? "" : "text-muted";
   return (
     <div
-      className={`grid grid-cols-[minmax(0,46ch)_1fr_auto] items-baseline gap-x-2 px-1 font-mono text-[0.85rem] leading-snug ${f.touched ? "bg-mark" : ""} ${f.unreliable && !f.touched ? "text-muted" : ""}`}
+      className={`frame${f.touched ? " bg-mark" : ""}${f.unreliable && !f.touched ? " text-muted" : ""}`}
       data-frame={f.position}
     >
-      <span className={`break-all ${f.guilty ? "font-semibold" : ""}`}>
+      <span className={f.guilty ? "break-all font-semibold" : "break-all"}>
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
         {f.offset !== null && <span className={muted}>+{hex(f.offset)}/{hex(f.size)}</span>}
       </span>
-      <span className="flex flex-wrap items-baseline gap-x-2">
+      <span className="frame-where">
       {f.path !== null && f.source !== null ? (
         <a href={f.source}>
           {f.path}
@@ -29,11 +29,11 @@ export function FrameLine({ id, f }: { id: string; f: FrameView }) {
         <span className={muted}>(no source line)</span>
       )}
       {f.module && <span className={muted}>[{f.module}]</span>}
-      {f.inline && <span className={`font-sans text-[0.75rem] ${muted}`}>inline</span>}
+      {f.inline && <span className={`frame-note ${muted}`}>inline</span>}
       {f.guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
       {f.touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
       </span>
-      <a href={logUrl(id, f.logLine)} className="font-sans text-[0.75rem]" title={`log line ${f.logLine}`}>
+      <a href={logUrl(id, f.logLine)} className="frame-note">
         L{f.logLine}
       </a>
     </div>

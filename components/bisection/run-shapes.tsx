@@ -12,5 +12,6 @@ export function Shape({ mark, className = "" }: { mark: Mark; className?: string
 
 /** One run: its shape, with its words as the tooltip (the strip around it carries the accessible label). */
 export function RunShape({ mark, label }: { mark: Mark; label: string }) {
-  return <i aria-hidden="true" title={label} className={`shape shape-${mark}`} />;
+  // no aria-hidden: the strip around it is role="img", whose children are presentational
+  return <i title={label} className={`shape shape-${mark}`} />;
 }

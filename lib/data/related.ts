@@ -13,6 +13,9 @@ export function relatedTitles(titles: string[]): string[] {
 }
 
 /** Other bisections of the same crash: same final or start crash title, when it is specific. */
+/** Other bisections listed on a bisection page; the list search finds them all. */
+export const RELATED_SHOWN = 10;
+
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
   const wanted = relatedTitles(titles);
   if (wanted.length === 0) return [];
@@ -31,7 +34,7 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       crashSignature: { select: { title: true } },
     },
     orderBy: { uploadedAt: "desc" },
-    take: 20,
+    take: RELATED_SHOWN + 1, // one more says there are more
   });
   return rows.map(({ culprit, ...r }) => ({ ...headWords(r), foundCommit: culprit }));
 }

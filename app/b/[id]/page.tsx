@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
-import { otherBisectionsOfCrash } from "@/lib/data/related";
+import { otherBisectionsOfCrash, RELATED_SHOWN } from "@/lib/data/related";
 import { bisectionPage } from "@/lib/pages/bisection";
 import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
@@ -71,7 +71,7 @@ async function BisectionPageContent({ params }: Props) {
       )}
       <FactsSection f={p.facts} />
       </div>
-      <RelatedBisections id={p.id} related={related} />
+      <RelatedBisections id={p.id} related={related} shown={RELATED_SHOWN} title={p.summary.finalTitle ?? p.summary.startTitle} />
     </article>
   );
 }
