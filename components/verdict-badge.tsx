@@ -6,7 +6,7 @@ import { TONE_FILL } from "./tone";
 export function VerdictBadge({ verdict, title }: { verdict: string; title?: string | null }) {
   const look = VERDICT[isWord(VERDICTS, verdict) ? verdict : "n/a"];
   return (
-    <span className={`inline-block whitespace-nowrap rounded px-1 text-xs ${TONE_FILL[look.tone]}`} title={title ?? undefined}>
+    <span className={`badge ${TONE_FILL[look.tone]}`} title={title ?? undefined}>
       <span aria-hidden>{look.mark} </span>
       {look.label}
     </span>

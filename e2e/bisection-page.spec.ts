@@ -94,7 +94,7 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(crash.locator("h3", { hasText: "Instruction pointer" })).toHaveCount(0);
   await expect(crash.locator("h3", { hasText: "Reported at" })).toContainText("the RIP line says the same: L248");
   // report order: the inline kvm_wait (L263) comes before the kvm_wait+0xc3 that contains it (L264)
-  const order = await crash.locator("[data-frame] a[title^='log line']").evaluateAll((as) => as.map((a) => a.textContent));
+  const order = await crash.locator("[data-frame] > a.frame-note").evaluateAll((as) => as.map((a) => a.textContent));
   expect(order.slice(2, 5)).toEqual(["L263", "L264", "L265"]);
   await expect(crash.locator("[data-frame] a[href*='/log#L263']")).toHaveCount(1);
   // registers and Code: are folded away, one click from the raw report text

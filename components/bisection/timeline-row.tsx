@@ -1,3 +1,4 @@
+import type React from "react";
 import Link from "next/link";
 import { foundWord, type BisectionType } from "@/lib/domain/words";
 import { shortHash } from "@/lib/format";
@@ -11,11 +12,10 @@ import { SignatureCellView } from "./signature-cell";
 function Left({ n, scale }: { n: number | null; scale: number }) {
   if (n === null) return <span className="text-muted">–</span>;
   return (
-    <span className="inline-flex items-center justify-end gap-1">
-      <span>{n}</span>
-      <span className="inline-block h-2 w-12 bg-soft" aria-hidden="true">
-        <span className="block h-2 bg-accent" style={{ width: `${(scale * 100).toFixed(1)}%` }} />
-      </span>
+    // the bar is the cell's CSS background (.left-bar), its length a custom property
+    <span className="left-n">
+      {n}
+      <i className="left-bar" style={{ "--w": `${(scale * 100).toFixed(1)}%` } as React.CSSProperties} />
     </span>
   );
 }
@@ -28,7 +28,6 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
     <tr
       id={`step-${row.index}`}
       data-nav-row
-      data-href={href}
       tabIndex={0}
       aria-label={row.label}
       className={`tl-row${row.found ? " bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
@@ -44,7 +43,7 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
           {shortHash(row.commit)}
         </Link>
       </td>
-      <td className="hidden max-w-[26ch] truncate font-mono text-[0.8rem] text-muted 2xl:table-cell" title={row.subject ?? undefined}>
+      <td className="tl-subject">
         {row.subject ?? ""}
       </td>
       <td className="whitespace-nowrap">
