@@ -128,7 +128,7 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
       {c.sections.map((s, i) => (
         <div key={`${s.section}-${i}`} className="mt-1.5">
           <h3 className="text-[0.85rem] font-semibold text-muted">
-            {FRAME_SECTION[s.section]}
+            {FRAME_SECTION[s.section].label}
             <Copies id={id} view={s} />
           </h3>
           {s.blocks.map((b, j) => (

@@ -12,6 +12,7 @@
 // frames and cannot tell a held-lock line from a stack line.
 import { unique } from "@/lib/unique";
 import { normalisePath } from "@/lib/domain/paths";
+import { FRAME_SECTION } from "@/lib/domain/words";
 import type { CrashReport } from "@/lib/parser/types";
 import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
@@ -157,7 +158,7 @@ export function stackFiles(crash: CrashReport | null, limit = 30): string[] {
   if (!crash) return [];
   const files: string[] = [];
   for (const f of crash.frames) {
-    if (f.file && (f.section === "header" || f.section === "rip" || f.section === "call-trace")) files.push(normalisePath(f.file));
+    if (f.file && FRAME_SECTION[f.section].crash) files.push(normalisePath(f.file));
     if (files.length >= limit) break;
   }
   return files;

@@ -78,6 +78,16 @@ export type GitVerdict = Word<typeof GIT_VERDICTS>;
 export const MARKS = ["crashed", "ok", "boot", "failed", "ignored", "none"] as const;
 export type Mark = Word<typeof MARKS>;
 
+/** What each shape stands for, as the timeline's legend says it. */
+export const MARK: Record<Mark, string> = {
+  crashed: "crashed",
+  ok: "OK",
+  boot: "boot failed",
+  failed: "test or infra failure",
+  ignored: "ignored",
+  none: "nothing to show",
+};
+
 /** One run of the reproducer on a tested kernel (`run #N: <log word>: <title>`). */
 export const RUN_OUTCOMES = ["ok", "crashed", "boot-failed", "test-failed", "infra", "ignored", "failed"] as const;
 export type RunOutcome = Word<typeof RUN_OUTCOMES>;
@@ -99,13 +109,15 @@ export const RUN_OUTCOME: Record<RunOutcome, { log: string; label: string; mark:
 export const FRAME_SECTIONS = ["header", "rip", "call-trace", "allocated", "freed", "other-stack"] as const;
 export type FrameSection = Word<typeof FRAME_SECTIONS>;
 
-export const FRAME_SECTION: Record<FrameSection, string> = {
-  header: "Reported at", // WARNING: CPU: ... at ..., BUG: KASAN: ... in f+0x/0x
-  rip: "Instruction pointer (RIP / pc)", // RIP: 0010: / pc : / lr : / PC is at / LR is at
-  "call-trace": "Call trace", // Call Trace: / Call trace: / Backtrace:
-  allocated: "Allocated by", // KASAN Allocated by task N:
-  freed: "Freed by", // KASAN Freed by task N:
-  "other-stack": "Other stack", // lockdep chains, page_owner, work creation, ...
+/** `label`: the section's heading on the page; `crash`: a stack of the crash itself (where it
+ *  happened), not of an allocation, a free or another task. */
+export const FRAME_SECTION: Record<FrameSection, { label: string; crash: boolean }> = {
+  header: { label: "Reported at", crash: true }, // WARNING: CPU: ... at ..., BUG: KASAN: ... in f+0x/0x
+  rip: { label: "Instruction pointer (RIP / pc)", crash: true }, // RIP: 0010: / pc : / lr : / PC is at / LR is at
+  "call-trace": { label: "Call trace", crash: true }, // Call Trace: / Call trace: / Backtrace:
+  allocated: { label: "Allocated by", crash: false }, // KASAN Allocated by task N:
+  freed: { label: "Freed by", crash: false }, // KASAN Freed by task N:
+  "other-stack": { label: "Other stack", crash: false }, // lockdep chains, page_owner, work creation, ...
 };
 
 // ---- the judge ----------------------------------------------------------------------------
