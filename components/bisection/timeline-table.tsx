@@ -1,4 +1,4 @@
-import { MARK, MARKS } from "@/lib/domain/words";
+import { MARK } from "@/lib/domain/words";
 import type { TimelineView } from "@/lib/pages/timeline";
 import { Shape } from "./run-shapes";
 import { SignatureHeader } from "./signature-header";
@@ -58,13 +58,8 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
         </table>
       </div>
       <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
-        each run:{" "}
-        {MARKS.filter((m) => m !== "none").map((m) => (
-          <span key={m}>
-            <Shape mark={m} /> {MARK[m]}{" "}
-          </span>
-        ))}
-        · <span className="font-mono">k:n</span> runs that crashed with the title, of the
+        each run: <Shape mark="crashed" />{` ${MARK.crashed} `}<Shape mark="ok" />{` ${MARK.ok} `}<Shape mark="boot" />{` ${MARK.boot} `}
+        <Shape mark="failed" />{` ${MARK.failed} `}<Shape mark="ignored" />{` ${MARK.ignored} `}· <span className="font-mono">k:n</span> runs that crashed with the title, of the
         runs at that commit · <span className="font-mono">all</span>: an <code>all runs:</code> line (run count not logged) ·{" "}
         <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel
         testing with it (the reproducer did not run) · <span className="text-bad-fg">†</span> not seen again

@@ -43,7 +43,7 @@ describe("timeline rows", () => {
     expect(runsView(step(0, { untested: true }))).toEqual({ kind: "none", why: "not tested" });
     expect(runsView(step(0))).toEqual({ kind: "none", why: "no runs" });
     const v = runsView(step(0, { runs: [{ index: 0, outcome: "ignored", title: "x", line: 3, endLine: 3 }] }));
-    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: "0-3", mark: "ignored", label: "run 0: ignored: x" }] });
+    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", label: "run 0: ignored: x" }] });
   });
 
   it("notes a build error's first line, then the log's notes", () => {

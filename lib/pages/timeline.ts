@@ -72,7 +72,7 @@ export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
 /** The runs of a row: each run as a shape with its label, or the one `all runs:` line. */
 export type RunsView =
   | { kind: "all"; mark: Mark; words: string; label: string }
-  | { kind: "runs"; summary: string; runs: { key: string; mark: Mark; label: string }[] }
+  | { kind: "runs"; summary: string; runs: { key: number; mark: Mark; label: string }[] }
   | { kind: "none"; why: string };
 
 export function runsView(s: PageStep): RunsView {
@@ -81,7 +81,7 @@ export function runsView(s: PageStep): RunsView {
     return { kind: "all", mark: RUN_OUTCOME[s.allRunsOutcome].mark, words, label: `all runs ${words}${s.allRunsTitle ? `: ${s.allRunsTitle}` : ""} (run count not logged)` };
   }
   if (!s.runs.length) return { kind: "none", why: s.buildError ? "build failed" : s.untested ? "not tested" : "no runs" };
-  return { kind: "runs", summary: runSummary(s.runs), runs: s.runs.map((r) => ({ key: `${r.index}-${r.line}`, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
+  return { kind: "runs", summary: runSummary(s.runs), runs: s.runs.map((r) => ({ key: r.line, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
 }
 
 export interface TimelineRow {
