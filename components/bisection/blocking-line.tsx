@@ -1,6 +1,6 @@
 import type { BlockingCrash } from "@/lib/analysis/blocking";
 import { shortHash } from "@/lib/format";
-import { logHref } from "./log-links";
+import { logUrl } from "@/lib/log-range";
 
 const KIND: Record<BlockingCrash["kind"], string> = {
   "test-failed": "failed basic kernel testing with",
@@ -36,7 +36,7 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
               {b.steps.slice(0, 12).map((s, i) => (
                 <span key={s.index}>
                   {i > 0 && " "}
-                  <a href={logHref(id, s.line)} className="font-mono" title={`#${s.index} ${name(s)}${s.failed !== null ? `: ${s.failed} of ${s.runs} runs` : ": all runs"}`}>
+                  <a href={logUrl(id, s.line)} className="font-mono" title={`#${s.index} ${name(s)}${s.failed !== null ? `: ${s.failed} of ${s.runs} runs` : ": all runs"}`}>
                     L{s.line}
                   </a>
                 </span>

@@ -1,29 +1,11 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
-import type { UiCommit, UiFile } from "./types";
+import { LISTED, type CulpritView } from "@/lib/pages/bisection";
+import type { PageFile } from "@/lib/pages/types";
 
-/** Merges change hundreds of files: the rest fold away. */
+/** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
-/** ...and past this many the page lists them on their own pages (/b/<id>/files) and shows a
- *  count per directory here: a merge of a whole release changes 11,835 files in the corpus, and
- *  each row costs every reader of the bisection page. */
-export const LISTED = 200;
 
-/** Files per top-level directory (`drivers/`, `net/`; a file at the top as itself), most first. */
-export function filesByDirectory(files: readonly UiFile[]): { dir: string; files: number; changes: number }[] {
-  const by = new Map<string, { dir: string; files: number; changes: number }>();
-  for (const f of files) {
-    const path = f.path.startsWith(".../") ? "(shortened paths)" : f.path;
-    const slash = path.indexOf("/");
-    const dir = slash < 0 ? path : path.slice(0, slash + 1);
-    let d = by.get(dir);
-    if (!d) by.set(dir, (d = { dir, files: 0, changes: 0 }));
-    d.files++;
-    d.changes += f.changes ?? (f.insertions ?? 0) + (f.deletions ?? 0);
-  }
-  return [...by.values()].sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1));
-}
-
-export function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
@@ -57,8 +39,8 @@ export function FileRow({ f, hash }: { f: UiFile; hash: string }) {
 }
 
 /** The found commit in full: who, when, what it says, which files it changed. */
-export function CulpritSection({ commit, type, id }: { commit: UiCommit; type: string; id: string }) {
-  const word = type === "fix" ? "Fix" : "Culprit";
+export function CulpritSection({ c }: { c: CulpritView }) {
+  const { id, commit, word } = c;
   const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
@@ -137,7 +119,7 @@ export function CulpritSection({ commit, type, id }: { commit: UiCommit; type: s
               </tr>
             </thead>
             <tbody>
-              {filesByDirectory(commit.files).slice(0, 40).map((d) => (
+              {c.byDirectory.slice(0, 40).map((d) => (
                 <tr key={d.dir}>
                   <td className="pr-3">{d.dir.endsWith("/") ? <a href={`/b/${id}/files?dir=${encodeURIComponent(d.dir)}`}>{d.dir}</a> : d.dir}</td>
                   <td className="pr-3 text-right">{d.files.toLocaleString("en")}</td>

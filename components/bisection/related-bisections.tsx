@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/verdict-badge";
-import { shortHash } from "@/lib/format";
+import type { BisectionType, Outcome, Verdict } from "@/lib/domain/words";
+import { formatDate, shortHash } from "@/lib/format";
 
 export interface RelatedBisection {
   id: string;
-  type: string;
-  outcome: string;
-  verdict: string;
+  type: BisectionType;
+  outcome: Outcome;
+  verdict: Verdict;
   uploadedAt: Date | string;
   foundCommit: { hash: string; subject: string | null } | null;
   crashSignature: { title: string } | null;
@@ -29,7 +30,7 @@ export function RelatedBisections({ id, related, shown, title }: { id: string; r
               <td className="font-mono">
                 <Link href={`/b/${r.id}`}>{r.id}</Link>
               </td>
-              <td className="text-muted">{new Date(r.uploadedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td className="text-muted">{formatDate(r.uploadedAt)}</td>
               <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>
               <td>
                 {r.type} · {r.outcome}

@@ -1,6 +1,6 @@
 // Run outcomes as shapes that differ in form, not only in colour: filled square crashed,
 // hollow square OK, triangle boot failed, diamond test/infra failure, circle ignored.
-import type { Mark } from "./words";
+import type { Mark } from "@/lib/domain/words";
 
 // Drawn by CSS (app/globals.css, `.shape`), not SVG: a page shows hundreds of runs, and each one
 // is sent twice (HTML and React's payload), so each costs one short element.

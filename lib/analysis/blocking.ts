@@ -4,6 +4,8 @@
 // An error bisection that gave up on old releases usually did so behind one such crash, so it
 // is named with its commits rather than left in the per-run tooltips.
 
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
+
 /** The slice of a stored step (and of the page's UiStep) this reads. */
 export interface BlockingInput {
   index: number;
@@ -53,7 +55,7 @@ export function groupKey(kind: string, title: string): string {
 
 const SETUP: ReadonlySet<string> = new Set(["test-failed", "boot-failed"]);
 /** outcomes that say nothing about the reproducer: setup failures and the machinery's own */
-const NO_RESULT: ReadonlySet<string> = new Set(["test-failed", "boot-failed", "infra", "failed", "ignored"]);
+const NO_RESULT: ReadonlySet<string> = new Set(RUN_OUTCOMES.filter((o) => RUN_OUTCOME[o].count === "lost" || RUN_OUTCOME[o].count === "boot"));
 
 /** At each commit where no run reached the reproducer and at least one failed basic testing or
  *  boot with a title, the most frequent such title (the first on a tie); grouped by title, the

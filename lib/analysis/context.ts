@@ -1,4 +1,5 @@
 // What every rule needs, computed once per log.
+import { foundWord } from "@/lib/domain/words";
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
 import { crashedSteps, crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
@@ -50,7 +51,7 @@ export function buildContext(log: BisectionLog, lines: string[] | null = null): 
   return {
     log,
     fix,
-    found: fix ? "fix" : "culprit",
+    found: foundWord(log.type),
     start,
     culprit,
     startTitles: start ? crashTitles(start) : [],
@@ -58,7 +59,7 @@ export function buildContext(log: BisectionLog, lines: string[] | null = null): 
     blamedStep,
     crashKey,
     guilty: findGuiltyFrame(log.crash, lines),
-    trust: trustedRange(log, lines),
+    trust: trustedRange(log),
   };
 }
 

@@ -1,7 +1,8 @@
 // Counting runs per step. `all runs: X` hides how many runs there were: 10 in every era for
 // bisection steps (20 only for the first test from 2021-02 and after flakiness), so we assume
 // 10 and say so through `exact: false`.
-import { verdictCrashed } from "@/lib/format";
+import { verdictCrashed } from "@/lib/domain/step-verdict";
+import { RUN_OUTCOME } from "@/lib/domain/words";
 import type { BisectionLog, BisectionType, Run, RunOutcome, Step } from "@/lib/parser/types";
 import { titleKey, type TitleKey } from "./titles";
 
@@ -18,15 +19,12 @@ export interface RunCounts {
   exact: boolean;
 }
 
-const INFRA: RunOutcome[] = ["infra", "test-failed", "ignored", "failed"];
-
 export function countRuns(step: Step): RunCounts {
   const c: RunCounts = { crashed: 0, ok: 0, boot: 0, infra: 0, total: 0, exact: true };
   const add = (o: RunOutcome, n: number) => {
-    if (o === "crashed") c.crashed += n;
-    else if (o === "ok") c.ok += n;
-    else if (o === "boot-failed") c.boot += n;
-    else if (INFRA.includes(o)) c.infra += n;
+    const kind = RUN_OUTCOME[o].count;
+    if (kind === "lost") c.infra += n;
+    else c[kind] += n;
     c.total += n;
   };
   if (step.runs.length > 0) for (const r of step.runs) add(r.outcome, 1);
@@ -174,13 +172,3 @@ export function evidenceLines(type: BisectionType, step: Step): number[] {
   return evidence === undefined || evidence === verdict ? [verdict] : [evidence, verdict];
 }
 
-export function short(hash: string): string {
-  return hash.slice(0, 12);
-}
-
-export function uniqueSorted(lines: number[]): number[] {
-  // most lists come in log order already: then a copy, not a Set and a sort
-  let ascending = true;
-  for (let i = 1; i < lines.length && ascending; i++) ascending = lines[i - 1] < lines[i];
-  return ascending ? lines.slice() : [...new Set(lines)].sort((a, b) => a - b);
-}

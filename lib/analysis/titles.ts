@@ -222,11 +222,6 @@ function endsWithUnderscore(a: TitleKey[], b: TitleKey[]): boolean {
   return false;
 }
 
-/** Does any title of `set` name the same bug as `t`? */
-export function containsBug(set: TitleKey[], t: TitleKey): boolean {
-  return set.some((s) => sameBug(s, t));
-}
-
 export function specific(t: TitleKey): boolean {
   return t.place !== null;
 }

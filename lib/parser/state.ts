@@ -31,6 +31,10 @@ export interface State {
   subjects: Map<string, string>;
   /** the step the last git verdict settled, for `Bisecting: N revisions left` */
   verdictStep: Step | null;
+  /** `# git bisect start` or a verdict was the last git command: its `Bisecting: N` is to come */
+  leftDue: boolean;
+  /** that N, for the next bisect step (the commit git chose with it) */
+  pendingLeft: number | null;
   /** the found-commit block being read, and where in it we are */
   commit: FoundCommit | null;
   /** the open commit block's files by path (culprit.ts) */
@@ -101,6 +105,8 @@ export function newState(lineCount: number): State {
     bisecting: false,
     subjects: new Map(),
     verdictStep: null,
+    leftDue: false,
+    pendingLeft: null,
     commit: null,
     files: newFileIndex(),
     commitPart: "head",
@@ -138,10 +144,15 @@ export function newStep(st: State, commit: string, role: StepRole, release: stri
     verdict: null,
     verdictLine: null,
     revisionsLeft: null,
+    revisionsLeftAtTest: null,
     untested: false,
     line,
     endLine: line,
   };
+  if (role === "bisect") {
+    step.revisionsLeftAtTest = st.pendingLeft;
+    st.pendingLeft = null;
+  }
   st.log.steps.push(step);
   return step;
 }

@@ -4,17 +4,11 @@ import { isBlank } from "./frames";
 import { P, VERDICT } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import { newStep, sameCommit, type State } from "./state";
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
 import type { RunOutcome, Step, StepRole } from "./types";
 
-const OUTCOMES: Record<string, RunOutcome> = {
-  OK: "ok",
-  crashed: "crashed",
-  "boot failed": "boot-failed",
-  "basic kernel testing failed": "test-failed",
-  "infra problem": "infra",
-  ignore: "ignored",
-  failed: "failed",
-};
+/** syzkaller's words for a run (`boot failed`) -> the outcome (`boot-failed`). */
+const OUTCOMES: Record<string, RunOutcome> = Object.fromEntries(RUN_OUTCOMES.map((o) => [RUN_OUTCOME[o].log, o]));
 
 /** `s.trimEnd()`, without the call when the last char is visible ASCII (no whitespace). */
 function trimEnd(s: string): string {

@@ -3,10 +3,11 @@
 // them, so each reader of that page is not sent them.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CulpritSection, filesByDirectory } from "@/components/bisection/culprit-section";
-import type { UiCommit } from "@/components/bisection/types";
+import { CulpritSection } from "@/components/bisection/culprit-section";
+import { culpritView, filesByDirectory } from "@/lib/pages/bisection";
+import type { PageCommit } from "@/lib/pages/types";
 
-function commit(files: number): UiCommit {
+function commit(files: number): PageCommit {
   return {
     hash: "0123456789abcdef0123456789abcdef01234567",
     subject: "Merge tag 'big'",
@@ -27,7 +28,7 @@ const rows = (html: string) => html.match(/<tr class="border-t/g)?.length ?? 0;
 
 describe("the culprit's file list", () => {
   it("lists every file of an ordinary commit", () => {
-    const html = renderToStaticMarkup(<CulpritSection commit={commit(40)} type="cause" id="0123456789ab" />);
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", commit(40), "cause")} />);
     expect(rows(html)).toBe(40);
     expect(html).not.toContain("files-not-listed");
   });
@@ -36,7 +37,7 @@ describe("the culprit's file list", () => {
     const c = commit(11_835);
     c.files[20] = { ...c.files[20], path: "net/core/dev.c", changes: 7 };
     c.files[21] = { ...c.files[21], path: "MAINTAINERS", changes: 2 };
-    const html = renderToStaticMarkup(<CulpritSection commit={c} type="cause" id="0123456789ab" />);
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", c, "cause")} />);
     expect(rows(html)).toBe(15);
     expect(html).toContain("dir/file14.c");
     expect(html).not.toContain("dir/file15.c");

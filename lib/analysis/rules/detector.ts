@@ -4,9 +4,10 @@
 // created, or the culprit changes a debug facility.
 // Not for fix bisections: there is no crash report to place the reporting code, and a fix that
 // touches a debug facility is usually the fix of a report in it, not a sign of a wrong result.
+import { uniqueSorted } from "@/lib/unique";
 import type { ChangedFile } from "@/lib/parser/types";
 import { type Context } from "../context";
-import { normalisePath } from "../guilty";
+import { normalisePath } from "@/lib/domain/paths";
 import type { Finding } from "../types";
 
 /** `kernel/locking/<word with "debug">.[ch]`, tested without the backtracking `\w*debug\w*`. */
@@ -70,7 +71,7 @@ export function detectorCommit(ctx: Context): Finding[] {
         rule: "detector-commit",
         severity: "high",
         message: `The crash is raised in ${file}, a file the culprit created: the culprit added the code that reports the crash, the bug itself may be older.`,
-        lines: [...new Set([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine])].sort((a, b) => a - b),
+        lines: uniqueSorted([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine]),
       },
     ];
   }
@@ -88,7 +89,7 @@ export function detectorCommit(ctx: Context): Finding[] {
       rule: "detector-commit",
       severity: guiltyTouched ? "low" : debugFiles.length > 0 || inSubject ? "medium" : "low",
       message: `The culprit ${what}, so it may have added the check that reports the crash rather than the bug${guiltyTouched ? " (it also changes the guilty file)" : ""}.`,
-      lines: [...new Set([commit.line, ...debugFiles.map((f) => f.line)])].sort((a, b) => a - b),
+      lines: uniqueSorted([commit.line, ...debugFiles.map((f) => f.line)]),
     },
   ];
 }

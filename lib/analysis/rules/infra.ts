@@ -2,8 +2,10 @@
 // problems, failed basic testing, ignored, boot failures), and commits that crashed several ways.
 // Both apply to fix bisections; verdicts are read through `stepCrashed` (a fix bisection's
 // "did not crash" is git's `bad`).
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
-import { countRuns, crashTitles, distinctTitles, short, stepCrashed, stepLine, uniqueSorted, verdictWords } from "../steps";
+import { countRuns, crashTitles, distinctTitles, stepCrashed, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
 import type { Step } from "@/lib/parser/types";
 
@@ -28,7 +30,7 @@ export function infraShare(ctx: Context): Finding[] {
     if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
     // a clean verdict where fewer than half of the runs were clean tells little
     if (stepCrashed(ctx.log.type, s) === false && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
-      weak.push(short(s.commit));
+      weak.push(shortHash(s.commit));
       lines.push(stepLine(s));
     }
     if (s.verdict === "skip") lines.push(stepLine(s));
@@ -66,7 +68,7 @@ export function mixedSignatures(ctx: Context): Finding[] {
     {
       rule: "mixed-signatures",
       severity: "low",
-      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => short(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
+      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => shortHash(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
       lines: uniqueSorted(lines),
     },
   ];

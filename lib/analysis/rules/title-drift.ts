@@ -5,8 +5,10 @@
 // start crashed with bug A but the crash right before the fix was bug B, the bisection found
 // where B stopped, and A may have been fixed elsewhere (or still be there). Crashed verdicts
 // from other bugs on the way kept git believing the bug was present, pushing the fix later.
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
-import { crashedSteps, crashTitles, distinctTitles, firstOfEach, short, specificPlaces, uniqueSorted, type SeenTitle } from "../steps";
+import { crashedSteps, crashTitles, distinctTitles, firstOfEach, specificPlaces, type SeenTitle } from "../steps";
 import { anyRelatedBug, anySameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -60,7 +62,7 @@ export function titleDrift(ctx: Context): Finding[] {
     {
       rule: "title-drift",
       severity: culpritOnlyUnspecific ? "medium" : "low",
-      message: `${drifted.length} ${verdicts}${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => short(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames()}.`,
+      message: `${drifted.length} ${verdicts}${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => shortHash(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames()}.`,
       lines: uniqueSorted([...start.map((t) => t.line), ...drifted.flatMap((s) => crashTitles(s).map((t) => t.line))]),
     },
   ];
