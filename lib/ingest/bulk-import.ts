@@ -138,6 +138,11 @@ async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[],
 export async function bulkImport(url: string, names: string[], opts: BulkOptions): Promise<void> {
   const size = opts.batchSize ?? 64;
   const pool = new pg.Pool({ connectionString: url, max: 3 });
+  // a server that goes away errors its connections, idle or busy; the busy one's query rejects
+  // too (an outage, thrown below), so the events themselves are only noted, or they would end
+  // the process
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const preparers = new Preparers(opts.workers ?? 1);
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
