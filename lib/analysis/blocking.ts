@@ -49,8 +49,12 @@ export function headline(title: string): string {
   if (bad >= 0 && bad < end) end = bad;
   return end === title.length ? title : title.slice(0, end).trimEnd();
 }
+/** A message with its numbers ignored: one key for `root@10.128.0.32` and `root@10.128.0.44`. */
+export function numbersIgnored(text: string): string {
+  return text.replace(/\d+/g, "N");
+}
 export function groupKey(kind: string, title: string): string {
-  return `${kind}\u0000${title.replace(/\d+/g, "N")}`;
+  return `${kind}\u0000${numbersIgnored(title)}`;
 }
 
 const SETUP: ReadonlySet<string> = new Set(["test-failed", "boot-failed"]);

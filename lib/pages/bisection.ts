@@ -292,14 +292,15 @@ function crashView(b: BisectionDetail): CrashView | null {
   });
   const guilty = b.judgeDetail?.guilty ?? null;
   const from = guilty?.frame === null || guilty?.frame === undefined ? null : frames.find((f) => f.position === guilty.frame);
+  const shown = shownReportLines(c.line, c.endLine);
   return {
     id: b.id,
     title: c.signature.title,
     header: c.header,
     line: c.line,
     endLine: c.endLine,
-    shown: shownReportLines(c.line, c.endLine),
-    cut: c.endLine - shownReportLines(c.line, c.endLine)[1],
+    shown,
+    cut: c.endLine - shown[1],
     guilty,
     guiltyFunction: from?.function ?? null,
     empty: frames.length === 0,

@@ -4,7 +4,7 @@
 // notes; and the crash-signature matrix beside them. Pure.
 import { foundWord, roleWords, RUN_OUTCOME, type BisectionType, type Mark } from "@/lib/domain/words";
 import { stepVerdict, type StepVerdict } from "@/lib/domain/step-verdict";
-import { headline } from "@/lib/analysis/blocking";
+import { headline, numbersIgnored } from "@/lib/analysis/blocking";
 import { shortHash } from "@/lib/format";
 import { signatureColumns, type SignatureColumn } from "./signatures";
 import type { PageRun, PageStep } from "./types";
@@ -53,7 +53,7 @@ export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
   const by = new Map<string, { text: string; n: number }>();
   for (const r of runs) {
     const text = `${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
-    const key = text.replace(/\d+/g, "N");
+    const key = numbersIgnored(text);
     const e = by.get(key);
     if (e) e.n++;
     else by.set(key, { text, n: 1 });
