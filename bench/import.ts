@@ -1,7 +1,12 @@
-// Import of the whole corpus into a fresh embedded PostgreSQL through lib/ingest, then a
-// second import of the same logs that must add nothing.
+// Import of the golden logs and the whole corpus into a fresh embedded PostgreSQL: the bulk
+// import `cli import` uses (lib/ingest/bulk-import.ts: batches of logs per transaction, parsing
+// in a worker thread), then the same logs again, which must add nothing; and beside it the API
+// path (lib/ingest ingestLog, one log per transaction, 4 at a time) into a second fresh database.
+import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { IngestError, ingestLog } from "@/lib/ingest";
+import { bulkImport } from "@/lib/ingest/bulk-import";
+import { applyMigrations } from "@/lib/server/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 async function importAll(prisma: PrismaClient, texts: string[], concurrency: number) {
@@ -27,23 +32,62 @@ async function importAll(prisma: PrismaClient, texts: string[], concurrency: num
   return { added, duplicates, rejected, secs: (performance.now() - t0) / 1000 };
 }
 
+async function bulkAll(url: string, texts: string[]) {
+  const counts = { added: 0, duplicates: 0, rejected: 0 };
+  const t0 = performance.now();
+  await bulkImport(url, texts.map((_, i) => String(i)), {
+    read: async (name) => texts[Number(name)],
+    isOutage: () => false,
+    onResult: (r) => void (r.status === "stored" ? counts.added++ : r.status === "duplicate" ? counts.duplicates++ : counts.rejected++),
+  });
+  return { ...counts, secs: (performance.now() - t0) / 1000 };
+}
+
+const line = (name: string, n: number, r: { added: number; duplicates: number; rejected: number; secs: number }) =>
+  `  ${name.padEnd(7)} ${r.added} added, ${r.duplicates} duplicates, ${r.rejected} rejected in ${r.secs.toFixed(1)} s = ${(n / r.secs).toFixed(0)} logs/s`;
+
+async function sizes(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = (await c.query("SELECT pg_size_pretty(pg_database_size(current_database())) AS db, pg_size_pretty(pg_total_relation_size('bisection_search_text_idx')) AS trgm")).rows[0];
+    return `database ${r.db}, of it the trigram index ${r.trgm}`;
+  } finally {
+    await c.end();
+  }
+}
+
 export async function benchImport(url: string, texts: string[], concurrency = 4): Promise<string> {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const first = await bulkAll(url, texts);
+  const second = await bulkAll(url, texts);
   const prisma = createPrismaClient(url);
-  const first = await importAll(prisma, texts, concurrency);
-  const second = await importAll(prisma, texts, concurrency);
   const stored = await prisma.bisection.count();
   await prisma.$disconnect();
+  const bulkSizes = await sizes(url);
+  // the API path, into a database of its own on the same server
+  const apiUrl = url.replace(/\/[^/]*$/, "/bench_api");
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS bench_api");
+  await admin.query("CREATE DATABASE bench_api");
+  await admin.end();
+  await applyMigrations(apiUrl);
+  const api = createPrismaClient(apiUrl);
+  const single = await importAll(api, texts, concurrency);
+  await api.$disconnect();
   return [
-    `import of ${texts.length} logs (concurrency ${concurrency}, fresh embedded PostgreSQL):`,
-    `  first:  ${first.added} added, ${first.duplicates} duplicates, ${first.rejected} rejected in ${first.secs.toFixed(1)} s = ${(texts.length / first.secs).toFixed(0)} logs/s`,
-    `  second: ${second.added} added, ${second.duplicates} duplicates, ${second.rejected} rejected in ${second.secs.toFixed(1)} s = ${(texts.length / second.secs).toFixed(0)} logs/s`,
-    `  stored bisections: ${stored}`,
+    `import of ${texts.length} logs (${(bytes / 1024 / 1024).toFixed(1)} MiB) into a fresh embedded PostgreSQL:`,
+    `bulk (cli import: batches of 64 logs per transaction, 1 parse worker):`,
+    line("first:", texts.length, first),
+    line("second:", texts.length, second),
+    `  stored bisections: ${stored}; ${bulkSizes}`,
+    `API path (ingestLog, one log per transaction, ${concurrency} at a time), into another fresh database:`,
+    line("first:", texts.length, single),
   ].join("\n");
 }
 
 /** Import without measuring (a kept benchmark database skips what it already has). */
 export async function importQuietly(url: string, texts: string[]): Promise<void> {
-  const prisma = createPrismaClient(url);
-  await importAll(prisma, texts, 4);
-  await prisma.$disconnect();
+  await bulkAll(url, texts);
 }

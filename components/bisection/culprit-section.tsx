@@ -5,13 +5,35 @@ import type { PageFile } from "@/lib/pages/types";
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
 
+/** Changed files, one row each; the column names are for screen readers (the rows read plainly). */
+export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
+  return (
+    <table className="mt-1 text-[0.9rem]">
+      <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">file</th>
+          <th scope="col">insertions</th>
+          <th scope="col">deletions</th>
+          <th scope="col">status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((f) => (
+          <FileRow key={f.path} f={f} hash={hash} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
   return (
     <tr className="border-t border-line">
-      <td className="pr-3 font-mono">
+      <td className="pr-3 font-mono [overflow-wrap:anywhere]">
         {f.deleted || elided ? (
           <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>{f.path}</span>
         ) : (
@@ -45,7 +67,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
-        {word}: <span className="font-mono">{commit.subject}</span>
+        {word}: <span className="font-mono [overflow-wrap:anywhere]">{commit.subject}</span>
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem]">
         <dt className="text-muted">commit</dt>
@@ -72,22 +94,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
         </details>
       )}
       {commit.files.length > 0 && (
-        <table className="mt-1 text-[0.9rem]">
-          <caption className="text-left text-muted">{totals || `${commit.files.length} files`}</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">file</th>
-              <th scope="col">insertions</th>
-              <th scope="col">deletions</th>
-              <th scope="col">status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commit.files.slice(0, SHOWN).map((f) => (
-              <FileRow key={f.path} f={f} hash={commit.hash} />
-            ))}
-          </tbody>
-        </table>
+        <FileTable files={commit.files.slice(0, SHOWN)} hash={commit.hash} caption={totals || `${commit.files.length} files`} />
       )}
       {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>

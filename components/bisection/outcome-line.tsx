@@ -12,7 +12,7 @@ export function OutcomeLine({ o }: { o: OutcomeView }) {
         <Link href={`/c/${o.hash}`} className="font-mono">
           {shortHash(o.hash)}
         </Link>{" "}
-        <span className="font-mono">&ldquo;{o.subject}&rdquo;</span>{" "}
+        <span className="font-mono [overflow-wrap:anywhere]">&ldquo;{o.subject}&rdquo;</span>{" "}
         {o.byline && <span className="text-muted">({o.byline})</span>}
       </p>
     );

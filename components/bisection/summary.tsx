@@ -63,7 +63,7 @@ export function Summary({ s }: { s: SummaryView }) {
               ⚠ {TAG_WARNING}:
             </span>
           )}
-          <code className="rounded bg-soft px-1 font-mono" data-testid="fixes-tag" aria-describedby={tag.doubt ? "fixes-warning" : undefined}>
+          <code className="rounded bg-soft px-1 font-mono [overflow-wrap:anywhere]" data-testid="fixes-tag" aria-describedby={tag.doubt ? "fixes-warning" : undefined}>
             {tag.text}
           </code>
           <CopyButton

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ingestLog } from "@/lib/ingest";
 import { parseListParams } from "@/lib/validations/list";
-import { listBisections, pathPrefixes } from "./list";
+import { listBisections } from "./list";
+import { pathPrefixes } from "./list-query";
 
 describe("pathPrefixes", () => {
   it("adds the `.../tail` spellings that can only come from inside the prefix", () => {

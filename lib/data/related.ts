@@ -12,18 +12,30 @@ export function relatedTitles(titles: string[]): string[] {
   return unique(titles).filter((t) => t && !unspecificTitle(titleKey(t)));
 }
 
-/** Other bisections of the same crash: same final or start crash title, when it is specific. */
 /** Other bisections listed on a bisection page; the list search finds them all. */
 export const RELATED_SHOWN = 10;
+/** read one more than shown: it says there are more */
+const RELATED = RELATED_SHOWN + 1;
 
+/** Other bisections of the same crash: same final or start crash title, when it is specific.
+ *  The newest of each title and role come from that index in order, so the read stays small
+ *  however many bisections share a title (thousands at 1,000,000 rows). */
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
   const wanted = relatedTitles(titles);
   if (wanted.length === 0) return [];
+  const sigs = (await prisma.crashSignature.findMany({ where: { title: { in: wanted } }, select: { id: true } })).map((s) => s.id);
+  if (sigs.length === 0) return [];
+  const ids = (
+    await prisma.$queryRaw<{ id: string }[]>`
+      SELECT x.id FROM unnest(${sigs}::int[]) AS s(sig) CROSS JOIN LATERAL (
+        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.sig AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
+        UNION ALL
+        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.start_signature_id = s.sig AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
+      ) AS x
+      GROUP BY x.id ORDER BY max(x.uploaded_at) DESC, x.id LIMIT ${RELATED}`
+  ).map((r) => r.id);
   const rows = await prisma.bisection.findMany({
-    where: {
-      id: { not: id },
-      OR: [{ crashSignature: { title: { in: wanted } } }, { startSignature: { title: { in: wanted } } }],
-    },
+    where: { id: { in: ids } },
     select: {
       id: true,
       type: true,
@@ -33,10 +45,9 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       culprit: { select: { hash: true, subject: true } },
       crashSignature: { select: { title: true } },
     },
-    orderBy: { uploadedAt: "desc" },
-    take: RELATED_SHOWN + 1, // one more says there are more
   });
-  return rows.map(({ culprit, ...r }) => ({ ...headWords(r), foundCommit: culprit }));
+  const byId = new Map(rows.map(({ culprit, ...r }) => [r.id, { ...headWords(r), foundCommit: culprit }]));
+  return ids.flatMap((i) => byId.get(i) ?? []);
 }
 
 /** What the compare page needs of one side. */

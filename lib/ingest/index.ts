@@ -1,11 +1,9 @@
 // The one write path: normalize -> parse -> judge -> one statement (lib/ingest/store.ts). Called by the upload
 // route, the form's server action, the CLI and the test setup.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { parseBisectionLog } from "@/lib/parser";
-import { judgeBisection } from "@/lib/analysis";
-import { displaySafe, printable } from "./display-safe";
 import { IngestError } from "./errors";
-import { MAX_LOG_BYTES, bisectionIdFor, contentHash, normalizeLog } from "./normalize";
+import { bisectionIdFor } from "./normalize";
+import { isRefusal, normalizeUpload, prepareNormalized } from "./prepare";
 import { isUniqueViolation, storeBisection } from "./store";
 
 export { IngestError } from "./errors";
@@ -33,12 +31,9 @@ const inFlight = new WeakMap<PrismaClient, Map<string, Promise<IngestResult>>>()
 export const ingestCounters = { parsed: 0 };
 
 export async function ingestLog(prisma: PrismaClient, text: string, opts: IngestOptions = {}): Promise<IngestResult> {
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_LOG_BYTES) {
-    throw new IngestError(`log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, 413);
-  }
-  const normalized = normalizeLog(text.replace(/\u0000/g, ""));
-  const hash = contentHash(normalized);
+  const upload = normalizeUpload(text);
+  if (isRefusal(upload)) throw new IngestError(upload.reason, upload.status, upload.line);
+  const { normalized, hash } = upload;
   let mine = inFlight.get(prisma);
   if (!mine) inFlight.set(prisma, (mine = new Map()));
   const pending = mine.get(hash);
@@ -58,12 +53,9 @@ async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: 
   if (known) return { id: known.id, duplicate: true, outcome: known.outcome, warnings: 0 };
 
   ingestCounters.parsed++;
-  const parsed = parseBisectionLog(normalized);
-  if (!parsed.ok) throw new IngestError(parsed.reason, 400, parsed.line);
-  // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
-  const log = displaySafe(parsed.log);
-  const judged = judgeBisection(log, normalized);
-  const judgement = { ...judged, headline: judged.headline && printable(judged.headline), findings: judged.findings.map((f) => ({ ...f, message: printable(f.message) })) };
+  const prepared = prepareNormalized(normalized, hash);
+  if (isRefusal(prepared)) throw new IngestError(prepared.reason, prepared.status, prepared.line);
+  const { log, judgement } = prepared;
   try {
     await storeBisection(prisma, { id, hash, text: normalized }, log, judgement, opts.bulk ?? false);
   } catch (e) {

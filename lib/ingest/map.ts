@@ -2,6 +2,9 @@
 import { RUN_OUTCOME } from "@/lib/domain/words";
 import { uniqueSorted } from "@/lib/unique";
 import type { BisectionLog, RunOutcome } from "@/lib/parser/types";
+import type { Judgement } from "@/lib/analysis/types";
+import { guiltyRoute } from "@/lib/analysis/guilty";
+import type { JudgeDetail } from "@/lib/validations/judge-detail";
 
 export function signatureTitles(log: BisectionLog): string[] {
   const titles: string[] = [];
@@ -30,17 +33,16 @@ export function isCrashOutcome(o: RunOutcome): boolean {
   return RUN_OUTCOME[o].signature;
 }
 
-/** Lower-cased text the list's search box matches with a trigram index. */
+/** Lower-cased text the list's search box matches with a trigram index: crash titles, the
+ *  found commit's subject and author, the stack trace's functions and files. Commit hashes are
+ *  matched by prefix through btrees instead (lib/data/list-query.ts), the culprit's files by
+ *  the path filter: they were most of the text every search reads. */
 export function searchText(log: BisectionLog): string {
   const parts = new Set<string>();
   for (const t of signatureTitles(log)) parts.add(t);
-  if (log.startCommit) parts.add(log.startCommit);
-  for (const c of log.candidates) parts.add(c);
   if (log.commit) {
-    parts.add(log.commit.hash);
     parts.add(log.commit.subject);
     parts.add(log.commit.author);
-    for (const f of log.commit.files) parts.add(f.path);
   }
   for (const f of log.crash?.frames ?? []) {
     parts.add(f.function);
@@ -67,4 +69,9 @@ export function commitRows(log: BisectionLog): CommitRow[] {
   for (const c of log.candidates) add(c, null);
   if (log.commit) add(log.commit.hash, log.commit.subject);
   return [...rows].map(([hash, subject]) => ({ hash, subject })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+/** What `bisection.judge_detail` keeps (lib/validations/judge-detail.ts reads it back). */
+export function judgeDetail(j: Judgement): JudgeDetail {
+  return { guilty: guiltyRoute(j.guilty), trust: j.trust, chanceTerms: j.chanceTerms };
 }

@@ -4,9 +4,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
-import { guiltyRoute } from "@/lib/analysis/guilty";
-import type { JudgeDetail } from "@/lib/validations/judge-detail";
-import { commitRows, isCrashOutcome, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
@@ -72,18 +70,26 @@ function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.
       ${col(f, "logLine")}::int[]))`;
 }
 
-/** What `bisection.judge_detail` keeps (lib/validations/judge-detail.ts reads it back). */
-export function judgeDetail(j: Judgement): JudgeDetail {
-  return { guilty: guiltyRoute(j.guilty), trust: j.trust, chanceTerms: j.chanceTerms };
+type StoredRow = { id: string; hash: string; text: string };
+
+/** The error the statement raises when its `sig` misses a title (see storeBisection). */
+const SIGNATURE_RACE = "bisectview: crash signatures stored concurrently, retry";
+
+export async function storeBisection(prisma: PrismaClient, row: StoredRow, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
+  // A title that another upload inserted after this statement's snapshot was taken is neither
+  // inserted here (ON CONFLICT) nor visible to `sig`'s SELECT, so the runs and the crash would be
+  // stored without their signature. The statement then fails whole and runs again: its new
+  // snapshot sees the other upload's committed title (each retry sees more of them).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeOnce(prisma, row, log, judgement, bulk);
+    } catch (e) {
+      if (!(attempt < 10 && e instanceof Error && e.message.includes(SIGNATURE_RACE))) throw e;
+    }
+  }
 }
 
-export async function storeBisection(
-  prisma: PrismaClient,
-  row: { id: string; hash: string; text: string },
-  log: BisectionLog,
-  judgement: Judgement,
-  bulk: boolean,
-): Promise<void> {
+async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
   const { id, hash, text } = row;
   const commits = commitRows(log);
   const titles = signatureTitles(log);
@@ -120,7 +126,8 @@ export async function storeBisection(
     ${stepsCte(id, log.steps)},
     ${runsCte(id, log.steps)},
     ${crashCtes(id, log, judgement)}
-    SELECT count(*) FROM cfg`;
+    SELECT CASE WHEN (SELECT count(*) FROM sig) = ${titles.length} THEN count(*)
+      ELSE (${SIGNATURE_RACE + ": "} || (SELECT count(*) FROM sig))::bigint END FROM cfg`;
 }
 
 /** A unique violation on the bisection: the same log was stored concurrently. */

@@ -32,6 +32,9 @@ const COLUMNS = [
   ["cReproUrl", "c_repro_url"],
 ] as const;
 
+/** The identity's fields and their syzbot_link columns (the bulk import writes them too). */
+export { COLUMNS as SYZBOT_LINK_COLUMNS };
+
 export const isEmptyIdentity = (i: SyzbotIdentity) => COLUMNS.every(([k]) => !i[k]);
 
 /** The bisection a syzbot log id already names, if any. */

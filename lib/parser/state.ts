@@ -1,5 +1,6 @@
 // The mutable state of one parse: the log being built and which multi-line record is open.
 // Every section module reads and writes it; index.ts owns the loop.
+import { newFileIndex, type FileIndex } from "./culprit";
 import type { AllRuns, BisectionLog, FoundCommit, Run, Step, StepRole } from "./types";
 
 /** Which record continuation lines (lines that are no known head) belong to. */
@@ -36,6 +37,8 @@ export interface State {
   pendingLeft: number | null;
   /** the found-commit block being read, and where in it we are */
   commit: FoundCommit | null;
+  /** the open commit block's files by path (culprit.ts) */
+  files: FileIndex;
   commitPart: "head" | "message" | "stat";
   messageLines: string[];
   /** `first bad commit: <sha> <subject>` / `first good commit:` */
@@ -55,8 +58,6 @@ export interface State {
   stray: { line: number; text: string }[];
   errorParts: string[];
   errorEnd: number;
-  /** the text has no CR, U+2028 or U+2029 (fast.ts) */
-  plain: boolean;
   /** a header whose start commit is not a commit hash: the text is refused */
   badStart: { line: number; value: string } | null;
 }
@@ -107,6 +108,7 @@ export function newState(lineCount: number): State {
     leftDue: false,
     pendingLeft: null,
     commit: null,
+    files: newFileIndex(),
     commitPart: "head",
     messageLines: [],
     firstCommit: null,
@@ -119,7 +121,6 @@ export function newState(lineCount: number): State {
     stray: [],
     errorParts: [],
     errorEnd: 0,
-    plain: false,
     badStart: null,
   };
 }

@@ -203,3 +203,9 @@ export interface BisectionLog {
 export type ParseResult =
   | { ok: true; log: BisectionLog }
   | { ok: false; reason: string; line: number | null };
+
+/** What one log line was, for the per-kind benchmark (bench/parse.ts): the name of the pattern
+ *  that read it (patterns.ts `P`), or what it continued (`run continued`, `crash report: frame`). */
+export type LineKind = string;
+/** Called after each line with its kind (benchmarks only; null in every other use). */
+export type LineProbe = (kind: LineKind) => void;

@@ -14,14 +14,12 @@ import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
 import { SEVERITY } from "@/lib/domain/words";
-import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, stepLine, verdictWords } from "../steps";
-import { specific } from "../titles";
+import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, specificPlaces, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
-  const start = ctx.startTitles.filter((t) => specific(t.key));
-  const startPlaces = new Set(start.map((t) => t.key.place));
+  const start = ctx.start;
   const words = verdictWords(ctx.log.type);
   for (const s of crashedSteps(ctx.log)) {
     const c = countRuns(s);
@@ -29,7 +27,8 @@ export function flakyBad(ctx: Context): Finding[] {
     const ratio = c.crashed / (c.crashed + c.ok);
     if (ratio > 0.5) continue;
     const titles = crashTitles(s);
-    const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => startPlaces.has(t.key.place));
+    const startPlaces = c.crashed === 1 && start !== null ? specificPlaces(start) : null;
+    const foreign = startPlaces !== null && startPlaces.size > 0 && !titles.some((t) => t.key.place !== null && startPlaces.has(t.key.place));
     const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
     const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
     const effect = ctx.fix && c.crashed === 1 ? ", which would put the found fix too late" : "";

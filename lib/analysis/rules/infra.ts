@@ -5,9 +5,9 @@
 import { shortHash } from "@/lib/format";
 import { uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
-import { countRuns, crashTitles, stepCrashed, stepLine, verdictWords } from "../steps";
-import { specific } from "../titles";
+import { countRuns, crashTitles, distinctTitles, stepCrashed, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
+import type { Step } from "@/lib/parser/types";
 
 export function infraShare(ctx: Context): Finding[] {
   let lost = 0;
@@ -47,14 +47,23 @@ export function infraShare(ctx: Context): Finding[] {
   return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: uniqueSorted(lines).slice(0, 50) }];
 }
 
+/** Does the step crash in two places (two specific titles that are not the same bug)? */
+function twoPlaces(step: Step): boolean {
+  let first: string | null = null;
+  for (const t of crashTitles(step)) {
+    const p = t.key.place;
+    if (p === null) continue;
+    if (first === null) first = p;
+    else if (p !== first) return true;
+  }
+  return false;
+}
+
 export function mixedSignatures(ctx: Context): Finding[] {
   // two specific titles that are not the same bug: two places (counted with a Set, not by pairs)
-  const mixed = ctx.log.steps.filter((s) => new Set(crashTitles(s).filter((t) => specific(t.key)).map((t) => t.key.place)).size > 1);
+  const mixed = ctx.log.steps.filter(twoPlaces);
   if (mixed.length === 0) return [];
-  const lines = mixed.flatMap((s) => {
-    const seen = new Set<string>();
-    return crashTitles(s).filter((t) => !seen.has(t.key.title) && seen.add(t.key.title)).map((t) => t.line);
-  });
+  const lines = mixed.flatMap((s) => distinctTitles(s).map((t) => t.line));
   return [
     {
       rule: "mixed-signatures",

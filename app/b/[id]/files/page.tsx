@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db";
 import { getBisection } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { guardMetadata, guardPage } from "@/lib/page-guard";
-import { FileRow } from "@/components/bisection/culprit-section";
+import { FileTable } from "@/components/bisection/culprit-section";
 import { Pagination } from "@/components/data-table/pagination";
 import { shortHash } from "@/lib/format";
 
@@ -48,7 +48,7 @@ async function FilesContent({ params, searchParams }: Props) {
     <article>
       <h1 className="text-base font-semibold">
         Files changed by {c ? <span className="font-mono">{shortHash(c.hash)}</span> : "the found commit"}
-        {c?.subject && <span className="font-mono"> &ldquo;{c.subject}&rdquo;</span>}
+        {c?.subject && <span className="font-mono [overflow-wrap:anywhere]"> &ldquo;{c.subject}&rdquo;</span>}
         {dir && (
           <>
             {" "}under <span className="font-mono">{dir}</span>
@@ -69,24 +69,7 @@ async function FilesContent({ params, searchParams }: Props) {
       </p>
       {!c && <p className="text-muted">This bisection names no commit.</p>}
       {c && shown.length === 0 && <p className="text-muted">No file {dir ? `under ${dir}` : "on this page"}.</p>}
-      {c && shown.length > 0 && (
-        <table className="mt-1 text-[0.9rem]">
-          <caption className="sr-only">files changed, page {page}</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">file</th>
-              <th scope="col">insertions</th>
-              <th scope="col">deletions</th>
-              <th scope="col">status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((f) => (
-              <FileRow key={f.path} f={f} hash={c.hash} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      {c && shown.length > 0 && <FileTable files={shown} hash={c.hash} caption={`files changed, page ${page}`} captionHidden />}
       {pages > 1 && <Pagination page={page} pages={pages} total={files.length} per={PER} hrefFor={href} />}
     </article>
   );

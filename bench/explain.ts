@@ -1,0 +1,101 @@
+// `npm run bench -- explain`: `EXPLAIN (ANALYZE, BUFFERS)` of every query the list, its searches
+// and `/b/<id>` run, on the largest database bench/scale.ts built (BENCH_SIZES; 1,000,000 by
+// default). The queries are the app's own: lib/data runs them through a Prisma client that
+// reports each statement with its parameters, and each is explained as it was sent.
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { listBisections } from "@/lib/data/list";
+import { getBisection, getLogLines } from "@/lib/data/bisection";
+import { otherBisectionsOfCrash } from "@/lib/data/related";
+import { forgetImmutable } from "@/lib/data/immutable-cache";
+import { parseListParams } from "@/lib/validations/list";
+import { bisectionIdFor, contentHash, normalizeLog } from "@/lib/ingest/normalize";
+import { scaleDatabases } from "./scale";
+
+const SEED_LOG = "lib/parser/testdata/cause-kvm_wait-title-drift.txt";
+
+/** The list requests of bench/pages.ts, and a few more sorts and filters. */
+export const LIST_CASES: [string, Record<string, string>][] = [
+  ["list /", {}],
+  ["list page 20", { page: "20" }],
+  ["search ?q=kvm_wait", { q: "kvm_wait" }],
+  ["search hash prefix ?q=997acaf6", { q: "997acaf6" }],
+  ["path ?path=kernel/locking/", { path: "kernel/locking/" }],
+  ["sort by title", { sort: "title", dir: "asc" }],
+  ["JSON ?q=kasan", { q: "kasan" }],
+  ["sort by title, descending", { sort: "title", dir: "desc" }],
+  ["sort by commit", { sort: "commit", dir: "asc" }],
+  ["sort by commits tested", { sort: "tested", dir: "desc" }],
+  ["sort by verdict", { sort: "verdict", dir: "asc" }],
+  ["filter ?verdict=doubtful", { verdict: "doubtful" }],
+  ["filter ?type=fix", { type: "fix" }],
+  ["filter ?mark=wrong", { mark: "wrong" }],
+];
+
+interface Sent {
+  query: string;
+  params: unknown[];
+}
+
+function recordingClient(url: string): { prisma: PrismaClient; sent: Sent[] } {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }), log: [{ emit: "event", level: "query" }] });
+  const sent: Sent[] = [];
+  prisma.$on("query", (e) => sent.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  return { prisma, sent };
+}
+
+async function explain(c: pg.Client, s: Sent): Promise<string> {
+  const res = await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.params);
+  return res.rows.map((r) => r["QUERY PLAN"]).join("\n");
+}
+
+async function explainAll(c: pg.Client, title: string, sent: Sent[]): Promise<string[]> {
+  const out = [`### ${title}`];
+  for (const s of sent) {
+    if (/^\s*EXPLAIN/i.test(s.query)) {
+      out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)} ...\n-- (the planner's estimate only: nothing is executed)`);
+      continue;
+    }
+    const plan = await explain(c, s);
+    const ms = plan.match(/Execution Time: ([\d.]+) ms/)?.[1];
+    out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)}${s.query.length > 300 ? " ..." : ""}\n-- params ${JSON.stringify(s.params).slice(0, 200)}; execution ${ms} ms`, "```", plan, "```");
+  }
+  return out;
+}
+
+export async function benchExplain(size: number): Promise<string> {
+  const dbs = await scaleDatabases([size], () => {});
+  const url = dbs.url(size);
+  const { prisma, sent } = recordingClient(url);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const out: string[] = [`EXPLAIN (ANALYZE, BUFFERS) at ${size.toLocaleString("en")} bisections (each query run once before, as the bench's warm-ups do)`];
+  try {
+    for (const [title, raw] of LIST_CASES) {
+      const params = parseListParams(raw);
+      await listBisections(prisma, params);
+      sent.length = 0;
+      await listBisections(prisma, params);
+      out.push(...(await explainAll(c, title, sent.splice(0))));
+    }
+    const seed = bisectionIdFor(contentHash(normalizeLog(readFileSync(SEED_LOG, "utf8"))));
+    const detail = async () => {
+      forgetImmutable(prisma);
+      const b = await getBisection(prisma, seed);
+      if (!b) throw new Error(`seed ${seed} is not stored`);
+      await getLogLines(prisma, seed, [[b.bisectStartLine ?? 0, (b.bisectStartLine ?? 0) + 1], b.crash ? [b.crash.line, b.crash.endLine] : [0, -1]]);
+      await otherBisectionsOfCrash(prisma, seed, [b.crashSignature?.title ?? "", b.startSignature?.title ?? ""]);
+    };
+    await detail();
+    sent.length = 0;
+    await detail();
+    out.push(...(await explainAll(c, `/b/${seed} (uncached: the page's data cache forgotten first)`, sent.splice(0))));
+  } finally {
+    await c.end();
+    await prisma.$disconnect();
+    await dbs.stop();
+  }
+  return out.join("\n");
+}

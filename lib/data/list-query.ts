@@ -1,0 +1,159 @@
+import "server-only";
+// The list's SQL: one definition of its filter (`listFilter`), which the page of rows and the
+// count both use, and for each sort an ordering that an index can give, so a query reads about
+// as many rows as it shows whatever the table's size (plans at 1,000,000 rows in BENCHMARKS.md).
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ListParams } from "@/lib/validations/list";
+
+/** `%`, `_` and `\\` taken literally in a LIKE pattern (PostgreSQL's default escape is `\\`). */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
+
+/** What a path-prefix filter matches: the paths that start with it, and diffstat paths git
+ *  shortened to `.../tail` whose tail starts inside it at a directory boundary with at least
+ *  two components (`.../bindings/regulator/x.yaml` for `Documentation/devicetree/bindings/regulator/`). */
+export function pathPrefixes(prefix: string): string[] {
+  const parts = prefix.split("/");
+  const out = [prefix];
+  const named = parts.filter(Boolean).length;
+  for (let i = 1, left = named - 1; left >= 2; i++, left--) out.push(`.../${parts.slice(i).join("/")}`);
+  return out;
+}
+
+/** A search that can be the start of a commit hash: 7 to 40 hex digits (git's default
+ *  abbreviation is 7; a developer's mark takes the same). */
+export function hashPrefix(q: string): string | null {
+  const s = q.toLowerCase();
+  return /^[0-9a-f]{7,40}$/.test(s) ? s : null;
+}
+
+/** The filters on the columns the tally also has, for the table aliased `alias`. */
+function columnFilters(p: ListParams, alias: "b" | "t"): Prisma.Sql[] {
+  const a = Prisma.raw(alias);
+  const conds: Prisma.Sql[] = [];
+  if (p.type) conds.push(Prisma.sql`${a}.type = ${p.type}`);
+  if (p.outcome) conds.push(Prisma.sql`${a}.outcome = ${p.outcome}`);
+  if (p.verdict) conds.push(Prisma.sql`${a}.verdict = ${p.verdict}`);
+  return conds;
+}
+
+/** The list's filters as one SQL condition on `bisection b`: the page of rows and its count
+ *  both use it (the tally its column filters). */
+export function listFilter(p: ListParams): Prisma.Sql {
+  const conds = columnFilters(p, "b");
+  if (p.q) conds.push(searchCondition(p.q));
+  if (p.path) {
+    const likes = pathPrefixes(p.path).map((x) => Prisma.sql`f.path LIKE ${`${likeEscape(x)}%`}`);
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND (${Prisma.join(likes, " OR ")}))`);
+  }
+  if (p.mark === "marked") conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
+  else if (p.mark === "unmarked") conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
+  else if (p.mark) {
+    // a developer's current mark: one no later mark of theirs supersedes
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id AND m.verdict = ${p.mark}
+      AND NOT EXISTS (SELECT 1 FROM "developer_mark" n WHERE n.supersedes = m.id))`);
+  }
+  return conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** Text through the trigram index; a hex search also as the prefix of the found, start or a
+ *  candidate commit, through btrees (the C collation makes `LIKE 'abc%'` a range). The hex
+ *  case is the union of the few ids each index gives, computed first: as one OR of conditions
+ *  (or a join with the union) the planner misjudges the array overlap at 1% of the table and
+ *  walks all of it (23 s, then 0.6 s at 1,000,000 rows). */
+function searchCondition(q: string): Prisma.Sql {
+  const text = `%${likeEscape(q.toLowerCase())}%`;
+  const hex = hashPrefix(q);
+  if (!hex) return Prisma.sql`b.search_text LIKE ${text}`;
+  const like = `${hex}%`;
+  return Prisma.sql`b.id = ANY(ARRAY(
+    SELECT s.id FROM "bisection" s WHERE s.search_text LIKE ${text}
+    UNION SELECT s.id FROM "bisection" s WHERE s.found_commit_hash LIKE ${like}
+    UNION SELECT s.id FROM "bisection" s WHERE s.start_commit_hash LIKE ${like}
+    UNION SELECT s.id FROM "bisection" s WHERE s.candidates && ARRAY(SELECT c.hash FROM "commit" c WHERE c.hash LIKE ${like})))`;
+}
+
+/** Whether the filter narrows the rows beyond type, outcome and verdict (whose counts the
+ *  tally keeps). */
+export function narrowsRows(p: ListParams): boolean {
+  return Boolean(p.q || p.path || p.mark);
+}
+
+const DIR = { asc: Prisma.raw("ASC"), desc: Prisma.raw("DESC") } as const;
+
+/** The ids of one page, in the list's order: the sort key, then newest first, then id. `few`:
+ *  the filter is known or likely to match few rows (a search, path or mark filter, or a type,
+ *  outcome and verdict whose tally is small). */
+export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
+  const where = listFilter(p);
+  const skip = (p.page - 1) * p.per;
+  const page = Prisma.sql`LIMIT ${p.per} OFFSET ${skip}`;
+  const dir = DIR[p.dir];
+  if (p.sort === "uploaded") return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} ORDER BY b.uploaded_at ${dir}, b.id ${page}`;
+  // few rows: one query, and the planner chooses between walking the sort's index and sorting
+  // what the filter's index gives (walking each title or value in turn could read them all)
+  if (few) {
+    const key = {
+      ran: Prisma.sql`b.started_at ${dir} NULLS LAST`,
+      title: Prisma.sql`s.title ${dir}`,
+      commit: Prisma.sql`b.found_commit_hash ${dir} NULLS LAST`,
+      tested: Prisma.sql`b.step_count ${dir}`,
+      outcome: Prisma.sql`b.outcome ${dir}`,
+      verdict: Prisma.sql`b.verdict ${dir}`,
+    }[p.sort];
+    return Prisma.sql`SELECT b.id FROM "bisection" b LEFT JOIN "crash_signature" s ON s.id = b.crash_signature_id
+      WHERE ${where} ORDER BY ${key}, b.uploaded_at DESC, b.id ${page}`;
+  }
+  // each part below needs at most this many rows for the page
+  const n = skip + p.per;
+  if (p.sort === "title" || p.sort === "commit" || p.sort === "ran") {
+    // rows with the key (the key's index, then the newest of each key) and rows without it,
+    // each cut at n, then merged: NULL titles sort last ascending and first descending, as
+    // PostgreSQL sorts them; rows without a found commit or a start time come last either way
+    const own = Prisma.raw(p.sort === "commit" ? "b.found_commit_hash" : "b.started_at");
+    const keyed =
+      p.sort === "title"
+        ? // titles in order, each title's newest n: a title shared by thousands is not sorted whole
+          Prisma.sql`SELECT x.id, s.title AS k, x.uploaded_at FROM "crash_signature" s CROSS JOIN LATERAL (
+              SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.id AND ${where}
+              ORDER BY b.uploaded_at DESC, b.id LIMIT ${n}) AS x
+            ORDER BY s.title ${dir}, x.uploaded_at DESC, x.id LIMIT ${n}`
+        : Prisma.sql`SELECT b.id, ${own} AS k, b.uploaded_at FROM "bisection" b
+            WHERE ${own} IS NOT NULL AND ${where} ORDER BY ${own} ${dir}, b.uploaded_at DESC, b.id LIMIT ${n}`;
+    const column = p.sort === "title" ? Prisma.raw("b.crash_signature_id") : own;
+    const nulls = Prisma.raw(p.sort === "title" && p.dir === "desc" ? "NULLS FIRST" : "NULLS LAST");
+    return Prisma.sql`SELECT x.id FROM (
+        (${keyed})
+        UNION ALL
+        (SELECT b.id, NULL, b.uploaded_at FROM "bisection" b WHERE ${column} IS NULL AND ${where} ORDER BY b.uploaded_at DESC, b.id LIMIT ${n})
+      ) AS x ORDER BY x.k ${dir} ${nulls}, x.uploaded_at DESC, x.id ${page}`;
+  }
+  const column = Prisma.raw({ tested: "step_count", outcome: "outcome", verdict: "verdict" }[p.sort]);
+  // few distinct values (commits tested, outcome, verdict): walk them in order by skipping
+  // through the key's index, and take each value's newest n rows from the same index
+  const next = Prisma.raw(p.dir === "asc" ? ">" : "<");
+  return Prisma.sql`WITH RECURSIVE v(k) AS (
+      (SELECT b.${column} FROM "bisection" b ORDER BY b.${column} ${dir} LIMIT 1)
+      UNION ALL
+      SELECT (SELECT b.${column} FROM "bisection" b WHERE b.${column} ${next} v.k ORDER BY b.${column} ${dir} LIMIT 1) FROM v WHERE v.k IS NOT NULL)
+    SELECT x.id FROM v CROSS JOIN LATERAL (
+      SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.${column} = v.k AND ${where} ORDER BY b.uploaded_at DESC, b.id LIMIT ${n}) AS x
+    ORDER BY v.k ${dir}, x.uploaded_at DESC, x.id ${page}`;
+}
+
+/** How many rows the planner expects the filter to match (its statistics, no rows read). */
+export function estimateQuery(p: ListParams): Prisma.Sql {
+  return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "bisection" b WHERE ${listFilter(p)}`;
+}
+
+/** How many rows match, counting at most `limit` of them (the scan stops there). */
+export function countQuery(p: ListParams, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "bisection" b WHERE ${listFilter(p)} LIMIT ${limit}) AS sub`;
+}
+
+/** The exact count of a filter on type, outcome and verdict only, from the tally. */
+export function tallyQuery(p: ListParams): Prisma.Sql {
+  const conds = columnFilters(p, "t");
+  return Prisma.sql`SELECT coalesce(sum(t.n), 0) AS n FROM "bisection_tally" t WHERE ${conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`}`;
+}

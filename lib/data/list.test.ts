@@ -1,0 +1,169 @@
+// The list's queries (lib/data/list-query.ts) against a real PostgreSQL holding the golden logs:
+// every sort, both ways, over two pages, with and without filters, gives the rows a plain sort
+// of all matching rows gives (the order each index walk is built to reproduce); hash prefixes
+// find found, start and candidate commits; counts are exact, or capped for searches.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { logsUnder } from "@/lib/testing/logs-under";
+import { ingestLog } from "@/lib/ingest";
+import { addMark } from "@/lib/ingest/marks";
+import { parseMarkInput } from "@/lib/validations/mark";
+import { parseListParams, SORT_KEYS, type ListParams } from "@/lib/validations/list";
+import { listBisections, SEARCH_COUNT_CAP } from "./list";
+import { hashPrefix, narrowsRows, pageIdsQuery } from "./list-query";
+
+interface Ref {
+  id: string;
+  at: number;
+  ran: number | null;
+  type: string;
+  outcome: string;
+  verdict: string;
+  title: string | null;
+  found: string | null;
+  start: string;
+  candidates: string[];
+  tested: number;
+  text: string;
+  paths: string[];
+  marks: string[];
+}
+
+let db: TestDatabase;
+let all: Ref[];
+
+/** PostgreSQL's order under the C collation: bytes of UTF-8; NULLs last ascending, first descending. */
+function cmp(a: string | number | null, b: string | number | null, dir: "asc" | "desc", nulls: "last" | "default" = "default"): number {
+  if (a === b) return 0;
+  const nullsLast = nulls === "last" || dir === "asc";
+  if (a === null) return nullsLast ? 1 : -1;
+  if (b === null) return nullsLast ? -1 : 1;
+  const c = typeof a === "number" ? a - (b as number) : Buffer.compare(Buffer.from(a), Buffer.from(b as string));
+  return dir === "asc" ? Math.sign(c) : -Math.sign(c);
+}
+
+function expected(p: ListParams): Ref[] {
+  const q = p.q?.toLowerCase();
+  const hex = p.q ? hashPrefix(p.q) : null;
+  const rows = all.filter(
+    (r) =>
+      (!p.type || r.type === p.type) &&
+      (!p.outcome || r.outcome === p.outcome) &&
+      (!p.verdict || r.verdict === p.verdict) &&
+      (!q || r.text.includes(q) || (hex !== null && [r.found ?? "", r.start, ...r.candidates].some((h) => h.startsWith(hex)))) &&
+      (!p.path || r.paths.some((f) => f.startsWith(p.path!))) &&
+      (!p.mark || (p.mark === "marked" ? r.marks.length > 0 : p.mark === "unmarked" ? r.marks.length === 0 : r.marks.includes(p.mark))),
+  );
+  const key = (r: Ref) => ({ uploaded: r.at, ran: r.ran, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict })[p.sort];
+  return rows.sort(
+    (a, b) =>
+      cmp(key(a), key(b), p.dir, p.sort === "commit" || p.sort === "ran" ? "last" : "default") ||
+      (p.sort === "uploaded" ? 0 : cmp(a.at, b.at, "desc")) ||
+      cmp(a.id, b.id, "asc"),
+  );
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const f of logsUnder("lib/parser/testdata")) await ingestLog(db.prisma, readFileSync(f, "utf8")).catch(() => null);
+  // ties on the upload time, so the id decides between them
+  await db.prisma.$executeRawUnsafe(`UPDATE bisection SET uploaded_at = timestamp '2024-01-01' + (ascii(id) % 5) * interval '1 day'`);
+  const ids = (await db.prisma.bisection.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((b) => b.id);
+  const wrong = parseMarkInput({ verdict: "wrong" });
+  const right = parseMarkInput({ verdict: "right" });
+  if (!wrong.ok || !right.ok) throw new Error("mark");
+  await addMark(db.prisma, ids[0], "alice", wrong.mark);
+  await addMark(db.prisma, ids[1], "alice", right.mark);
+  await addMark(db.prisma, ids[1], "alice", wrong.mark); // supersedes the right
+  const rows = await db.prisma.bisection.findMany({
+    select: {
+      id: true, uploadedAt: true, startedAt: true, type: true, outcome: true, verdict: true, foundCommitHash: true, startCommitHash: true, candidates: true,
+      stepCount: true, searchText: true, crashSignature: { select: { title: true } }, culprit: { select: { files: { select: { path: true } } } },
+      marks: { where: { next: { is: null } }, select: { verdict: true } },
+    },
+  });
+  all = rows.map((b) => ({
+    id: b.id, at: b.uploadedAt.getTime(), ran: b.startedAt?.getTime() ?? null, type: b.type, outcome: b.outcome, verdict: b.verdict, title: b.crashSignature?.title ?? null,
+    found: b.foundCommitHash, start: b.startCommitHash, candidates: b.candidates, tested: b.stepCount, text: b.searchText,
+    paths: b.culprit?.files.map((f) => f.path) ?? [], marks: b.marks.map((m) => m.verdict),
+  }));
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe("listBisections", () => {
+  it("has enough rows to page through, with and without titles, commits and candidates", () => {
+    expect(all.length).toBeGreaterThan(30);
+    expect(all.some((r) => r.title === null)).toBe(true);
+    expect(all.some((r) => r.found === null)).toBe(true);
+    expect(all.some((r) => r.ran === null) && all.some((r) => r.ran !== null)).toBe(true);
+    expect(all.some((r) => r.candidates.length > 0)).toBe(true);
+  });
+
+  const filters: Record<string, string>[] = [{}, { type: "cause" }, { verdict: "clean" }, { q: "kasan" }, { path: "net/" }, { mark: "unmarked" }];
+  for (const sort of SORT_KEYS) {
+    for (const dir of ["asc", "desc"] as const) {
+      it(`sorts by ${sort} ${dir} like a sort of all rows, over pages, with each filter`, async () => {
+        for (const f of filters) {
+          for (const page of [1, 2]) {
+            const p = parseListParams({ ...f, sort, dir, per: "25", page: String(page) });
+            const got = await listBisections(db.prisma, p);
+            const want = expected(p);
+            const ids = want.slice((page - 1) * 25, page * 25).map((r) => r.id);
+            expect(got.rows.map((r) => r.id), JSON.stringify(f) + ` page ${page}`).toEqual(ids);
+            // both plans: the one-query sort (used here, the table being small) and the index walks
+            for (const few of narrowsRows(p) ? [true] : [true, false]) {
+              const raw = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(p, few));
+              expect(raw.map((r) => r.id), `${JSON.stringify(f)} page ${page} few=${few}`).toEqual(ids);
+            }
+            if (got.rows.length > 0 || page === 1) expect(got.total, JSON.stringify(f)).toBe(Math.min(want.length, SEARCH_COUNT_CAP));
+          }
+        }
+      });
+    }
+  }
+
+  it("finds a hash by its prefix: found, start and candidate commits, 4 to 40 hex digits", async () => {
+    const withFound = all.find((r) => r.found)!;
+    const withCandidates = all.find((r) => r.candidates.length)!;
+    for (const [q, id] of [
+      [withFound.found!.slice(0, 8), withFound.id],
+      [withFound.found!.toUpperCase(), withFound.id],
+      [all[0].start.slice(0, 12), all[0].id],
+      [withCandidates.candidates[1].slice(0, 7), withCandidates.id],
+    ] as const) {
+      const got = await listBisections(db.prisma, parseListParams({ q }));
+      expect(got.rows.map((r) => r.id), q).toContain(id);
+      expect(got.rows.map((r) => r.id).sort(), q).toEqual(expected(parseListParams({ q })).map((r) => r.id).sort());
+    }
+    // the middle of a hash is no prefix, and hashes are not in the search text
+    expect((await listBisections(db.prisma, parseListParams({ q: withFound.found!.slice(5, 17) }))).rows).toEqual([]);
+  });
+
+  it("filters by developers' current marks", async () => {
+    const wrong = await listBisections(db.prisma, parseListParams({ mark: "wrong" }));
+    expect(wrong.rows.map((r) => r.id).sort()).toEqual(all.filter((r) => r.marks.includes("wrong")).map((r) => r.id).sort());
+    expect(wrong.rows).toHaveLength(2);
+    expect((await listBisections(db.prisma, parseListParams({ mark: "right" }))).rows).toEqual([]);
+  });
+
+  it("counts type, outcome and verdict filters exactly from the tally, kept by inserts and deletes", async () => {
+    const p = parseListParams({ per: "25" });
+    expect((await listBisections(db.prisma, p)).total).toBe(all.length);
+    const clean = parseListParams({ verdict: "clean", type: "cause", per: "25" });
+    expect((await listBisections(db.prisma, clean)).total).toBe(expected(clean).length);
+    const victim = expected(clean)[0];
+    await db.prisma.bisection.delete({ where: { id: victim.id } });
+    try {
+      expect((await listBisections(db.prisma, p)).total).toBe(all.length - 1);
+      expect((await listBisections(db.prisma, clean)).total).toBe(expected(clean).length - 1);
+      await db.prisma.$executeRawUnsafe(`UPDATE bisection SET verdict = 'doubtful' WHERE verdict = 'clean' AND type = 'cause'`);
+      expect((await listBisections(db.prisma, clean)).total).toBe(0);
+      expect((await listBisections(db.prisma, p)).total).toBe(all.length - 1);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`UPDATE bisection SET verdict = 'clean' WHERE id = ANY($1::text[])`, expected(clean).map((r) => r.id));
+    }
+  });
+});

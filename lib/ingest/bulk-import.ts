@@ -1,0 +1,162 @@
+// The bulk import (`cli import`): logs read and hashed here, known ones answered as duplicates
+// without parsing, the rest parsed, judged and mapped to rows in worker threads while this
+// thread writes the previous batch (lib/ingest/bulk.ts). Each log is stored whole or not at
+// all, under the permalink the API would give it.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import pg from "pg";
+import { isRefusal, normalizeUpload, type Refusal } from "./prepare";
+import type { PrepareRequest } from "./prepare-worker";
+import type { LogRows } from "./rows";
+import { linkStored, storeBatch } from "./bulk";
+import type { SyzbotIdentity } from "./syzbot-identity";
+
+export type BulkResult =
+  | { name: string; status: "stored" | "duplicate"; id: string }
+  | { name: string; status: "rejected"; reason: string };
+
+export interface BulkOptions {
+  /** the text of an input (a file name, for the CLI) */
+  read(name: string): Promise<string>;
+  /** where an input lives on syzbot, if it says (`Log_<x>.txt`) */
+  identity?(name: string): SyzbotIdentity | null;
+  /** called once per input, in input order within each batch */
+  onResult(r: BulkResult): void;
+  /** errors that mean the database is gone: they end the import (thrown) */
+  isOutage(e: unknown): boolean;
+  /** logs per transaction (default 64) */
+  batchSize?: number;
+  /** parse workers (default 1: on two cores the other one is PostgreSQL's) */
+  workers?: number;
+}
+
+interface Item {
+  name: string;
+  normalized: string;
+  hash: string;
+  identity: SyzbotIdentity | null;
+}
+
+/** Worker threads that run prepare-worker.ts; `prepare` resolves with the log's rows or why it
+ *  cannot be stored. */
+class Preparers {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve(v: LogRows | Refusal): void; reject(e: Error): void }>();
+  private next = 0;
+
+  constructor(count: number) {
+    // the worker is TypeScript too: tsx's API loads it (and its `@/` imports) in the thread
+    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+    const entry = new URL("./prepare-worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+    this.workers = Array.from({ length: count }, () => {
+      const w = new Worker(boot, { eval: true });
+      w.on("message", (m: { n: number; result?: LogRows | Refusal; error?: string }) => {
+        const p = this.waiting.get(m.n)!;
+        this.waiting.delete(m.n);
+        if (m.error !== undefined) p.reject(new Error(m.error));
+        else p.resolve(m.result!);
+      });
+      w.on("error", (e) => {
+        for (const p of this.waiting.values()) p.reject(e);
+        this.waiting.clear();
+      });
+      return w;
+    });
+  }
+
+  prepare(normalized: string, hash: string): Promise<LogRows | Refusal> {
+    const n = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(n, { resolve, reject });
+      this.workers[n % this.workers.length].postMessage({ n, normalized, hash } satisfies PrepareRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+type Prepared = { item: Item; rows: LogRows } | { item: Item; done: BulkResult };
+
+/** Reads, hashes and checks one batch against the database; parses what is new. */
+async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions): Promise<(Prepared | BulkResult)[]> {
+  const read = await Promise.all(
+    names.map(async (name): Promise<Item | BulkResult> => {
+      let text: string;
+      try {
+        text = await opts.read(name);
+      } catch (e) {
+        return { name, status: "rejected", reason: `cannot read it: ${(e as Error).message}` };
+      }
+      const up = normalizeUpload(text);
+      if (isRefusal(up)) return { name, status: "rejected", reason: up.reason };
+      return { name, ...up, identity: opts.identity?.(name) ?? null };
+    }),
+  );
+  const items = read.filter((x): x is Item => "hash" in x);
+  const known = await pool.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM "bisection" WHERE content_hash = ANY($1::text[])`, [
+    items.map((i) => i.hash),
+  ]);
+  const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  return Promise.all(
+    read.map(async (x): Promise<Prepared | BulkResult> => {
+      if (!("hash" in x)) return x;
+      const id = stored.get(x.hash);
+      // stored already: no parse; its syzbot link (if the name gives one) is still written
+      if (id) return { item: x, done: { name: x.name, status: "duplicate", id } };
+      const rows = await preparers.prepare(x.normalized, x.hash);
+      if (isRefusal(rows)) return { name: x.name, status: "rejected", reason: `${rows.reason}${rows.line ? ` (line ${rows.line})` : ""}` };
+      return { item: x, rows };
+    }),
+  );
+}
+
+async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[], opts: BulkOptions): Promise<void> {
+  const toStore = prepared.filter((p): p is { item: Item; rows: LogRows } => "rows" in p);
+  const links = new Map(toStore.flatMap((p) => (p.item.identity ? [[p.item.hash, p.item.identity] as const] : [])));
+  const outcomes = await storeBatch(pool, toStore.map((p) => p.rows), opts.isOutage, links);
+  const known = prepared.flatMap((p) => ("done" in p && p.done.status === "duplicate" && p.item.identity ? [{ p, id: p.done.id, hash: p.item.hash, identity: p.item.identity }] : []));
+  const refused = new Map<Prepared | BulkResult, string>((await linkStored(pool, known)).flatMap((reason, i) => (reason ? [[known[i].p, reason] as const] : [])));
+  let k = 0;
+  for (const p of prepared) {
+    if (!("item" in p)) opts.onResult(p);
+    else if (refused.has(p)) opts.onResult({ name: p.item.name, status: "rejected", reason: refused.get(p)! });
+    else if ("done" in p) opts.onResult(p.done);
+    else {
+      const o = outcomes[k++];
+      opts.onResult(o.status === "failed" ? { name: p.item.name, status: "rejected", reason: o.reason } : { name: p.item.name, status: o.status, id: o.id });
+    }
+  }
+}
+
+/** Imports `names` in batches; the next batch is read and parsed while the previous one is
+ *  written. Throws the first outage (what was stored before it has been reported). */
+export async function bulkImport(url: string, names: string[], opts: BulkOptions): Promise<void> {
+  const size = opts.batchSize ?? 64;
+  const pool = new pg.Pool({ connectionString: url, max: 3 });
+  // a server that goes away errors its connections, idle or busy; the busy one's query rejects
+  // too (an outage, thrown below), so the events themselves are only noted, or they would end
+  // the process
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const preparers = new Preparers(opts.workers ?? 1);
+  const batches: string[][] = [];
+  for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
+  try {
+    let next = batches.length ? prepareBatch(pool, preparers, batches[0], opts) : null;
+    for (let i = 0; i < batches.length; i++) {
+      const ready = await next!;
+      next = i + 1 < batches.length ? prepareBatch(pool, preparers, batches[i + 1], opts) : null;
+      // a failure of the batch read ahead surfaces when it is awaited, not as an unhandled rejection
+      next?.catch(() => {});
+      await storePrepared(pool, ready, opts);
+    }
+  } finally {
+    await preparers.close();
+    await pool.end();
+  }
+}

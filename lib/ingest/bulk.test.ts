@@ -1,0 +1,157 @@
+// The bulk import against a real PostgreSQL: it stores exactly what ingestLog stores, each log
+// whole or not at all (a log the database refuses does not block or half-store the others of
+// its batch), duplicates answered with the stored id, and a re-run adds nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { logsUnder } from "@/lib/testing/logs-under";
+import { ingestLog } from "@/lib/ingest";
+import { bulkImport, type BulkResult } from "./bulk-import";
+import { storeBatch } from "./bulk";
+import { isRefusal, normalizeUpload, prepareNormalized } from "./prepare";
+import { logRows, type LogRows } from "./rows";
+import { identityFromFileName } from "./syzbot-identity";
+
+const GOLDEN = logsUnder("lib/parser/testdata");
+const texts = new Map(GOLDEN.map((f) => [f, readFileSync(f, "utf8")]));
+const notOutage = () => false;
+
+/** Every row of the tables a log fills, as JSON, with crash signature ids replaced by their
+ *  titles (ids depend on insertion order) and insertion times left out. */
+async function snapshot(url: string): Promise<Record<string, string[]>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const title = (col: string) => `(SELECT s.title FROM crash_signature s WHERE s.id = t.${col})`;
+  const tables: [string, string][] = [
+    ["bisection", `to_jsonb(t) - 'uploaded_at' - 'crash_signature_id' - 'start_signature_id' || jsonb_build_object('crash', ${title("crash_signature_id")}, 'start', ${title("start_signature_id")})`],
+    ["raw_log", "to_jsonb(t)"],
+    ["commit", "to_jsonb(t)"],
+    ["crash_signature", "to_jsonb(t) - 'id'"],
+    ["culprit", "to_jsonb(t)"],
+    ["culprit_file", "to_jsonb(t)"],
+    ["step", "to_jsonb(t)"],
+    ["run", `to_jsonb(t) - 'signature_id' || jsonb_build_object('sig', ${title("signature_id")})`],
+    ["crash_report", `to_jsonb(t) - 'signature_id' || jsonb_build_object('sig', ${title("signature_id")})`],
+    ["frame", "to_jsonb(t)"],
+    ["syzbot_link", "to_jsonb(t) - 'updated_at'"],
+    ["bisection_tally", "to_jsonb(t)"],
+  ];
+  const out: Record<string, string[]> = {};
+  try {
+    for (const [table, expr] of tables) {
+      out[table] = (await c.query<{ j: string }>(`SELECT (${expr})::text AS j FROM "${table}" t`)).rows.map((r) => r.j).sort();
+    }
+  } finally {
+    await c.end();
+  }
+  return out;
+}
+
+async function runImport(url: string, names: string[], read = (n: string) => Promise.resolve(texts.get(n) ?? readFileSync(n, "utf8")), batchSize = 8) {
+  const results: BulkResult[] = [];
+  await bulkImport(url, names, { read, identity: identityFromFileName, onResult: (r) => results.push(r), isOutage: notOutage, batchSize });
+  return results;
+}
+
+function rowsOf(text: string): LogRows {
+  const up = normalizeUpload(text);
+  if (isRefusal(up)) throw new Error(up.reason);
+  const p = prepareNormalized(up.normalized, up.hash);
+  if (isRefusal(p)) throw new Error(p.reason);
+  return logRows(p);
+}
+
+let single: TestDatabase;
+let bulk: TestDatabase;
+beforeAll(async () => {
+  [single, bulk] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+});
+afterAll(async () => {
+  await Promise.all([single.drop(), bulk.drop()]);
+});
+beforeEach(async () => {
+  await bulk.prisma.$executeRawUnsafe('TRUNCATE "bisection", "commit", "crash_signature" CASCADE');
+});
+
+describe("bulk import", () => {
+  it("stores every golden log exactly as ingestLog does, row for row in every table", async () => {
+    const stored = new Map<string, string>();
+    for (const [file, text] of texts) {
+      const res = await ingestLog(single.prisma, text).catch(() => null);
+      if (res) stored.set(file, res.id);
+    }
+    const results = await runImport(bulk.url, GOLDEN);
+    expect(results.filter((r) => r.status === "rejected").map((r) => path.basename(r.name)).sort()).toEqual(
+      GOLDEN.filter((f) => !stored.has(f)).map((f) => path.basename(f)).sort(),
+    );
+    for (const r of results) if (r.status !== "rejected") expect(r.id, r.name).toBe(stored.get(r.name));
+    const [a, b] = await Promise.all([snapshot(single.url), snapshot(bulk.url)]);
+    for (const table of Object.keys(a)) expect(b[table], table).toEqual(a[table]);
+    expect(a.bisection.length).toBeGreaterThan(20);
+  });
+
+  it("a re-run adds nothing and answers every log as a duplicate with its id", async () => {
+    const first = await runImport(bulk.url, GOLDEN);
+    const before = await snapshot(bulk.url);
+    const second = await runImport(bulk.url, GOLDEN);
+    expect(second.map((r) => r.status)).toEqual(first.map((r) => (r.status === "rejected" ? "rejected" : "duplicate")));
+    expect(second.map((r) => ("id" in r ? r.id : null))).toEqual(first.map((r) => ("id" in r ? r.id : null)));
+    expect(await snapshot(bulk.url)).toEqual(before);
+  });
+
+  it("the same log twice in one batch is stored once; a log the API stored is a duplicate with its id", async () => {
+    const [a, b] = GOLDEN.filter((f) => f.endsWith("cause-kvm_wait-title-drift.txt") || f.endsWith("fix-found-nfc-2022.txt"));
+    const api = await ingestLog(bulk.prisma, texts.get(b)!);
+    const read = (n: string) => Promise.resolve(texts.get(n.replace(/#.*/, ""))!);
+    const results = await runImport(bulk.url, [a, `${a}#copy`, b], read);
+    expect(results.map((r) => r.status)).toEqual(["stored", "duplicate", "duplicate"]);
+    expect((results[1] as { id: string }).id).toBe((results[0] as { id: string }).id);
+    expect((results[2] as { id: string }).id).toBe(api.id);
+    expect(await bulk.prisma.bisection.count()).toBe(2);
+  });
+
+  it("refuses what is not a log, with the reason and line, and stores the rest of the batch", async () => {
+    const read = (n: string) => Promise.resolve(n === "junk" ? "bisection is taking too long (>8h0m0s), aborting\n" : texts.get(n)!);
+    const results = await runImport(bulk.url, [GOLDEN[0], "junk", GOLDEN[1]], read);
+    expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
+    expect((results[1] as { reason: string }).reason).toMatch(/not a bisection log/);
+    expect(await bulk.prisma.bisection.count()).toBe(2);
+  });
+
+  it("a log the database refuses does not block or half-store the others of its batch", async () => {
+    const [a, b, c] = GOLDEN.slice(0, 3).map((f) => rowsOf(texts.get(f)!));
+    // the same step twice: the step table's primary key refuses it, after its bisection row went in
+    const bad: LogRows = { ...b, steps: [...b.steps, b.steps[0]] };
+    const pool = new pg.Pool({ connectionString: bulk.url, max: 1 });
+    try {
+      const out = await storeBatch(pool, [a, bad, c], notOutage);
+      expect(out.map((o) => o.status)).toEqual(["stored", "failed", "stored"]);
+      expect((out[1] as { reason: string }).reason).toMatch(/step_pkey/);
+      const left = await pool.query(
+        `SELECT (SELECT count(*) FROM bisection WHERE id = $1) + (SELECT count(*) FROM raw_log WHERE bisection_id = $1)
+          + (SELECT count(*) FROM step WHERE bisection_id = $1) + (SELECT count(*) FROM run WHERE bisection_id = $1)
+          + (SELECT count(*) FROM frame WHERE bisection_id = $1) + (SELECT count(*) FROM culprit WHERE bisection_id = $1) AS n`,
+        [b.id],
+      );
+      expect(Number(left.rows[0].n)).toBe(0);
+      expect((await pool.query("SELECT sum(n)::int AS n FROM bisection_tally")).rows[0].n).toBe(2);
+      // stored whole afterwards, once it is right
+      expect((await storeBatch(pool, [b], notOutage)).map((o) => o.status)).toEqual(["stored"]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("links Log_<x>.txt to syzbot, and refuses a second log claiming the same x=", async () => {
+    const [a, b] = GOLDEN.slice(0, 2);
+    const read = (n: string) => Promise.resolve(texts.get(n.startsWith("A/") ? a : b)!);
+    const results = await runImport(bulk.url, ["A/Log_1234abcd.txt", "B/Log_1234abcd.txt"], read, 1);
+    expect(results[0].status).toBe("stored");
+    expect(results[1]).toMatchObject({ status: "rejected", reason: expect.stringMatching(/x=1234abcd is already stored as \/b\/[0-9a-f]{12}, a different log/) });
+    const links = await bulk.prisma.syzbotLink.findMany();
+    expect(links).toEqual([expect.objectContaining({ bisectionId: (results[0] as { id: string }).id, logXid: "1234abcd" })]);
+    expect(await bulk.prisma.bisection.count()).toBe(1);
+  });
+});

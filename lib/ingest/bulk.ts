@@ -1,0 +1,228 @@
+// The bulk import's writer: a batch of prepared logs in one transaction, one INSERT per table
+// over column arrays (`unnest`), instead of one statement and one commit per log. The API path
+// keeps lib/ingest/store.ts (one log per transaction); `cli import` comes here.
+// - Same log, same permalink: a log whose content hash is stored (before, or by a concurrent
+//   import) is skipped by `ON CONFLICT DO NOTHING` and answered as a duplicate with its id.
+// - Nothing half-stored: the batch commits whole or not at all; when a statement fails, each of
+//   its logs is stored again in its own transaction, so one bad log is refused with its reason
+//   and the others are stored.
+// - No deadlocks between concurrent importers: shared rows (commits, crash titles) and
+//   bisections are inserted in sorted order, as store.ts does.
+import type pg from "pg";
+import { SYZBOT_LINK_COLUMNS, isEmptyIdentity, type SyzbotIdentity } from "./syzbot-identity";
+import {
+  BISECTION_COLUMNS, CRASH_COLUMNS, CULPRIT_COLUMNS, CULPRIT_FILE_COLUMNS, FRAME_COLUMNS, RAW_LOG_COLUMNS, RUN_COLUMNS, STEP_COLUMNS,
+  type Column, type LogRows, type Row,
+} from "./rows";
+
+export type BatchOutcome =
+  | { id: string; hash: string; status: "stored"; outcome: string; warnings: number }
+  | { id: string; hash: string; status: "duplicate"; outcome: string }
+  | { id: string; hash: string; status: "failed"; reason: string };
+
+/** `INSERT INTO table (...) SELECT ... FROM unnest($1::type[], ...)`: the rows as column arrays.
+ *  Arrays (text[]) travel as JSON, since unnest would flatten an array of arrays. */
+async function insertRows(c: pg.PoolClient, table: string, columns: readonly Column[], rows: Row[], tail = "", order = ""): Promise<pg.QueryResult> {
+  const names = columns.map(([n]) => `"${n}"`).join(", ");
+  const params = columns.map((_, i) => rows.map((r) => (columns[i][1] === "text[]" ? JSON.stringify(r[i]) : r[i])));
+  const sent = { "text[]": "jsonb", "timestamptz-utc": "timestamptz" } as Record<string, string>;
+  const args = columns.map(([, t], i) => `$${i + 1}::${sent[t] ?? t}[]`).join(", ");
+  const value = (t: Column[1], i: number) =>
+    t === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(v.c${i}))` : t === "timestamptz-utc" ? `v.c${i} AT TIME ZONE 'UTC'` : `v.c${i}`;
+  const vals = columns.map(([, t], i) => value(t, i)).join(", ");
+  const alias = columns.map((_, i) => `c${i}`).join(", ");
+  return c.query(`INSERT INTO "${table}" (${names}) SELECT ${vals} FROM unnest(${args}) AS v(${alias}) ${order} ${tail}`, params);
+}
+
+/** Where each log lives on syzbot (a `Log_<x>.txt` file name), filled into syzbot_link the way
+ *  attachSyzbotIdentity does: a value already stored is kept. */
+export async function upsertLinks(c: pg.Pool | pg.PoolClient, links: { id: string; identity: SyzbotIdentity }[]): Promise<void> {
+  const byId = new Map<string, SyzbotIdentity>();
+  for (const { id, identity } of links) {
+    if (isEmptyIdentity(identity)) continue;
+    const had = byId.get(id) ?? {};
+    byId.set(id, Object.fromEntries(SYZBOT_LINK_COLUMNS.map(([k]) => [k, had[k] ?? identity[k] ?? null])));
+  }
+  if (byId.size === 0) return;
+  const ids = [...byId.keys()].sort();
+  const cols = SYZBOT_LINK_COLUMNS.map(([, col]) => `"${col}"`).join(", ");
+  const args = SYZBOT_LINK_COLUMNS.map((_, i) => `$${i + 2}::text[]`).join(", ");
+  const sets = SYZBOT_LINK_COLUMNS.map(([, col]) => `"${col}" = COALESCE("syzbot_link"."${col}", EXCLUDED."${col}")`).join(", ");
+  await c.query(
+    `INSERT INTO "syzbot_link" ("bisection_id", ${cols}, "updated_at") SELECT v.*, now() FROM unnest($1::text[], ${args}) AS v ORDER BY 1
+     ON CONFLICT ("bisection_id") DO UPDATE SET ${sets}, "updated_at" = now()`,
+    [ids, ...SYZBOT_LINK_COLUMNS.map(([k]) => ids.map((id) => byId.get(id)![k] ?? null))],
+  );
+}
+
+/** Whether this connection may skip the foreign-key checks for its own transaction
+ *  (`session_replication_role = replica`: a superuser, or granted that setting, PostgreSQL
+ *  15+). A batch inserts each row's parents itself, in the same transaction, before it (the
+ *  commits and crash titles it names, the bisection, step and culprit rows), and nothing it
+ *  references is ever deleted, so the checks can only pass; they were 40% of a batch's time.
+ *  bulk.test.ts stores the same logs through ingestLog, with every check, and compares every
+ *  table. The tally's triggers are ENABLE ALWAYS, so they run in that mode too. */
+const trusted = new WeakMap<pg.PoolClient, Promise<boolean>>();
+function mayTrustKeys(c: pg.PoolClient): Promise<boolean> {
+  let ok = trusted.get(c);
+  if (!ok) {
+    ok = c
+      .query<{ ok: boolean }>(`SELECT current_setting('is_superuser') = 'on' OR has_parameter_privilege('session_replication_role', 'SET') AS ok`)
+      .then((r) => r.rows[0].ok);
+    trusted.set(c, ok);
+  }
+  return ok;
+}
+
+/** A syzbot log id names one log: which other bisection holds each log's x= (a log claiming
+ *  one that is taken is refused before anything of it is stored). */
+async function claims(c: pg.PoolClient, logs: { id: string; hash: string }[], links: Map<string, SyzbotIdentity>) {
+  const xids = logs.flatMap((l) => (links.get(l.hash)?.logXid ? [links.get(l.hash)!.logXid!] : []));
+  const owners = new Map(
+    xids.length
+      ? (await c.query<{ log_xid: string; bisection_id: string }>(`SELECT log_xid, bisection_id FROM "syzbot_link" WHERE log_xid = ANY($1::text[])`, [xids])).rows.map((r) => [r.log_xid, r.bisection_id])
+      : [],
+  );
+  return (l: { id: string; hash: string }): string | null => {
+    const owner = owners.get(links.get(l.hash)?.logXid ?? "");
+    return owner && owner !== l.id ? owner : null;
+  };
+}
+
+const claimedReason = (ident: SyzbotIdentity, owner: string) => `syzbot log x=${ident.logXid} is already stored as /b/${owner}, a different log`;
+
+/** Logs found stored before parsing whose file name gives a syzbot link: the link is written
+ *  (nothing else), unless another log holds its x=. */
+export async function linkStored(pool: pg.Pool, stored: { id: string; hash: string; identity: SyzbotIdentity }[]): Promise<(string | null)[]> {
+  if (stored.length === 0) return [];
+  const links = new Map(stored.map((s) => [s.hash, s.identity]));
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const claimedBy = await claims(c, stored, links);
+    await upsertLinks(c, stored.filter((s) => !claimedBy(s)));
+    await c.query("COMMIT");
+    return stored.map((s) => (claimedBy(s) ? claimedReason(s.identity, claimedBy(s)!) : null));
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** Stores the batch in one transaction; outcomes in the batch's order. Throws when the
+ *  database refuses it (the caller retries log by log: storeBatch). */
+async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string, SyzbotIdentity>): Promise<BatchOutcome[]> {
+  // the same log twice in one batch is stored once; the second answers as its duplicate
+  const first = new Map<string, LogRows>();
+  for (const l of all) if (!first.has(l.hash)) first.set(l.hash, l);
+  await c.query("BEGIN");
+  try {
+    // a crash may lose the last batches, never corrupt one; re-running the import restores them
+    await c.query("SET LOCAL synchronous_commit = off");
+    if (await mayTrustKeys(c)) await c.query("SET LOCAL session_replication_role = replica");
+    const claimedBy = await claims(c, [...first.values()], links);
+    const batch = [...first.values()].filter((l) => !claimedBy(l));
+    const commits = new Map<string, string | null>();
+    for (const l of batch) for (const [h, s] of l.commits) if (!commits.get(h as string)) commits.set(h as string, s as string | null);
+    const sorted = [...commits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    await c.query(
+      `INSERT INTO "commit" (hash, subject) SELECT * FROM unnest($1::text[], $2::text[]) AS v(h, s) ORDER BY h ON CONFLICT (hash) DO NOTHING`,
+      [sorted.map((x) => x[0]), sorted.map((x) => x[1])],
+    );
+    const titles = [...new Set(batch.flatMap((l) => l.titles))].sort();
+    await c.query(`INSERT INTO "crash_signature" (title) SELECT t FROM unnest($1::text[]) AS v(t) ORDER BY t ON CONFLICT (title) DO NOTHING`, [titles]);
+    // a new statement sees titles a concurrent import committed while we waited on them
+    const ids = new Map((await c.query<{ id: number; title: string }>(`SELECT id, title FROM "crash_signature" WHERE title = ANY($1::text[])`, [titles])).rows.map((r) => [r.title, r.id]));
+    const rowsOf = (l: LogRows, table: "bisection" | "run" | "crash") => (table === "run" ? l.runs : [table === "bisection" ? l.bisection : l.crash!]);
+    const filled = batch.map((l) => {
+      const copy = { ...l, bisection: [...l.bisection], runs: l.runs.map((r) => [...r]), crash: l.crash && [...l.crash] };
+      for (const s of l.signatures) {
+        const rows = rowsOf(copy, s.table);
+        rows[s.row < 0 ? 0 : s.row][s.at] = s.title === null ? null : (ids.get(s.title) ?? null);
+      }
+      return copy;
+    });
+    const inserted = new Set(
+      (await insertRows(c, "bisection", BISECTION_COLUMNS, filled.map((l) => l.bisection), "ON CONFLICT DO NOTHING RETURNING content_hash", "ORDER BY v.c1")).rows.map(
+        (r: { content_hash: string }) => r.content_hash,
+      ),
+    );
+    const fresh = filled.filter((l) => inserted.has(l.hash));
+    if (fresh.length) {
+      await insertRows(c, "raw_log", RAW_LOG_COLUMNS, fresh.map((l) => l.rawLog));
+      const culprits = fresh.flatMap((l) => (l.culprit ? [l.culprit] : []));
+      if (culprits.length) await insertRows(c, "culprit", CULPRIT_COLUMNS, culprits);
+      const files = fresh.flatMap((l) => l.culpritFiles);
+      if (files.length) await insertRows(c, "culprit_file", CULPRIT_FILE_COLUMNS, files, "ON CONFLICT DO NOTHING");
+      const steps = fresh.flatMap((l) => l.steps);
+      if (steps.length) await insertRows(c, "step", STEP_COLUMNS, steps);
+      const runs = fresh.flatMap((l) => l.runs);
+      if (runs.length) await insertRows(c, "run", RUN_COLUMNS, runs);
+      const crashes = fresh.flatMap((l) => (l.crash ? [l.crash] : []));
+      if (crashes.length) await insertRows(c, "crash_report", CRASH_COLUMNS, crashes);
+      const frames = fresh.flatMap((l) => l.frames);
+      if (frames.length) await insertRows(c, "frame", FRAME_COLUMNS, frames);
+    }
+    // logs not inserted: stored already, or another log holds their 12-hex id
+    const skipped = batch.filter((l) => !inserted.has(l.hash));
+    const known = new Map(
+      skipped.length
+        ? (await c.query<{ id: string; content_hash: string; outcome: string }>(`SELECT id, content_hash, outcome FROM "bisection" WHERE content_hash = ANY($1::text[])`, [skipped.map((l) => l.hash)])).rows.map((r) => [r.content_hash, r])
+        : [],
+    );
+    const idOf = (l: LogRows) => (inserted.has(l.hash) ? l.id : known.get(l.hash)?.id);
+    await upsertLinks(c, batch.flatMap((l) => (links.has(l.hash) && idOf(l) ? [{ id: idOf(l)!, identity: links.get(l.hash)! }] : [])));
+    await c.query("COMMIT");
+    const seen = new Set<string>();
+    return all.map((l): BatchOutcome => {
+      const owner = claimedBy(l);
+      if (owner) return { id: l.id, hash: l.hash, status: "failed", reason: claimedReason(links.get(l.hash)!, owner) };
+      const again = seen.has(l.hash);
+      seen.add(l.hash);
+      if (inserted.has(l.hash)) return again ? { id: l.id, hash: l.hash, status: "duplicate", outcome: l.outcome } : { id: l.id, hash: l.hash, status: "stored", outcome: l.outcome, warnings: l.warnings };
+      const k = known.get(l.hash);
+      if (k) return { id: k.id, hash: l.hash, status: "duplicate", outcome: k.outcome };
+      return { id: l.id, hash: l.hash, status: "failed", reason: `id ${l.id} already belongs to a different stored log (the first 12 hex of two content hashes agree)` };
+    });
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
+
+/** Stores a batch of logs, each whole or not at all. `isOutage` says which errors mean the
+ *  database is gone (those are thrown: nothing more can be stored); any other error of the
+ *  batch is retried log by log, and a log that fails alone is reported with the reason. */
+export async function storeBatch(
+  pool: pg.Pool,
+  batch: LogRows[],
+  isOutage: (e: unknown) => boolean,
+  links: Map<string, SyzbotIdentity> = new Map(),
+): Promise<BatchOutcome[]> {
+  if (batch.length === 0) return [];
+  const c = await pool.connect();
+  try {
+    try {
+      return await storeTogether(c, batch, links);
+    } catch (e) {
+      if (isOutage(e) || batch.length === 1) {
+        if (isOutage(e)) throw e;
+        return [{ id: batch[0].id, hash: batch[0].hash, status: "failed", reason: (e as Error).message }];
+      }
+    }
+    const out: BatchOutcome[] = [];
+    for (const l of batch) {
+      try {
+        out.push(...(await storeTogether(c, [l], links)));
+      } catch (e) {
+        if (isOutage(e)) throw e;
+        out.push({ id: l.id, hash: l.hash, status: "failed", reason: (e as Error).message });
+      }
+    }
+    return out;
+  } finally {
+    c.release();
+  }
+}
