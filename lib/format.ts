@@ -3,6 +3,11 @@
 import { normalisePath } from "@/lib/domain/paths";
 import { RUN_OUTCOME, RUN_OUTCOMES, type RunOutcome } from "@/lib/domain/words";
 
+/** "likely wrong" -> "Likely wrong" */
+export function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export function shortHash(hash: string): string {
   return hash.slice(0, 12);
 }

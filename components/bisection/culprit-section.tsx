@@ -1,5 +1,5 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
-import { LISTED, type CulpritView } from "@/lib/pages/bisection";
+import { LISTED, type CulpritView } from "@/lib/pages/culprit";
 import type { PageFile } from "@/lib/pages/types";
 
 /** Merges change hundreds of files: past this many the rest fold away. */

@@ -1,5 +1,5 @@
 import { logUrl } from "@/lib/log-range";
-import type { FrameView } from "@/lib/pages/bisection";
+import type { FrameView } from "@/lib/pages/crash";
 
 function hex(n: number | null): string {
   return n === null ? "" : `0x${n.toString(16)}`;

@@ -1,6 +1,6 @@
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { logUrl } from "@/lib/log-range";
-import type { CrashView, FrameView } from "@/lib/pages/bisection";
+import type { CrashView, FrameView } from "@/lib/pages/crash";
 import { FOLD_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "@/lib/pages/frames";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
 import { CopyButton } from "./copy-button";

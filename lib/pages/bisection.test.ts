@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestLog } from "@/lib/ingest";
 import { getBisection, type BisectionDetail } from "@/lib/data/bisection";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { bisectionPage, candidateList, distinctCompilers, headTitle, shownReportLines, type BisectionPage } from "./bisection";
+import { bisectionPage, candidateList, distinctCompilers, headTitle, type BisectionPage } from "./bisection";
+import { shownReportLines } from "./crash";
 
 const SEED = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";

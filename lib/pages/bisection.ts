@@ -4,17 +4,17 @@
 // lay them out. Pure.
 import type { BisectionDetail } from "@/lib/data/bisection";
 import { BISECTION_TYPE, foundWord, outcomeWords, SEVERITY, VERDICT, type BisectionType, type Tone, type Verdict } from "@/lib/domain/words";
-import { normalisePath } from "@/lib/domain/paths";
 import { specific, titleKey } from "@/lib/analysis/titles";
 import { blockingCrashes, type BlockingCrash } from "@/lib/analysis/blocking";
-import { fixesTag, formatDate, formatDay, shortHash, sourceUrl, syzFixCommand } from "@/lib/format";
+import { capitalised, fixesTag, formatDate, formatDay, shortHash, syzFixCommand } from "@/lib/format";
 import { lineRanges } from "@/lib/log-range";
 import type { MarkView } from "@/lib/marks/summary";
-import type { GuiltyRouteDetail, TrustedRangeDetail } from "@/lib/validations/judge-detail";
+import type { TrustedRangeDetail } from "@/lib/validations/judge-detail";
 import { unique } from "@/lib/unique";
-import { frameSections, type FrameSectionView } from "./frames";
+import { crashView, type CrashView } from "./crash";
+import { culpritView, type CulpritView } from "./culprit";
 import { sameBinaryAs, timelineView, type TimelineView } from "./timeline";
-import type { PageCommit, PageFile, PageFrame, PageStep } from "./types";
+import type { PageStep } from "./types";
 
 /** What the bisection concluded, in words: "Introduced by <commit>", "Could be any of ...". */
 export type OutcomeView =
@@ -84,75 +84,6 @@ export interface TrustView {
   fix: boolean;
 }
 
-/** Past this many changed files the page lists them on their own pages (/b/<id>/files) and shows
- *  a count per directory: a merge of a whole release changes 11,835 files in the corpus, and
- *  each row costs every reader of the bisection page. */
-export const LISTED = 200;
-
-export interface CulpritView {
-  id: string;
-  /** the found commit as this log printed it */
-  commit: PageCommit;
-  /** what to call it: "Culprit", "Fix" */
-  word: string;
-  /** files per top-level directory, most first, when there are more than LISTED */
-  byDirectory: { dir: string; files: number; changes: number }[];
-}
-
-/** Files per top-level directory (`drivers/`, `net/`; a file at the top as itself), most first. */
-export function filesByDirectory(files: readonly PageFile[]): { dir: string; files: number; changes: number }[] {
-  const by = new Map<string, { dir: string; files: number; changes: number }>();
-  for (const f of files) {
-    const path = f.path.startsWith(".../") ? "(shortened paths)" : f.path;
-    const slash = path.indexOf("/");
-    const dir = slash < 0 ? path : path.slice(0, slash + 1);
-    let d = by.get(dir);
-    if (!d) by.set(dir, (d = { dir, files: 0, changes: 0 }));
-    d.files++;
-    d.changes += f.changes ?? (f.insertions ?? 0) + (f.deletions ?? 0);
-  }
-  return [...by.values()].sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1));
-}
-
-export function culpritView(id: string, commit: PageCommit, type: BisectionType): CulpritView {
-  return { id, commit, word: capitalised(foundWord(type)), byDirectory: commit.files.length > LISTED ? filesByDirectory(commit.files) : [] };
-}
-
-export interface FrameView extends PageFrame {
-  /** the source path, normalised as the judge compares it (lib/domain/paths.ts) */
-  path: string | null;
-  /** the source at the found (or start) commit */
-  source: string | null;
-  guilty: boolean;
-  /** in a file the culprit changed */
-  touched: boolean;
-}
-
-/** Lines of the raw report shown on the page; a longer one (a lockdep report can run to
- *  thousands of lines) is linked whole in the log rather than sent to every reader. */
-export const RAW_SHOWN = 400;
-
-/** The log lines of the report the page shows: [line, last shown line]. */
-export function shownReportLines(line: number, endLine: number): [number, number] {
-  return [line, Math.min(endLine, line + RAW_SHOWN - 1)];
-}
-
-export interface CrashView {
-  id: string;
-  title: string;
-  header: string | null;
-  line: number;
-  endLine: number;
-  /** the report's lines the page shows raw (read from the log), and how many more there are */
-  shown: [number, number];
-  cut: number;
-  guilty: GuiltyRouteDetail | null;
-  /** the function of the frame the guilty file was read from */
-  guiltyFunction: string | null;
-  empty: boolean;
-  sections: FrameSectionView<FrameView>[];
-}
-
 export interface FactsView {
   id: string;
   startCommit: string;
@@ -212,8 +143,6 @@ export function candidateList(hashes: string[], steps: Pick<PageStep, "commitHas
   for (const s of steps) if (!subjects.has(s.commitHash)) subjects.set(s.commitHash, s.subject);
   return hashes.map((hash) => ({ hash, subject: subjects.get(hash) ?? null }));
 }
-
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function outcomeView(b: BisectionDetail, candidates: { hash: string; subject: string | null }[]): OutcomeView {
   const words = capitalised(outcomeWords(b.type, b.outcome));
@@ -278,34 +207,6 @@ function trustView(b: BisectionDetail): TrustView | null {
         ? "one commit: the range is pinned"
         : `about ${range.candidates.toLocaleString("en-US")} commits (~${range.stepsLeft} more steps)`;
   return { id: b.id, range, untrusted: range.steps.filter((s) => !s.trusted).length, left, fix: b.type === "fix" };
-}
-
-function crashView(b: BisectionDetail): CrashView | null {
-  const c = b.crash;
-  if (!c) return null;
-  // source links at the found commit (else the start), frames in files it changed marked
-  const at = b.foundCommit?.hash ?? b.startCommitHash;
-  const touched = new Set((b.foundCommit?.files ?? []).map((f) => normalisePath(f.path)));
-  const frames = b.frames.map((f): FrameView => {
-    const path = f.file === null ? null : normalisePath(f.file);
-    return { ...f, path, source: path === null ? null : sourceUrl(path, at, f.line), guilty: c.guiltyFrame === f.position, touched: path !== null && touched.has(path) };
-  });
-  const guilty = b.judgeDetail?.guilty ?? null;
-  const from = guilty?.frame === null || guilty?.frame === undefined ? null : frames.find((f) => f.position === guilty.frame);
-  const shown = shownReportLines(c.line, c.endLine);
-  return {
-    id: b.id,
-    title: c.signature.title,
-    header: c.header,
-    line: c.line,
-    endLine: c.endLine,
-    shown,
-    cut: c.endLine - shown[1],
-    guilty,
-    guiltyFunction: from?.function ?? null,
-    empty: frames.length === 0,
-    sections: frameSections(frames),
-  };
 }
 
 function factsView(b: BisectionDetail, compilers: string[], recipients: { to: string[]; cc: string[] }, sameBinary: Map<number, number>): FactsView {

@@ -4,7 +4,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CulpritSection } from "@/components/bisection/culprit-section";
-import { culpritView, filesByDirectory } from "@/lib/pages/bisection";
+import { culpritView, filesByDirectory } from "@/lib/pages/culprit";
 import type { PageCommit } from "@/lib/pages/types";
 
 function commit(files: number): PageCommit {
