@@ -138,6 +138,10 @@ async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[],
 export async function bulkImport(url: string, names: string[], opts: BulkOptions): Promise<void> {
   const size = opts.batchSize ?? 64;
   const pool = new pg.Pool({ connectionString: url, max: 3 });
+  // a connection the server drops (an outage) is reported by the query on it, not as an
+  // unhandled 'error' event of the pool or the client
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const preparers = new Preparers(opts.workers ?? 1);
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
