@@ -49,7 +49,9 @@ export function detectorCommit(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
   if (!commit || ctx.fix) return [];
-  const created = new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path)));
+  // each path normalised once: a merge culprit lists thousands of files (11,835 in the corpus)
+  const paths = commit.files.map((f) => normalisePath(f.path));
+  const created = new Set(paths.filter((_, i) => commit.files[i].created));
   // frames above the guilty one: the reporting code. A created *guilty* file means the culprit
   // wrote the buggy code, which is no sign of a detector.
   // (the guilty file may come from a line that is no parsed frame, e.g. `UBSAN: ... in f.c:164:28`:
@@ -64,15 +66,15 @@ export function detectorCommit(ctx: Context): Finding[] {
         rule: "detector-commit",
         severity: "high",
         message: `The crash is raised in ${file}, a file the culprit created: the culprit added the code that reports the crash, the bug itself may be older.`,
-        lines: [...new Set([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine])].sort((a, b) => a - b),
+        lines: [...new Set([commit.line, ...commit.files.filter((_, i) => created.has(paths[i])).map((f) => f.line), inCreated[0].logLine])].sort((a, b) => a - b),
       },
     ];
   }
-  const debugFiles: ChangedFile[] = commit.files.filter((f) => DEBUG_FILES.some((re) => re.test(normalisePath(f.path))));
+  const debugFiles: ChangedFile[] = commit.files.filter((_, i) => DEBUG_FILES.some((re) => re.test(paths[i])));
   const inSubject = debugWording(commit.subject);
   const words = inSubject ?? debugWording(commit.message);
   if (debugFiles.length === 0 && !words) return [];
-  const guiltyTouched = ctx.guilty !== null && commit.files.some((f) => normalisePath(f.path) === ctx.guilty?.file);
+  const guiltyTouched = ctx.guilty !== null && paths.some((p) => p === ctx.guilty?.file);
   const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words}”`;
   return [
     {
