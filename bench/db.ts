@@ -23,7 +23,8 @@ export async function freshDatabase() {
   };
 }
 
-/** CPU seconds (user + system) used so far by the postmaster `pid` and its live children. */
+/** CPU seconds (user + system) used so far by the postmaster `pid` and its children: the live
+ *  ones, and the ones that ended (the postmaster reaps them, so their time is in its cutime). */
 export function postgresCpuSeconds(pid: number): number {
   const tick = 100; // USER_HZ on Linux
   let total = 0;
@@ -32,8 +33,9 @@ export function postgresCpuSeconds(pid: number): number {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // fields after the name: state(0) ppid(1) ... utime(11) stime(12)
-      if (Number(name) === pid || Number(f[1]) === pid) total += (Number(f[11]) + Number(f[12])) / tick;
+      // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+      if (Number(name) === pid) total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+      else if (Number(f[1]) === pid) total += (Number(f[11]) + Number(f[12])) / tick;
     } catch {
       // gone meanwhile
     }
