@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { THEME_SCRIPT } from "@/lib/theme-script";
 import { headers } from "next/headers";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { KeyboardHelp } from "@/components/keyboard-help";
@@ -12,7 +13,6 @@ export const metadata: Metadata = {
 };
 
 // Applies a saved theme before first paint; without JavaScript the system setting rules.
-const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}`;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // scripts/serve.ts gives every request a CSP nonce (lib/server/security-headers.ts); the theme script is the one inline script of ours
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg font-sans text-fg">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-bg focus:p-1">

@@ -3,6 +3,7 @@
 // repetition), each beside a real log of the same size: the corpus log closest in size, or real
 // logs concatenated to reach it. Prints each ratio; the aim is at most 3x.
 //   npm run bench -- adversarial
+//   ADVERSARIAL_ONLY=IRQ npm run bench -- adversarial   (only the shapes whose name contains it)
 import { readFileSync } from "node:fs";
 import { judgeBisection } from "@/lib/analysis";
 import { normalizeLog } from "@/lib/ingest/normalize";
@@ -111,7 +112,9 @@ export function benchAdversarial(): string {
   console.log("adversarial input: normalize + parse + judge in process (median of 3 after a warm-up), beside a real log of the same size");
   const out: string[] = [];
   let worst = 0;
+  const only = process.env.ADVERSARIAL_ONLY;
   for (const shape of SHAPES) {
+    if (only !== undefined && !shape.name.includes(only)) continue;
     const text = shape.text();
     const real = realLog(files, text.length);
     const base = timeOf(real.text);

@@ -3,6 +3,7 @@
 // `/b/<id>/log.txt` and judged by the current judge.
 //   JUDGE_LABELS_FROM=http://localhost:3000 npm run bench -- judge
 import { judgeBisection } from "@/lib/analysis";
+import { VERDICTS } from "@/lib/domain/words";
 import { parseBisectionLog } from "@/lib/parser";
 
 interface ExportedLabel {
@@ -33,7 +34,7 @@ export function formatMarkScore(s: MarkScore, source: string): string {
   const cell = (v: string, k: "wrong" | "right") => s.matrix[v]?.[k] ?? 0;
   const pct = (a: number, b: number) => `${b ? ((100 * a) / b).toFixed(1) : "0.0"}%`;
   const out = [`judge on developers' marks from ${source}: ${s.labelled} bisections (${s.wrong} marked wrong, ${s.right} right)`, "", "verdict        wrong  right"];
-  for (const v of ["likely-wrong", "doubtful", "clean", "n/a", "rejected"]) if (s.matrix[v] || v !== "rejected") out.push(`${v.padEnd(14)} ${String(cell(v, "wrong")).padStart(5)}  ${String(cell(v, "right")).padStart(5)}`);
+  for (const v of [...VERDICTS, "rejected"]) if (s.matrix[v] || v !== "rejected") out.push(`${v.padEnd(14)} ${String(cell(v, "wrong")).padStart(5)}  ${String(cell(v, "right")).padStart(5)}`);
   const fw = cell("likely-wrong", "wrong") + cell("doubtful", "wrong");
   const fr = cell("likely-wrong", "right") + cell("doubtful", "right");
   out.push("", `flagged (likely-wrong or doubtful): ${pct(fw, s.wrong)} of wrong, ${pct(fr, s.right)} of right`);

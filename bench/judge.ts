@@ -6,6 +6,7 @@
 //   node --import tsx bench/judge.ts            (CORPUS_DIR overrides ../shared/corpus)
 import { pathToFileURL } from "node:url";
 import { chanceFeatures, type RuleId } from "@/lib/analysis";
+import { VERDICTS } from "@/lib/domain/words";
 import { chanceFrom, type ChanceModel } from "@/lib/analysis/chance";
 import { auc, crossValidate, reliability, type Bin, type Example } from "@/lib/analysis/fit";
 import weights from "@/lib/analysis/data/chance-weights.json";
@@ -41,7 +42,7 @@ export async function benchJudge(parse: Parse = defaultParse): Promise<string> {
   const out: string[] = [];
   out.push(`judge bench: ${judged.length + rejected.length} labelled logs (${wrong} wrong, ${right} right), ${rejected.length} rejected by the parser, ${ms.toFixed(0)} ms`);
   out.push("", "verdict        wrong  right");
-  for (const v of ["likely-wrong", "doubtful", "clean", "n/a"]) out.push(`${v.padEnd(14)} ${String(cell(v, "wrong")).padStart(5)}  ${String(cell(v, "right")).padStart(5)}`);
+  for (const v of VERDICTS) out.push(`${v.padEnd(14)} ${String(cell(v, "wrong")).padStart(5)}  ${String(cell(v, "right")).padStart(5)}`);
   const lwW = cell("likely-wrong", "wrong");
   const lwR = cell("likely-wrong", "right");
   const flagW = lwW + cell("doubtful", "wrong");

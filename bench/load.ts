@@ -15,7 +15,7 @@ import { freePort } from "@/lib/server/process";
 
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 200);
 const UPLOADS = Number(process.env.LOAD_UPLOADS ?? 50);
-const LARGEST = path.join(CORPUS_LOGS, "Log_12639fd7200000.txt");
+export const LARGEST = path.join(CORPUS_LOGS, "Log_12639fd7200000.txt");
 
 const idOf = (text: string) => bisectionIdFor(contentHash(normalizeLog(text)));
 
@@ -51,7 +51,7 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
-async function startServer(url: string) {
+export async function startServer(url: string) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build: run `npm run build` first");
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {

@@ -1,27 +1,32 @@
-// `npm run bench`: parser throughput (goldens, corpus) beside line splitting; adversarial input
+// `npm run bench`: parser throughput (goldens, corpus) beside line splitting, and per kind of line
+// (bench/parse-kinds.ts; bench/parse-ab.ts compares another parser copy by CPU time); adversarial input
 // beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000, 100,000 and
 // 1,000,000 bisections (bench/scale.ts); `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
+import { benchParseKinds } from "./parse-kinds";
 import { benchImport } from "./import";
 import { benchJudge } from "./judge";
 import { benchJudgeOnMarks } from "./judge-marks";
 import { benchAdversarial } from "./adversarial";
 import { benchPages, DEFAULT_SIZES } from "./pages";
 import { benchLoad } from "./load";
+import { benchWeight } from "./weight";
 import { benchExplain } from "./explain";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
 
 const only = process.argv.slice(2);
-// `load` starts the built server and takes minutes, `explain` prints pages of plans: only when asked for by name
-const want = (name: string) => (only.length === 0 && name !== "load" && name !== "explain") || only.includes(name);
+// `load` and `weight` start the built server, `explain` prints pages of plans: only when asked for by name
+const want = (name: string) => (only.length === 0 && !["load", "weight", "explain"].includes(name)) || only.includes(name);
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
   if (want("parse")) {
     console.log(benchParse("golden logs", goldenTexts()));
     console.log(benchParse("corpus", corpusTexts(), 5));
+    console.log();
+    console.log(benchParseKinds("corpus", corpusTexts()));
     console.log();
   }
   if (want("judge")) {
@@ -55,6 +60,7 @@ async function main() {
     const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : DEFAULT_SIZES;
     console.log(await benchExplain(Math.max(...sizes)));
   }
+  if (want("weight")) console.log(`${await benchWeight()}\n`);
   if (want("load")) await benchLoad(); // prints each figure as it goes
 }
 

@@ -1,17 +1,14 @@
-/** The judge's verdict as icon + word; colour only adds to it. */
-const LOOK: Record<string, { icon: string; word: string; cls: string }> = {
-  "likely-wrong": { icon: "✖", word: "likely wrong", cls: "bg-bad-bg text-bad-fg" },
-  doubtful: { icon: "▲", word: "doubtful", cls: "bg-warn-bg text-warn-fg" },
-  clean: { icon: "✓", word: "no warning signs", cls: "bg-good-bg text-good-fg" },
-  "n/a": { icon: "–", word: "n/a", cls: "text-muted" },
-};
+import { isWord, VERDICT, VERDICTS } from "@/lib/domain/words";
+import { TONE_FILL } from "./tone";
 
+/** The judge's verdict as mark + word; colour only adds to them. (The list's rows still carry
+ *  the verdict as the column's text: a word this code does not know shows as n/a.) */
 export function VerdictBadge({ verdict, title }: { verdict: string; title?: string | null }) {
-  const look = LOOK[verdict] ?? LOOK["n/a"];
+  const look = VERDICT[isWord(VERDICTS, verdict) ? verdict : "n/a"];
   return (
-    <span className={`inline-block whitespace-nowrap rounded px-1 text-xs ${look.cls}`} title={title ?? undefined}>
-      <span aria-hidden>{look.icon} </span>
-      {look.word}
+    <span className={`badge ${TONE_FILL[look.tone]}`} title={title ?? undefined}>
+      <span aria-hidden>{look.mark} </span>
+      {look.label}
     </span>
   );
 }

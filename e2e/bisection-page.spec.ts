@@ -52,7 +52,8 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
   // verdicts in words, runs as labelled shapes, the same binary and the culprit marked
   await expect(rows.nth(0)).toContainText("crashed");
   await expect(rows.nth(4)).toContainText("OK (good)");
-  await expect(rows.nth(2).getByRole("img", { name: "run 9: boot failed: WARNING in kvm_wait" })).toHaveCount(1);
+  await expect(rows.nth(2).locator('[title="run 9: boot failed: WARNING in kvm_wait"]')).toHaveCount(1);
+  await expect(rows.nth(2).getByRole("img", { name: /^10 runs: .*1 boot failed: WARNING in kvm_wait/ })).toHaveCount(1);
   await expect(rows.nth(1)).toContainText("all OK");
   await expect(rows.nth(14)).toContainText("same binary as #12");
   await expect(rows.nth(13)).toContainText("culprit");
@@ -93,7 +94,7 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(crash.locator("h3", { hasText: "Instruction pointer" })).toHaveCount(0);
   await expect(crash.locator("h3", { hasText: "Reported at" })).toContainText("the RIP line says the same: L248");
   // report order: the inline kvm_wait (L263) comes before the kvm_wait+0xc3 that contains it (L264)
-  const order = await crash.locator("[data-frame] a[title^='log line']").evaluateAll((as) => as.map((a) => a.textContent));
+  const order = await crash.locator("[data-frame] > a.frame-note").evaluateAll((as) => as.map((a) => a.textContent));
   expect(order.slice(2, 5)).toEqual(["L263", "L264", "L265"]);
   await expect(crash.locator("[data-frame] a[href*='/log#L263']")).toHaveCount(1);
   // registers and Code: are folded away, one click from the raw report text

@@ -25,7 +25,7 @@ test("a linked range is highlighted and scrolled to", async ({ page, request }) 
 test("click a line number, then shift-click another to select a range", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto(`/b/${id}/log`);
-  await expect(page.locator("html")).toHaveAttribute("data-keys", "on"); // hydrated
+  await expect(page.locator("[data-log-lines]")).toHaveAttribute("data-js", ""); // the script ran
   await page.locator("#L10 > a").click();
   await expect(page).toHaveURL(new RegExp(`/b/${id}/log#L10$`));
   expect(await selected(page)).toEqual(["L10"]);
@@ -43,7 +43,7 @@ test("a linked range is highlighted without JavaScript, and the same link with i
     const ctx = await browser.newContext({ javaScriptEnabled });
     const page = await ctx.newPage();
     await page.goto(`/b/${id}/log?L=5-24#L5`);
-    if (javaScriptEnabled) await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
+    if (javaScriptEnabled) await expect(page.locator("[data-log-lines]")).toHaveAttribute("data-js", "");
     expect(await selected(page)).toEqual(Array.from({ length: 20 }, (_, i) => `L${5 + i}`));
     const bg = (sel: string) => page.locator(sel).evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(await bg("#L24")).not.toBe(await bg("#L25"));

@@ -1,6 +1,7 @@
 // Atom 1.0 for the list of bisections (RFC 4287). Pure: rows in, XML out.
 import { syzbotLinkList, type BisectionListRow } from "@/lib/view-types";
-import { outcomeWords, shortHash } from "@/lib/format";
+import { shortHash } from "@/lib/format";
+import { BISECTION_TYPES, foundWord, isWord, outcomeWords, OUTCOMES } from "@/lib/domain/words";
 
 // Characters XML 1.0 forbids even as references: C0 controls other than tab, newline and
 // carriage return, and U+FFFE/U+FFFF (lone surrogates go through toWellFormed first).
@@ -14,10 +15,19 @@ export function esc(s: string): string {
     .replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
+/** The row's result in words ("introduced by", "fixed by") and what it found ("culprit", "fix");
+ *  the list's rows carry the columns' text (lib/data/list.ts), a word this code does not know
+ *  as it is. */
+function resultWords(r: BisectionListRow): { outcome: string; found: string } {
+  const type = isWord(BISECTION_TYPES, r.type) ? r.type : "cause";
+  return { outcome: isWord(OUTCOMES, r.outcome) ? outcomeWords(type, r.outcome) : r.outcome, found: foundWord(type) };
+}
+
 export function entryTitle(r: BisectionListRow): string {
   const crash = r.crashTitle ?? r.startTitle ?? "(no crash title)";
-  if (r.foundCommit) return `${r.type === "fix" ? "fix" : "culprit"} ${shortHash(r.foundCommit.hash)}: ${crash}`;
-  return `${r.type} bisection ${outcomeWords(r.type, r.outcome)}: ${crash}`;
+  const words = resultWords(r);
+  if (r.foundCommit) return `${words.found} ${shortHash(r.foundCommit.hash)}: ${crash}`;
+  return `${r.type} bisection ${words.outcome}: ${crash}`;
 }
 
 export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; selfHref: string; subtitle: string }): string {
@@ -28,7 +38,7 @@ export function bisectionsAtom(rows: BisectionListRow[], opts: { base: string; s
       ? ` ${shortHash(r.foundCommit.hash)} ("${r.foundCommit.subject ?? ""}")${r.foundCommit.author ? ` by ${r.foundCommit.author}` : ""}`
       : "";
     const summary = [
-      `${r.type} bisection: ${outcomeWords(r.type, r.outcome)}${found}`,
+      `${r.type} bisection: ${resultWords(r).outcome}${found}`,
       `verdict: ${r.verdict}${r.verdictHeadline ? ` (${r.verdictHeadline})` : ""}`,
       `${r.commitsTested} commits tested`,
       // when the bisection itself ran, where its log says (syzbot prints it since mid-2022)

@@ -76,6 +76,15 @@ export function asDatabaseError(e: unknown): unknown {
 export const REQUEST_STATE = Symbol.for("bisectview.requestState");
 export interface RequestState {
   databaseUnavailable?: string;
+  /** the queries the request asked Prisma for, with their arguments (BISECTVIEW_QUERY_LOG only) */
+  queries?: string[];
+}
+
+/** Notes a query against the request asking for it (lib/db.ts calls it when BISECTVIEW_QUERY_LOG
+ *  is set; scripts/serve.ts writes each request's list to that file). */
+export function noteQuery(query: string): void {
+  const als = (globalThis as { [REQUEST_STATE]?: { getStore(): RequestState | undefined } })[REQUEST_STATE];
+  als?.getStore()?.queries?.push(query);
 }
 
 export function markDatabaseUnavailable(reason: string): void {

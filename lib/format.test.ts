@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixesTag, formatSeconds, outcomeWords, runsSummary, sourceUrl, stepVerdictWords, verdictCrashed } from "./format";
+import { fixesTag, formatDate, formatDay, formatSeconds, runsSummary, sourceUrl } from "./format";
 
 describe("kernel conventions", () => {
   it("writes the Fixes: tag with a 12-hex hash and the subject in quotes", () => {
@@ -19,34 +19,26 @@ describe("kernel conventions", () => {
   });
 });
 
-describe("verdict words", () => {
-  it("inverts git's words for fix bisections", () => {
-    expect(verdictCrashed("cause", "bad")).toBe(true);
-    expect(verdictCrashed("fix", "good")).toBe(true);
-    expect(verdictCrashed("fix", "bad")).toBe(false);
-    expect(verdictCrashed("cause", "skip")).toBeNull();
-    expect(stepVerdictWords("fix", "bad")).toBe("did not crash");
-    expect(stepVerdictWords("cause", "good")).toBe("OK");
-    expect(stepVerdictWords("cause", "skip")).toBe("skipped");
-    expect(stepVerdictWords("cause", null)).toBe("–");
-  });
-  it("says outcomes as syzbot's dashboard does", () => {
-    expect(outcomeWords("cause", "found")).toBe("introduced by");
-    expect(outcomeWords("fix", "found")).toBe("fixed by");
-    expect(outcomeWords("cause", "horizon")).toBe("happens on the oldest tested release");
-    expect(outcomeWords("cause", "inconclusive")).toBe("could be any of");
-  });
+describe("runs, times and dates in words", () => {
   it("summarises runs as k:n, or the `all runs` outcome", () => {
     expect(runsSummary([{ outcome: "crashed" }, { outcome: "ok" }, { outcome: "crashed" }], null)).toBe("2:3 crashed");
     expect(runsSummary([], "ok")).toBe("all OK (runs not counted)");
+    expect(runsSummary([], "boot-failed")).toBe("all boot failed (runs not counted)");
     // a step whose 10 runs had two boot failures of the chased crash says so
     expect(runsSummary([...Array(8).fill({ outcome: "ok" }), { outcome: "boot-failed" }, { outcome: "boot-failed" }], null)).toBe("0:10 crashed, 2 boot failed");
-    expect(runsSummary([{ outcome: "crashed" }, { outcome: "infra" }, { outcome: "test-failed" }], null)).toBe("1:3 crashed, 1 test failed, 1 infra error");
+    expect(runsSummary([{ outcome: "crashed" }, { outcome: "infra" }, { outcome: "test-failed" }], null)).toBe("1:3 crashed, 1 test failed, 1 infra problem");
     expect(runsSummary([], null)).toBe("no runs");
   });
   it("formats durations compactly", () => {
     expect(formatSeconds(3 * 3600 + 52 * 60 + 11.9)).toBe("3h52m");
     expect(formatSeconds(125)).toBe("2m05s");
     expect(formatSeconds(null)).toBe("–");
+  });
+  it("dates uploads to the minute and commits to the day, in UTC", () => {
+    expect(formatDate("2026-11-25T05:05:59.123Z")).toBe("2026-11-25 05:05");
+    expect(formatDate(new Date("2021-01-11T15:37:07Z"))).toBe("2021-01-11 15:37");
+    expect(formatDay(new Date("2021-01-11T23:37:07Z"))).toBe("2021-01-11");
+    expect(formatDay("not a date")).toBeNull();
+    expect(formatDay(null)).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
-// Small formatting helpers shared by pages, feeds and the CLI.
+// Small formatting helpers shared by pages, feeds and the CLI. Words for the domain's values
+// (outcomes, verdicts, run outcomes) are in lib/domain.
+import { normalisePath } from "@/lib/domain/paths";
+import { RUN_OUTCOME, RUN_OUTCOMES, type RunOutcome } from "@/lib/domain/words";
 
 export function shortHash(hash: string): string {
   return hash.slice(0, 12);
@@ -24,8 +27,7 @@ export function commitUrl(hash: string): string {
 }
 
 export function sourceUrl(file: string, hash: string, line?: number | null): string {
-  const path = file.replace(/^\.\//, "");
-  return `${kernelTreeUrl()}/tree/${path}?id=${hash}${line && line > 0 ? `#n${line}` : ""}`;
+  return `${kernelTreeUrl()}/tree/${normalisePath(file)}?id=${hash}${line && line > 0 ? `#n${line}` : ""}`;
 }
 
 export function formatSeconds(s: number | null | undefined): string {
@@ -37,61 +39,34 @@ export function formatSeconds(s: number | null | undefined): string {
   return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
 }
 
+/** `2026-11-25 05:05` (UTC): when something was uploaded or marked. */
 export function formatDate(d: Date | string): string {
-  const date = typeof d === "string" ? new Date(d) : d;
-  return date.toISOString().slice(0, 16).replace("T", " ");
+  return toDate(d).toISOString().slice(0, 16).replace("T", " ");
 }
 
-/** Outcome in words, as syzbot's dashboard would say it, for cause and fix bisections. */
-export function outcomeWords(type: string, outcome: string): string {
-  const fix = type === "fix";
-  switch (outcome) {
-    case "found":
-      return fix ? "fixed by" : "introduced by";
-    case "inconclusive":
-      return "could be any of";
-    case "horizon":
-      return fix ? "still happens on HEAD" : "happens on the oldest tested release";
-    case "error":
-      return "failed";
-    default:
-      return "incomplete log";
-  }
+/** `2026-11-25` (UTC), or null for a date that cannot be read. */
+export function formatDay(d: Date | string | null): string | null {
+  if (d === null) return null;
+  const date = toDate(d);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }
 
-/** Whether a git verdict means the commit crashed: fix bisections invert git's good/bad.
- *  null for no verdict or `skip`. */
-export function verdictCrashed(type: string, verdict: string | null): boolean | null {
-  if (verdict !== "good" && verdict !== "bad") return null;
-  return type === "fix" ? verdict === "good" : verdict === "bad";
+function toDate(d: Date | string): Date {
+  return typeof d === "string" ? new Date(d) : d;
 }
 
-/** A git verdict in the words of what happened. */
-export function stepVerdictWords(type: string, verdict: string | null): string {
-  if (verdict === "skip") return "skipped";
-  const crashed = verdictCrashed(type, verdict);
-  if (crashed === null) return "–";
-  return crashed ? "crashed" : type === "fix" ? "did not crash" : "OK";
-}
-
-/** Words for the run outcomes that are neither crashed nor OK, as the runs strip names them. */
-const OTHER_RUNS: [string, string][] = [
-  ["boot-failed", "boot failed"],
-  ["test-failed", "test failed"],
-  ["infra", "infra error"],
-  ["ignored", "ignored"],
-  ["failed", "failed"],
-];
+/** The run outcomes that are neither crashed nor OK, in the vocabulary's order. */
+const OTHER_RUNS = RUN_OUTCOMES.filter((o) => o !== "crashed" && o !== "ok");
 
 /** A step's runs in a few words: `8:10 crashed`, then every other kind that happened
  *  (`2 boot failed`), so a verdict resting on fewer usable runs shows it; `all OK (runs not
  *  counted)` where the log printed one `all runs:` line instead of the runs. */
-export function runsSummary(runs: { outcome: string }[], allRunsOutcome: string | null): string {
-  if (allRunsOutcome) return `all ${allRunsOutcome === "ok" ? "OK" : allRunsOutcome} (runs not counted)`;
+export function runsSummary(runs: readonly { outcome: RunOutcome }[], allRunsOutcome: RunOutcome | null): string {
+  if (allRunsOutcome) return `all ${RUN_OUTCOME[allRunsOutcome].label} (runs not counted)`;
   if (runs.length === 0) return "no runs";
-  const count = new Map<string, number>();
+  const count = new Map<RunOutcome, number>();
   for (const r of runs) count.set(r.outcome, (count.get(r.outcome) ?? 0) + 1);
   const parts = [`${count.get("crashed") ?? 0}:${runs.length} crashed`];
-  for (const [outcome, words] of OTHER_RUNS) if (count.get(outcome)) parts.push(`${count.get(outcome)} ${words}`);
+  for (const outcome of OTHER_RUNS) if (count.get(outcome)) parts.push(`${count.get(outcome)} ${RUN_OUTCOME[outcome].label}`);
   return parts.join(", ");
 }

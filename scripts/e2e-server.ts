@@ -34,6 +34,9 @@ async function seed() {
 }
 
 await seed();
+// every request's queries, for e2e/reads-once.spec.ts (lib/db.ts, scripts/serve.ts)
+process.env.BISECTVIEW_QUERY_LOG = join(process.cwd(), ".data", "e2e-queries.ndjson");
+rmSync(process.env.BISECTVIEW_QUERY_LOG, { force: true });
 // a local stand-in for syzbot (corpus logs at syzbot's URL shapes), and fetching on, so the
 // paste-a-link specs run without the internet
 if (process.env.E2E_SYZBOT_PORT) {

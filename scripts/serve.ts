@@ -1,6 +1,7 @@
 // Starts Bisectview: the database (embedded PostgreSQL unless DATABASE_URL is set), pending
 // migrations, then Next.js in this same process, so one signal stops everything cleanly.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { appendFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
@@ -23,6 +24,7 @@ const say = (s: string) => console.log(`[bisectview] ${s}`);
 const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? Math.max(2, Math.round(availableParallelism() * 1.5)));
 const maxQueue = Number(process.env.BISECTVIEW_MAX_QUEUE ?? 2000);
 /** never queued: liveness must answer while pages are busy, and static files are cheap */
+const queryLog = process.env.BISECTVIEW_QUERY_LOG;
 const ungated = (url: string) => url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || url === "/favicon.ico";
 
 async function main() {
@@ -43,6 +45,11 @@ async function main() {
     applySecurityHeaders(req, res);
     if (refuseOversizedFormPost(req, res)) return;
     const state: RequestState = {};
+    if (queryLog) {
+      // BISECTVIEW_QUERY_LOG: one JSON line per request with the queries it asked for (lib/db.ts)
+      state.queries = [];
+      res.once("finish", () => appendFileSync(queryLog, `${JSON.stringify({ method: req.method, url: req.url, status: res.statusCode, queries: state.queries })}\n`));
+    }
     const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
     res.writeHead = ((code: number, ...rest: unknown[]) => {
       if (state.databaseUnavailable !== undefined && code === 200) {

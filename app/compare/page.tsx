@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getCompareSide } from "@/lib/data/related";
-import { compareBisections } from "@/lib/analysis/compare";
+import { comparePage, type CompareHead, type SideStep } from "@/lib/pages/compare";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { shortHash } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
+import { Shape } from "@/components/bisection/run-shapes";
 import { guardPage } from "@/lib/page-guard";
 
 export const dynamic = "force-dynamic";
@@ -16,26 +17,35 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** One side's step: the outcome as a shape and word, what the step was, and its runs. */
-function Side({ outcome, role, runs }: { outcome: string | null; role: string | null; runs: string | null }) {
-  if (role === null && runs === null) return <span className="text-muted">not tested</span>;
+/** One side's step: what it showed as a shape and words, what the step was, and its runs. */
+function Side({ step }: { step: SideStep | null }) {
+  if (step === null) return <span className="text-muted">not tested</span>;
+  const v = step.verdict;
   return (
     <>
-      <Mark outcome={outcome ?? "–"} />
-      {role && role !== "bisect" && <span className="ml-1 text-[0.8rem] text-muted">{role}</span>}
-      <div className="text-[0.8rem] text-muted">{runs}</div>
+      <Shape mark={v.mark} className="mr-1" />
+      {v.words}
+      {step.role && step.role !== "bisect" && <span className="ml-1 text-[0.8rem] text-muted">{step.role}</span>}
+      <div className="text-[0.8rem] text-muted">{step.runs}</div>
     </>
   );
 }
 
-function Mark({ outcome }: { outcome: string }) {
-  const icon = outcome === "crashed" ? "■" : outcome === "OK" ? "□" : "◇";
-  const cls = outcome === "crashed" ? "text-crash" : outcome === "OK" ? "text-ok" : "text-muted";
+function Head({ x, label }: { x: CompareHead; label: string }) {
   return (
-    <span className={cls}>
-      <span aria-hidden>{icon} </span>
-      {outcome}
-    </span>
+    <div>
+      <span className="font-semibold">{label}</span>{" "}
+      <Link href={`/b/${x.id}`} className="font-mono">
+        {x.title}
+      </Link>{" "}
+      <VerdictBadge verdict={x.verdict} /> · {x.type} · {x.outcome}
+      {x.found && (
+        <>
+          {" "}
+          · found <Link href={`/c/${x.found.hash}`} className="font-mono">{shortHash(x.found.hash)}</Link> {x.found.subject}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -57,37 +67,16 @@ async function ComparePageContent({ searchParams }: Props) {
   const prisma = getPrisma();
   const [a, b] = await Promise.all(ids.map((id) => getCompareSide(prisma, id)));
   if (!a || !b) notFound();
-  const side = (x: NonNullable<typeof a>) => ({
-    type: x.type,
-    foundCommit: x.foundCommitHash,
-    steps: x.steps.map((s) => ({ ...s, commit: s.commitHash })),
-  });
-  const cmp = compareBisections(side(a), side(b));
-  const head = (x: NonNullable<typeof a>, label: string) => (
-    <div>
-      <span className="font-semibold">{label}</span>{" "}
-      <Link href={`/b/${x.id}`} className="font-mono">
-        {x.crashSignature?.title ?? x.startSignature?.title ?? x.id}
-      </Link>{" "}
-      <VerdictBadge verdict={x.verdict} /> · {x.type} · {x.outcome}
-      {x.foundCommitHash && (
-        <>
-          {" "}
-          · found <Link href={`/c/${x.foundCommitHash}`} className="font-mono">{shortHash(x.foundCommitHash)}</Link> {x.culprit?.subject}
-        </>
-      )}
-    </div>
-  );
+  const p = comparePage(a, b);
   return (
     <article>
       <h1 className="mb-1 text-base font-semibold">Compare bisections</h1>
       <div className="mb-2 space-y-0.5 text-sm">
-        {head(a, "A")}
-        {head(b, "B")}
+        <Head x={p.a} label="A" />
+        <Head x={p.b} label="B" />
       </div>
       <p className="mb-2 text-sm" data-testid="compare-summary">
-        {cmp.sameFoundCommit === null ? "Not both found a commit." : cmp.sameFoundCommit ? "Both found the same commit." : "They found different commits."}{" "}
-        {cmp.commonCommits} commit{cmp.commonCommits === 1 ? "" : "s"} tested by both; verdicts differ on {cmp.differingVerdicts}.
+        {p.summary}
       </p>
       <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
@@ -101,17 +90,17 @@ async function ComparePageContent({ searchParams }: Props) {
           </tr>
         </thead>
         <tbody>
-          {cmp.rows.map((r) => (
+          {p.rows.map((r) => (
             <tr key={r.commit} className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
               <td className="px-1.5 py-0.5 font-mono">
                 <Link href={`/c/${r.commit}`}>{shortHash(r.commit)}</Link>
               </td>
               <td className="max-w-[60ch] px-1.5 py-0.5 break-words">{r.subject}</td>
               <td className="px-1.5 py-0.5 whitespace-nowrap">
-                <Side outcome={r.outcomeA} role={r.roleA} runs={r.runsA} />
+                <Side step={r.a} />
               </td>
               <td className="px-1.5 py-0.5 whitespace-nowrap">
-                <Side outcome={r.outcomeB} role={r.roleB} runs={r.runsB} />
+                <Side step={r.b} />
                 {r.verdictsDiffer && <div className="text-warn-fg">≠ verdicts differ</div>}
               </td>
               <td className="px-1.5 py-0.5 font-mono text-xs break-words">
@@ -119,15 +108,15 @@ async function ComparePageContent({ searchParams }: Props) {
                   <>
                     <div>
                       <span className="font-sans text-muted">A: </span>
-                      {r.titlesA.join(", ") || "no crash"}
+                      {r.a?.titles.join(", ") || "no crash"}
                     </div>
                     <div>
                       <span className="font-sans text-muted">B: </span>
-                      {r.titlesB.join(", ") || "no crash"}
+                      {r.b?.titles.join(", ") || "no crash"}
                     </div>
                   </>
                 ) : (
-                  r.titlesA.join(", ") || r.titlesB.join(", ")
+                  r.a?.titles.join(", ") || r.b?.titles.join(", ")
                 )}
               </td>
             </tr>

@@ -7,21 +7,15 @@ import type { SortingState } from "@tanstack/react-table";
 import type { BisectionListRow } from "@/lib/view-types";
 import { SortLink } from "@/components/data-table/sort-link";
 import { VerdictBadge } from "@/components/verdict-badge";
+import { BISECTION_TYPES, isWord, OUTCOME, OUTCOMES } from "@/lib/domain/words";
+import { formatDate, formatDay, shortHash } from "@/lib/format";
 
 const features = tableFeatures({ rowSortingFeature });
 const col = createColumnHelper<typeof features, BisectionListRow>();
 
-const OUTCOME: Record<string, string> = {
-  found: "found",
-  inconclusive: "inconclusive",
-  horizon: "oldest release",
-  error: "error",
-  incomplete: "incomplete",
-};
-
-/** `2023-02-21 01:40` from an ISO time, in UTC as the log prints it. */
-function minute(iso: string): string {
-  return iso.slice(0, 16).replace("T", " ");
+/** The outcome as a table cell says it ("oldest release", "still on HEAD"). */
+function outcomeLabel(r: BisectionListRow): string {
+  return isWord(OUTCOMES, r.outcome) && isWord(BISECTION_TYPES, r.type) ? OUTCOME[r.outcome].label[r.type] : r.outcome;
 }
 
 const columns = col.columns([
@@ -33,8 +27,8 @@ const columns = col.columns([
       // logs before mid-2022 do not say when they ran
       if (!v) return <span className="text-muted" title="the log has no `starts bisection` line">–</span>;
       return (
-        <time dateTime={v} title={`bisection started ${minute(v)} UTC (the log's first line)`}>
-          {v.slice(0, 10)}
+        <time dateTime={v} title={`bisection started ${formatDate(v)} UTC (the log's first line)`}>
+          {formatDay(v)}
         </time>
       );
     },
@@ -43,8 +37,8 @@ const columns = col.columns([
     id: "uploaded",
     header: "Uploaded",
     cell: (c) => (
-      <time dateTime={c.getValue()} title={`uploaded ${minute(c.getValue())} UTC`}>
-        {c.getValue().slice(0, 10)}
+      <time dateTime={c.getValue()} title={`uploaded ${formatDate(c.getValue())} UTC`}>
+        {formatDay(c.getValue())}
       </time>
     ),
   }),
@@ -57,7 +51,7 @@ const columns = col.columns([
       return (
         <span title={r.error ?? undefined}>
           {r.type === "fix" && <span className="mr-1 rounded border border-line px-0.5 text-xs" title="a fix bisection">fix</span>}
-          {OUTCOME[r.outcome] ?? r.outcome}
+          {outcomeLabel(r)}
           {extra}
         </span>
       );
@@ -93,7 +87,7 @@ const columns = col.columns([
       return (
         <span className="flex min-w-0 gap-1.5">
           <Link href={`/c/${f.hash}`} className="shrink-0 font-mono">
-            {f.hash.slice(0, 12)}
+            {shortHash(f.hash)}
           </Link>
           <span className="truncate" title={f.subject ?? undefined}>
             {f.subject}
@@ -112,8 +106,8 @@ const columns = col.columns([
 
 // the crash title takes what the others leave: at 1366 px about 60 characters
 const WIDTH: Record<string, string> = {
-  ran: "w-[5.75rem]",
-  uploaded: "w-[5.75rem]",
+  ran: "w-[6.25rem] tabular-nums",
+  uploaded: "w-[6.25rem] tabular-nums",
   outcome: "w-28",
   verdict: "w-32",
   commit: "w-[28%]",

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { MARK_FILTERS, OUTCOMES, VERDICTS, type ListParams } from "@/lib/validations/list";
+import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
+import { MARK_FILTERS, type ListParams } from "@/lib/validations/list";
 
 /** The list's search and filters: a plain GET form, so the URL holds the state. */
 export function ListFilters({ params, feedHref }: { params: ListParams; feedHref: string }) {
@@ -23,7 +24,7 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
         <span className="text-xs text-muted">Found commit touches path</span>
         <input type="text" name="path" defaultValue={params.path ?? ""} placeholder="kernel/locking/" className={`${field} w-48 font-mono`} />
       </label>
-      <FilterSelect label="Type" name="type" value={params.type} options={["cause", "fix"]} className={field} />
+      <FilterSelect label="Type" name="type" value={params.type} options={BISECTION_TYPES} className={field} />
       <FilterSelect label="Outcome" name="outcome" value={params.outcome} options={OUTCOMES} className={field} />
       <FilterSelect label="Verdict" name="verdict" value={params.verdict} options={VERDICTS} className={field} />
       <FilterSelect label="Developers" name="mark" value={params.mark} options={MARK_FILTERS} className={field} />

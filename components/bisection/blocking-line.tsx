@@ -1,6 +1,6 @@
 import type { BlockingCrash } from "@/lib/analysis/blocking";
 import { shortHash } from "@/lib/format";
-import { logHref } from "./log-links";
+import { logUrl } from "@/lib/log-range";
 
 const KIND: Record<BlockingCrash["kind"], string> = {
   "test-failed": "failed basic kernel testing with",
@@ -23,16 +23,20 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
         const span = b.steps.length === 1 ? name(first) : `${name(first)} … ${name(last)}`;
         return (
           <p key={`${b.kind} ${b.title}`}>
-            <span aria-hidden="true" className="text-warn-fg">⊘ </span>
+            <span aria-hidden="true" className="text-warn-fg">{b.kind === "boot-failed" ? "▲ " : "⊘ "}</span>
             <strong>
               {b.steps.length} commit{b.steps.length === 1 ? "" : "s"} ({span})
             </strong>{" "}
-            {KIND[b.kind]} <span className="font-mono break-words">{b.title}</span>: the reproducer never ran there.{" "}
+            {KIND[b.kind]}{" "}
+            <span className="font-mono break-words" title={b.title.length > 160 ? b.title : undefined}>
+              {b.title.length > 160 ? `${b.title.slice(0, 158)}…` : b.title}
+            </span>
+            : the reproducer never ran there.{" "}
             <span className="text-muted">
               {b.steps.slice(0, 12).map((s, i) => (
                 <span key={s.index}>
                   {i > 0 && " "}
-                  <a href={logHref(id, s.line)} className="font-mono" title={`#${s.index} ${name(s)}${s.failed !== null ? `: ${s.failed} of ${s.runs} runs` : ": all runs"}`}>
+                  <a href={logUrl(id, s.line)} className="font-mono" title={`#${s.index} ${name(s)}${s.failed !== null ? `: ${s.failed} of ${s.runs} runs` : ": all runs"}`}>
                     L{s.line}
                   </a>
                 </span>

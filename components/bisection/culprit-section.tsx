@@ -1,19 +1,39 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
-import type { UiCommit, UiFile } from "./types";
+import { LISTED, type CulpritView } from "@/lib/pages/bisection";
+import type { PageFile } from "@/lib/pages/types";
 
-/** Merges change hundreds of files: the rest fold away. */
+/** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
-/** ...and a merge of a whole release (11,835 files in the corpus) is not rendered in full: past
- *  this many the page links to the commit instead (each row costs every reader of the page). */
-const LISTED = 1000;
 
-function FileRow({ f, hash }: { f: UiFile; hash: string }) {
+/** Changed files, one row each; the column names are for screen readers (the rows read plainly). */
+export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
+  return (
+    <table className="mt-1 text-[0.9rem]">
+      <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">file</th>
+          <th scope="col">insertions</th>
+          <th scope="col">deletions</th>
+          <th scope="col">status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((f) => (
+          <FileRow key={f.path} f={f} hash={hash} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
   return (
     <tr className="border-t border-line">
-      <td className="pr-3 font-mono">
+      <td className="pr-3 font-mono [overflow-wrap:anywhere]">
         {f.deleted || elided ? (
           <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>{f.path}</span>
         ) : (
@@ -41,13 +61,13 @@ function FileRow({ f, hash }: { f: UiFile; hash: string }) {
 }
 
 /** The found commit in full: who, when, what it says, which files it changed. */
-export function CulpritSection({ commit, type }: { commit: UiCommit; type: string }) {
-  const word = type === "fix" ? "Fix" : "Culprit";
+export function CulpritSection({ c }: { c: CulpritView }) {
+  const { id, commit, word } = c;
   const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
-        {word}: <span className="font-mono">{commit.subject}</span>
+        {word}: <span className="font-mono [overflow-wrap:anywhere]">{commit.subject}</span>
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem]">
         <dt className="text-muted">commit</dt>
@@ -74,41 +94,48 @@ export function CulpritSection({ commit, type }: { commit: UiCommit; type: strin
         </details>
       )}
       {commit.files.length > 0 && (
-        <table className="mt-1 text-[0.9rem]">
-          <caption className="text-left text-muted">{totals || `${commit.files.length} files`}</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">file</th>
-              <th scope="col">insertions</th>
-              <th scope="col">deletions</th>
-              <th scope="col">status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commit.files.slice(0, SHOWN).map((f) => (
-              <FileRow key={f.path} f={f} hash={commit.hash} />
-            ))}
-          </tbody>
-        </table>
+        <FileTable files={commit.files.slice(0, SHOWN)} hash={commit.hash} caption={totals || `${commit.files.length} files`} />
       )}
-      {commit.files.length > SHOWN && (
+      {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>
           <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
           <table className="text-[0.9rem]">
             <caption className="sr-only">more files changed</caption>
             <tbody>
-              {commit.files.slice(SHOWN, LISTED).map((f) => (
+              {commit.files.slice(SHOWN).map((f) => (
                 <FileRow key={f.path} f={f} hash={commit.hash} />
               ))}
             </tbody>
           </table>
-          {commit.files.length > LISTED && (
-            <p className="text-[0.9rem] text-muted" data-testid="files-not-listed">
-              and {(commit.files.length - LISTED).toLocaleString("en")} more files, not listed here:{" "}
-              <a href={commitUrl(commit.hash)}>the whole commit at git.kernel.org</a>
-            </p>
-          )}
         </details>
+      )}
+      {commit.files.length > LISTED && (
+        <div className="mt-1 text-[0.9rem]" data-testid="files-not-listed">
+          <p>
+            and {(commit.files.length - SHOWN).toLocaleString("en")} more files:{" "}
+            <a href={`/b/${id}/files`}>all {commit.files.length.toLocaleString("en")} files</a>
+            <span className="text-muted">, by directory:</span>
+          </p>
+          <table className="font-mono text-[0.85rem]">
+            <caption className="sr-only">files changed per top-level directory</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">directory</th>
+                <th scope="col">files</th>
+                <th scope="col">lines changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byDirectory.slice(0, 40).map((d) => (
+                <tr key={d.dir}>
+                  <td className="pr-3">{d.dir.endsWith("/") ? <a href={`/b/${id}/files?dir=${encodeURIComponent(d.dir)}`}>{d.dir}</a> : d.dir}</td>
+                  <td className="pr-3 text-right">{d.files.toLocaleString("en")}</td>
+                  <td className="text-right text-muted">{d.changes.toLocaleString("en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,31 +1,6 @@
 import { commitUrl, formatSeconds, shortHash } from "@/lib/format";
-import { logHref } from "./log-links";
-import type { UiStep } from "./types";
-
-interface Props {
-  id: string;
-  startCommit: string;
-  goodCommit: string | null;
-  syzkallerCommit: string | null;
-  host: string | null;
-  compilers: string[];
-  steps: UiStep[];
-  sameBinary: Map<number, number>;
-  revisionsTested: number | null;
-  initialLeft: number | null;
-  totalSeconds: number | null;
-  buildSeconds: number | null;
-  testSeconds: number | null;
-  culpritSignature: string | null;
-  parentSignature: string | null;
-  errorProbability: number | null;
-  flakyText: string | null;
-  recipients: { to: string[]; cc: string[] };
-  warnings: { line: number; message: string }[];
-  headTruncated: boolean;
-  truncated: boolean;
-  lineCount: number;
-}
+import { logUrl } from "@/lib/log-range";
+import type { FactsView } from "@/lib/pages/bisection";
 
 const DT = "text-muted whitespace-nowrap";
 
@@ -34,8 +9,7 @@ function Hash({ h }: { h: string | null }) {
 }
 
 /** Everything else the log states, each with its source. */
-export function FactsSection(p: Props) {
-  const signed = p.steps.filter((s) => s.kernelSignature);
+export function FactsSection({ f: p }: { f: FactsView }) {
   return (
     <section id="facts" aria-labelledby="facts-h" className="mt-5">
       <h2 id="facts-h" className="text-base font-semibold">
@@ -55,19 +29,19 @@ export function FactsSection(p: Props) {
         <dd className="font-mono">{p.compilers.length ? p.compilers.join("; ") : "–"}</dd>
         <dt className={DT}>revisions tested</dt>
         <dd>
-          {p.revisionsTested ?? p.steps.length}
+          {p.revisionsTested}
           {p.initialLeft !== null && <span className="text-muted"> (range of {p.initialLeft} revisions)</span>}
         </dd>
         <dt className={DT}>time spent</dt>
         <dd>
-          {formatSeconds(p.totalSeconds)} <span className="text-muted">(build {formatSeconds(p.buildSeconds)} / test {formatSeconds(p.testSeconds)})</span>
+          {formatSeconds(p.seconds.total)} <span className="text-muted">(build {formatSeconds(p.seconds.build)} / test {formatSeconds(p.seconds.test)})</span>
         </dd>
         {(p.culpritSignature || p.parentSignature) && (
           <>
             <dt className={DT}>culprit / parent kernel</dt>
             <dd className="font-mono">
               {p.culpritSignature?.slice(0, 16) ?? "–"} / {p.parentSignature?.slice(0, 16) ?? "–"}
-              <span className="ml-2 font-sans">{p.culpritSignature && p.culpritSignature === p.parentSignature ? <strong className="text-bad-fg">same binary: the culprit changes nothing that was built</strong> : <span className="text-muted">different binaries</span>}</span>
+              <span className="ml-2 font-sans">{p.sameBuild ? <strong className="text-bad-fg">same binary: the culprit changes nothing that was built</strong> : <span className="text-muted">different binaries</span>}</span>
             </dd>
           </>
         )}
@@ -86,12 +60,12 @@ export function FactsSection(p: Props) {
         <dt className={DT}>kernel signatures</dt>
         <dd>
           <details>
-            <summary className="cursor-pointer">{signed.length} kernels, {p.sameBinary.size} built identically to an earlier one</summary>
+            <summary className="cursor-pointer">{p.kernels.length} kernels, {p.builtIdentically} built identically to an earlier one</summary>
             <ul className="font-mono text-[0.85rem]">
-              {signed.map((s) => (
-                <li key={s.index}>
-                  #{s.index} {s.kernelSignature?.slice(0, 16)}
-                  {p.sameBinary.has(s.index) && <span className="font-sans"> same binary as #{p.sameBinary.get(s.index)}</span>}
+              {p.kernels.map((k) => (
+                <li key={k.index}>
+                  #{k.index} {k.signature}
+                  {k.sameAs !== null && <span className="font-sans"> same binary as #{k.sameAs}</span>}
                 </li>
               ))}
             </ul>
@@ -116,7 +90,7 @@ export function FactsSection(p: Props) {
               <ul>
                 {p.warnings.map((w) => (
                   <li key={`${w.line}-${w.message}`}>
-                    <a href={logHref(p.id, w.line)} className="font-mono">L{w.line}</a> {w.message}
+                    <a href={logUrl(p.id, w.line)} className="font-mono">L{w.line}</a> {w.message}
                   </li>
                 ))}
               </ul>

@@ -1,47 +1,30 @@
 import Link from "next/link";
-import { outcomeWords, shortHash } from "@/lib/format";
-import type { UiCommit } from "./types";
+import { shortHash } from "@/lib/format";
+import type { OutcomeView } from "@/lib/pages/bisection";
 
-interface Props {
-  type: string;
-  outcome: string;
-  found: UiCommit | null;
-  candidates: { hash: string; subject: string | null }[];
-  error: string | null;
-  horizonMessage: string | null;
-}
-
-function day(d: Date | string | null): string | null {
-  if (!d) return null;
-  const date = typeof d === "string" ? new Date(d) : d;
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-/** What the bisection concluded, in words: "introduced by <commit>", "could be any of ...". */
-export function OutcomeLine({ type, outcome, found, candidates, error, horizonMessage }: Props) {
-  const words = outcomeWords(type, outcome);
-  const Words = <span className="font-semibold">{words.charAt(0).toUpperCase() + words.slice(1)}</span>;
-  if (outcome === "found" && found) {
-    const byline = [found.author, day(found.date)].filter(Boolean).join(", ");
+/** What the bisection concluded, in words: "Introduced by <commit>", "Could be any of ...". */
+export function OutcomeLine({ o }: { o: OutcomeView }) {
+  const Words = <span className="font-semibold">{o.words}</span>;
+  if (o.kind === "found") {
     return (
       <p className="text-[1.05rem]" data-testid="found-commit">
         {Words}{" "}
-        <Link href={`/c/${found.hash}`} className="font-mono">
-          {shortHash(found.hash)}
+        <Link href={`/c/${o.hash}`} className="font-mono">
+          {shortHash(o.hash)}
         </Link>{" "}
-        <span className="font-mono">&ldquo;{found.subject}&rdquo;</span>{" "}
-        {byline && <span className="text-muted">({byline})</span>}
+        <span className="font-mono [overflow-wrap:anywhere]">&ldquo;{o.subject}&rdquo;</span>{" "}
+        {o.byline && <span className="text-muted">({o.byline})</span>}
       </p>
     );
   }
-  if (outcome === "inconclusive") {
+  if (o.kind === "inconclusive") {
     return (
       <div>
         <p className="text-[1.05rem]">
-          {Words} {candidates.length} commits:
+          {Words} {o.candidates.length} commits:
         </p>
         <ul className="ml-4 gap-x-6 font-mono text-[0.9rem] xl:columns-2">
-          {candidates.map((c) => (
+          {o.candidates.map((c) => (
             <li key={c.hash}>
               <Link href={`/c/${c.hash}`}>{shortHash(c.hash)}</Link> {c.subject ? `“${c.subject}”` : ""}
             </li>
@@ -50,17 +33,16 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
       </div>
     );
   }
-  if (outcome === "error") {
-    const [first, ...rest] = (error ?? "").split("\n");
+  if (o.kind === "error") {
     return (
       <div className="text-[1.05rem]">
         <p>
-          {Words}: <span className="font-mono">{first || "(no error text)"}</span>
+          {Words}: <span className="font-mono">{o.first || "(no error text)"}</span>
         </p>
-        {rest.length > 0 && (
+        {o.rest.length > 0 && (
           <details className="text-[0.85rem]">
-            <summary className="cursor-pointer text-muted">{rest.length} more lines of the error</summary>
-            <pre className="overflow-x-auto bg-soft p-1 font-mono whitespace-pre">{rest.join("\n")}</pre>
+            <summary className="cursor-pointer text-muted">{o.rest.length} more lines of the error</summary>
+            <pre className="overflow-x-auto bg-soft p-1 font-mono whitespace-pre">{o.rest.join("\n")}</pre>
           </details>
         )}
       </div>
@@ -69,9 +51,9 @@ export function OutcomeLine({ type, outcome, found, candidates, error, horizonMe
   return (
     <p className="text-[1.05rem]">
       {Words}
-      {outcome === "horizon" && horizonMessage && (
+      {o.horizonMessage && (
         <>
-          : <span className="font-mono">&ldquo;{horizonMessage}&rdquo;</span>
+          : <span className="font-mono">&ldquo;{o.horizonMessage}&rdquo;</span>
         </>
       )}
     </p>

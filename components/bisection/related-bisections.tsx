@@ -1,39 +1,41 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/verdict-badge";
-import { shortHash } from "@/lib/format";
+import type { BisectionType, Outcome, Verdict } from "@/lib/domain/words";
+import { formatDate, shortHash } from "@/lib/format";
 
 export interface RelatedBisection {
   id: string;
-  type: string;
-  outcome: string;
-  verdict: string;
+  type: BisectionType;
+  outcome: Outcome;
+  verdict: Verdict;
   uploadedAt: Date | string;
   foundCommit: { hash: string; subject: string | null } | null;
   crashSignature: { title: string } | null;
 }
 
 /** Other bisections of the same crash title, each with a link to compare it with this one. */
-export function RelatedBisections({ id, related }: { id: string; related: RelatedBisection[] }) {
+export function RelatedBisections({ id, related, shown, title }: { id: string; related: RelatedBisection[]; shown: number; title: string | null }) {
   if (related.length === 0) return null;
+  const more = related.length > shown;
   return (
     <section id="related" aria-labelledby="related-h" className="mt-4">
       <h2 id="related-h" className="mb-1 font-semibold">
-        Other bisections of this crash ({related.length})
+        Other bisections of this crash ({more ? `${shown}+` : related.length})
       </h2>
       <div className="relative overflow-x-auto">
-      <table className="text-sm">
+      <table className="related text-sm">
         <tbody>
-          {related.map((r) => (
-            <tr key={r.id} className="border-b border-line">
-              <td className="py-0.5 pr-4 font-mono">
+          {related.slice(0, shown).map((r) => (
+            <tr key={r.id}>
+              <td className="font-mono">
                 <Link href={`/b/${r.id}`}>{r.id}</Link>
               </td>
-              <td className="py-0.5 pr-4 text-muted">{new Date(r.uploadedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
-              <td className="py-0.5 pr-4 font-mono">{r.crashSignature?.title ?? "–"}</td>
-              <td className="py-0.5 pr-4">
+              <td className="text-muted">{formatDate(r.uploadedAt)}</td>
+              <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>
+              <td>
                 {r.type} · {r.outcome}
               </td>
-              <td className="py-0.5 pr-4 font-mono">
+              <td className="font-mono">
                 {r.foundCommit ? (
                   <span title={r.foundCommit.subject ?? undefined}>
                     <Link href={`/c/${r.foundCommit.hash}`}>{shortHash(r.foundCommit.hash)}</Link>
@@ -42,10 +44,10 @@ export function RelatedBisections({ id, related }: { id: string; related: Relate
                   "–"
                 )}
               </td>
-              <td className="py-0.5 pr-4">
+              <td>
                 <VerdictBadge verdict={r.verdict} />
               </td>
-              <td className="py-0.5">
+              <td>
                 <Link href={`/compare?a=${id}&b=${r.id}`}>compare</Link>
               </td>
             </tr>
@@ -53,6 +55,11 @@ export function RelatedBisections({ id, related }: { id: string; related: Relate
         </tbody>
       </table>
       </div>
+      {more && title && (
+        <p className="text-[0.9rem]">
+          <Link href={`/?q=${encodeURIComponent(title)}`}>every bisection of &ldquo;{title}&rdquo;</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,8 @@ export function RowEnter() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Enter" || e.defaultPrevented) return;
       const row = e.target as HTMLElement | null;
-      const href = row?.matches?.("tr[data-nav-row][data-href]") ? row.dataset.href : undefined;
+      // the row's first link (its number) goes to its log lines
+      const href = row?.matches?.("tr[data-nav-row]") ? row.querySelector<HTMLAnchorElement>("a[data-row-link]")?.href : undefined;
       if (!href) return;
       e.preventDefault();
       window.location.assign(href);

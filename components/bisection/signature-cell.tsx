@@ -1,22 +1,20 @@
-import { shadeClass, type SignatureColumn } from "./signatures";
+import { cellTitle, shade, type SignatureColumn } from "@/lib/pages/signatures";
+
+/** Background shades of a k:n cell, static for Tailwind; the strongest keeps text at AA contrast
+ *  in both themes. */
+const SHADES = ["", "bg-crash/10", "bg-crash/15", "bg-crash/20", "bg-crash/25", "bg-crash/30"];
 
 /** One k:n cell, shaded by k/n; the number carries the meaning, the shade only helps scan. */
 export function SignatureCellView({ col, row }: { col: SignatureColumn; row: number }) {
   const c = col.cells.get(row);
   if (!c) {
     return (
-      <td className="border-l border-line px-1.5 text-center text-muted">
-        <span aria-hidden="true">·</span>
-        <span className="sr-only">none</span>
-      </td>
+      // a dot drawn by CSS (.sig-none): the matrix has a cell per commit and title
+      <td className="sig-cell sig-none" />
     );
   }
-  const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
-  const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
-  const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
-  const title = `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
   return (
-    <td title={title} className={`border-l border-line px-1.5 text-center font-mono whitespace-nowrap ${shadeClass(c)}`}>
+    <td title={cellTitle(col, row, c)} className={`sig-cell font-mono whitespace-nowrap ${SHADES[shade(c)]}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
       {c.basic > 0 && <span className="ml-1 text-warn-fg">⊘{c.allBasic ? "all" : `${c.basic}:${c.n ?? "?"}`}</span>}

@@ -1,99 +1,74 @@
+import type React from "react";
 import Link from "next/link";
+import { foundWord, type BisectionType } from "@/lib/domain/words";
 import { shortHash } from "@/lib/format";
-import { logHref } from "./log-links";
+import { logUrl } from "@/lib/log-range";
+import type { SignatureColumn } from "@/lib/pages/signatures";
+import type { TimelineRow as Row } from "@/lib/pages/timeline";
 import { RunStrip } from "./run-strip";
 import { Shape } from "./run-shapes";
 import { SignatureCellView } from "./signature-cell";
-import type { SignatureColumn } from "./signatures";
-import { logScale } from "./timeline";
-import { stepSubject, type UiStep } from "./types";
-import { roleWords, stepVerdict } from "./words";
 
-export interface RowContext {
-  id: string;
-  type: string;
-  columns: SignatureColumn[];
-  leftMax: number;
-  left: Map<number, number>;
-  sameBinary: Map<number, number>;
-  foundRow: number | null;
-  candidates: Set<string>;
-}
-
-function Left({ n, max }: { n: number | undefined; max: number }) {
-  if (n === undefined) return <span className="text-muted">–</span>;
+function Left({ n, scale }: { n: number | null; scale: number }) {
+  if (n === null) return <span className="text-muted">–</span>;
   return (
-    <span className="inline-flex items-center justify-end gap-1">
-      <span>{n}</span>
-      <span className="inline-block h-2 w-12 bg-soft" aria-hidden="true">
-        <span className="block h-2 bg-accent" style={{ width: `${(logScale(n, max) * 100).toFixed(1)}%` }} />
-      </span>
+    // the bar is the cell's CSS background (.left-bar), its length a custom property
+    <span className="left-n">
+      {n}
+      <i className="left-bar" style={{ "--w": `${(scale * 100).toFixed(1)}%` } as React.CSSProperties} />
     </span>
   );
 }
 
-function stepNotes(s: UiStep): string[] {
-  const out: string[] = [];
-  if (s.buildError) out.push(`build failed: ${s.buildError.split("\n")[0]}`);
-  if (Array.isArray(s.notes)) for (const n of s.notes as { text?: string }[]) if (n?.text) out.push(n.text);
-  return out;
-}
-
 /** One tested commit: focusable (j/k), and linked to its lines in the log. */
-export function TimelineRow({ step, ctx }: { step: UiStep; ctx: RowContext }) {
-  const v = stepVerdict(step, ctx.type);
-  const subject = stepSubject(step);
-  const found = ctx.foundRow === step.index;
-  const candidate = ctx.candidates.has(step.commitHash);
-  const same = ctx.sameBinary.get(step.index);
-  const notes = stepNotes(step);
-  const href = logHref(ctx.id, step.line, step.endLine);
+export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; type: BisectionType; columns: SignatureColumn[] }) {
+  const v = row.verdict;
+  const href = logUrl(id, row.line, row.endLine);
   return (
     <tr
-      id={`step-${step.index}`}
+      id={`step-${row.index}`}
       data-nav-row
-      data-href={href}
       tabIndex={0}
-      aria-label={`#${step.index} ${roleWords(step)} ${shortHash(step.commitHash)} ${v.words}${found ? ", culprit" : ""}`}
-      className={`border-t border-line align-middle hover:bg-hover focus:bg-hover ${found ? "bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
+      aria-label={row.label}
+      className={`tl-row${row.found ? " bg-soft font-medium shadow-[inset_3px_0_0_var(--accent)]" : ""}`}
     >
-      <td className="px-1.5 text-right">
-        <a href={href} title={`log lines ${step.line}–${step.endLine}`} data-row-link>
-          {step.index}
+      <td className="text-right">
+        <a href={href} title={`log lines ${row.line}–${row.endLine}`} data-row-link>
+          {row.index}
         </a>
       </td>
-      <td className="px-1.5 whitespace-nowrap">{roleWords(step)}</td>
-      <td className="px-1.5 font-mono">
-        <Link href={`/c/${step.commitHash}`} title={subject ?? step.commitHash}>
-          {shortHash(step.commitHash)}
+      <td className="whitespace-nowrap">{row.role}</td>
+      <td className="font-mono">
+        <Link href={`/c/${row.commit}`} title={row.subject ?? row.commit}>
+          {shortHash(row.commit)}
         </Link>
       </td>
-      <td className="hidden max-w-[26ch] truncate px-1.5 font-mono text-[0.8rem] text-muted 2xl:table-cell" title={subject ?? undefined}>
-        {subject ?? ""}
+      <td className="tl-subject">
+        {row.subject ?? ""}
       </td>
-      <td className="px-1.5 whitespace-nowrap">
+      <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}
         {v.git && <span className="text-muted"> ({v.git})</span>}
       </td>
-      <td className="px-1.5 text-right whitespace-nowrap">
-        <Left n={ctx.left.get(step.index)} max={ctx.leftMax} />
+      <td className="text-right whitespace-nowrap">
+        <Left n={row.left} scale={row.leftScale} />
       </td>
-      <td className="px-1.5 py-0.5">
-        <RunStrip step={step} />
+      <td className="py-0.5">
+        <RunStrip runs={row.runs} />
       </td>
-      {ctx.columns.map((col) => (
-        <SignatureCellView key={col.title} col={col} row={step.index} />
+      {columns.map((col) => (
+        <SignatureCellView key={col.title} col={col} row={row.index} />
       ))}
-      <td className="border-l border-line px-1.5 text-[0.8rem]">
-        {found && <strong className="mr-2">◀ {ctx.type === "fix" ? "fix" : "culprit"}</strong>}
-        {candidate && <strong className="mr-2">◀ candidate</strong>}
-        {same !== undefined && (
+      <td className="border-l border-line text-[0.8rem]">
+        {row.found && <strong className="mr-2">◀ {foundWord(type)}</strong>}
+        {row.candidate && <strong className="mr-2">◀ candidate</strong>}
+        {row.sameAs !== null && (
           <span className="mr-2 text-muted">
-            same binary as <a href={`#step-${same}`}>#{same}</a>
+            same binary as <a href={`#step-${row.sameAs}`}>#{row.sameAs}</a>
           </span>
         )}
-        {notes.map((n) => (
+        {row.notes.map((n) => (
           <span key={n} className="mr-2 text-muted" title={n}>
             {n.length > 60 ? `${n.slice(0, 60)}…` : n}
           </span>

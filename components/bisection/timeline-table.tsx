@@ -1,44 +1,21 @@
+import { MARK } from "@/lib/domain/words";
+import type { TimelineView } from "@/lib/pages/timeline";
+import { Shape } from "./run-shapes";
 import { SignatureHeader } from "./signature-header";
-import { signatureColumns } from "./signatures";
 import { RowEnter } from "./row-enter";
-import { TimelineRow, type RowContext } from "./timeline-row";
-import { foundRow, revisionsLeftAtTest, sameBinaryAs } from "./timeline";
-import type { UiStep } from "./types";
-
-interface Props {
-  id: string;
-  type: string;
-  steps: UiStep[];
-  startTitle: string | null;
-  finalTitle: string | null;
-  foundHash: string | null;
-  candidates: string[];
-  initialLeft: number | null;
-}
+import { TimelineRow } from "./timeline-row";
 
 const TH = "px-1.5 py-1 text-left align-bottom font-medium whitespace-nowrap";
 
 /** Every tested commit in test order, with its runs and, per crash title, k:n. */
-export function TimelineTable(p: Props) {
-  const columns = signatureColumns(p.steps, p.startTitle, p.finalTitle);
-  const left = revisionsLeftAtTest(p.steps, p.initialLeft);
-  const ctx: RowContext = {
-    id: p.id,
-    type: p.type,
-    columns,
-    left,
-    leftMax: Math.max(0, ...left.values()),
-    sameBinary: sameBinaryAs(p.steps),
-    foundRow: foundRow(p.steps, p.foundHash),
-    candidates: new Set(p.candidates),
-  };
+export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
   return (
     <section id="timeline" aria-labelledby="timeline-h" className="mt-4">
       <h2 id="timeline-h" className="mb-1 text-base font-semibold">
-        Tested commits ({p.steps.length})
+        Tested commits ({t.rows.length})
       </h2>
       <div className="relative overflow-x-auto">
-        <table className="border-collapse text-[0.93rem]">
+        <table className="tl border-collapse text-[0.93rem]">
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit
           </caption>
@@ -65,7 +42,7 @@ export function TimelineTable(p: Props) {
               <th scope="col" className={TH}>
                 each run
               </th>
-              {columns.map((c) => (
+              {t.columns.map((c) => (
                 <SignatureHeader key={c.title} col={c} />
               ))}
               <th scope="col" className={`${TH} border-l border-line`}>
@@ -74,15 +51,16 @@ export function TimelineTable(p: Props) {
             </tr>
           </thead>
           <tbody>
-            {p.steps.map((s) => (
-              <TimelineRow key={s.index} step={s} ctx={ctx} />
+            {t.rows.map((r) => (
+              <TimelineRow key={r.index} id={id} row={r} type={t.type} columns={t.columns} />
             ))}
           </tbody>
         </table>
       </div>
       <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
-        <span className="font-mono">k:n</span> runs that crashed with the title, of the runs at that commit ·{" "}
-        <span className="font-mono">all</span> <code>all runs:</code> line (run count not logged) ·{" "}
+        each run: <Shape mark="crashed" />{` ${MARK.crashed} `}<Shape mark="ok" />{` ${MARK.ok} `}<Shape mark="boot" />{` ${MARK.boot} `}
+        <Shape mark="failed" />{` ${MARK.failed} `}<Shape mark="ignored" />{` ${MARK.ignored} `}· <span className="font-mono">k:n</span> runs that crashed with the title, of the
+        runs at that commit · <span className="font-mono">all</span>: an <code>all runs:</code> line (run count not logged) ·{" "}
         <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel
         testing with it (the reproducer did not run) · <span className="text-bad-fg">†</span> not seen again
       </p>

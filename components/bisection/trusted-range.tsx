@@ -1,9 +1,9 @@
 // What the verdicts the judge trusts still say: the range they support, the commits left in it,
 // and a `git bisect replay` script to continue by hand.
 import { shortHash } from "@/lib/format";
+import { logUrl } from "@/lib/log-range";
+import type { TrustView } from "@/lib/pages/bisection";
 import { CopyButton } from "./copy-button";
-import { logHref } from "./log-links";
-import type { UiTrustedRange } from "./types";
 
 function Bound({ id, hash, line }: { id: string; hash: string; line: number | null }) {
   return (
@@ -12,7 +12,7 @@ function Bound({ id, hash, line }: { id: string; hash: string; line: number | nu
         {/^[0-9a-f]{40}$/.test(hash) ? shortHash(hash) : hash}
       </a>
       {line !== null && (
-        <a href={logHref(id, line)} className="ml-1 font-mono text-[0.8rem]">
+        <a href={logUrl(id, line)} className="ml-1 font-mono text-[0.8rem]">
           (L{line})
         </a>
       )}
@@ -20,14 +20,8 @@ function Bound({ id, hash, line }: { id: string; hash: string; line: number | nu
   );
 }
 
-export function TrustedRange({ id, range, type }: { id: string; range: UiTrustedRange; type: string }) {
-  const untrusted = range.steps.filter((s) => !s.trusted);
-  const left =
-    range.candidates === null
-      ? "an unknown number of commits"
-      : range.candidates === 1
-        ? "one commit: the range is pinned"
-        : `about ${range.candidates.toLocaleString("en-US")} commits (~${range.stepsLeft} more steps)`;
+export function TrustedRange({ t }: { t: TrustView }) {
+  const { id, range, left } = t;
   return (
     <section id="trusted-range" aria-labelledby="trusted-h" data-testid="trusted-range" className="mt-5 max-w-[120ch]">
       <h2 id="trusted-h" className="text-base font-semibold">
@@ -36,11 +30,11 @@ export function TrustedRange({ id, range, type }: { id: string; range: UiTrusted
       <p>
         {range.allTrusted
           ? "The judge trusts every verdict of this log."
-          : `The judge does not trust ${untrusted.length} of ${range.steps.length} verdicts (crashes that are not the bug, or too few clean runs).`}{" "}
+          : `The judge does not trust ${t.untrusted} of ${range.steps.length} verdicts (crashes that are not the bug, or too few clean runs).`}{" "}
         The trusted verdicts support git&rsquo;s range from good <Bound id={id} hash={range.good} line={range.goodLine} /> to bad{" "}
         <Bound id={id} hash={range.bad} line={range.badLine} />, with <span data-testid="revisions-left">{left}</span> left in it
         {range.reproduces ? ", and it ends on this log's result." : "."}
-        {type === "fix" && " (Fix bisection: git's good means still crashing.)"}
+        {t.fix && " (Fix bisection: git's good means still crashing.)"}
       </p>
       {range.reference.length > 0 && (
         <p className="text-[0.85rem] text-muted">
@@ -49,9 +43,9 @@ export function TrustedRange({ id, range, type }: { id: string; range: UiTrusted
       )}
       <div className="mt-1 flex items-center justify-between">
         <h3 className="text-[0.85rem] font-semibold text-muted">replay script (git bisect replay)</h3>
-        <CopyButton text={range.script} label="copy replay script" />
+        <CopyButton from="replay-script" label="copy replay script" />
       </div>
-      <pre data-testid="replay-script" className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+      <pre id="replay-script" data-testid="replay-script" className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
         {range.script}
       </pre>
       <p className="mt-1 text-[0.85rem]">{range.hint}</p>

@@ -1,4 +1,5 @@
 import { markSummaryWords } from "@/lib/marks/summary";
+import { unique } from "@/lib/unique";
 
 interface Props {
   wrong: number;
@@ -10,8 +11,8 @@ interface Props {
 /** What developers said about this commit: as a culprit found, and as the real culprit named. */
 export function CommitMarks(p: Props) {
   if (!p.wrong && !p.right && !p.namedRealCulprit.length) return null;
-  const namers = [...new Set(p.namedRealCulprit.map((n) => n.who))];
-  const where = [...new Set(p.namedRealCulprit.map((n) => n.bisectionId))];
+  const namers = unique(p.namedRealCulprit.map((n) => n.who));
+  const where = unique(p.namedRealCulprit.map((n) => n.bisectionId));
   return (
     <section aria-labelledby="commit-marks-h" className="mb-3 rounded border-l-4 border-line bg-soft px-3 py-1">
       <h2 id="commit-marks-h" className="font-semibold">

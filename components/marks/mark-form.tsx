@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { markBisection, type MarkState } from "@/app/b/[id]/actions";
+import { MARK_CHOICE, MARK_CHOICES } from "@/lib/domain/words";
 
 const initial: MarkState = { error: null };
 
@@ -12,15 +13,11 @@ export function MarkForm({ id, tokenField }: { id: string; tokenField: boolean }
       <input type="hidden" name="id" value={id} />
       <fieldset className="flex flex-wrap gap-x-4">
         <legend className="font-medium">Your verdict</legend>
-        <label>
-          <input type="radio" name="verdict" value="right" required /> right
-        </label>
-        <label>
-          <input type="radio" name="verdict" value="wrong" /> wrong
-        </label>
-        <label>
-          <input type="radio" name="verdict" value="culprit" /> wrong: the real culprit is
-        </label>
+        {MARK_CHOICES.map((c, i) => (
+          <label key={c}>
+            <input type="radio" name="verdict" value={c} required={i === 0} /> {MARK_CHOICE[c]}
+          </label>
+        ))}
         <label htmlFor="mark-culprit" className="sr-only">
           real culprit commit hash
         </label>

@@ -60,3 +60,12 @@ describe("blockingCrashes", () => {
     expect(blockingCrashes(inputs(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8")))).toEqual([]);
   });
 });
+
+describe("headline", () => {
+  it("is the first line, also where the stored title has U+FFFD for line ends", async () => {
+    const { headline } = await import("./blocking");
+    expect(headline("failed to copy: exit status 1\nWarning: added")).toBe("failed to copy: exit status 1");
+    expect(headline("failed to copy: exit status 1\ufffdWarning: added")).toBe("failed to copy: exit status 1");
+    expect(headline("KASAN: use-after-free Read in x")).toBe("KASAN: use-after-free Read in x");
+  });
+});

@@ -4,6 +4,8 @@
 // An error bisection that gave up on old releases usually did so behind one such crash, so it
 // is named with its commits rather than left in the per-run tooltips.
 
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
+
 /** The slice of a stored step (and of the page's UiStep) this reads. */
 export interface BlockingInput {
   index: number;
@@ -35,12 +37,17 @@ export interface BlockingCrash {
   steps: BlockedStep[];
 }
 
-/** A setup failure's title as one line: machinery messages run over several lines and carry
- *  addresses (`failed to copy test binary to VM: ... root@10.128.0.32 ...`); grouping ignores
- *  the numbers, as syzkaller's own `executor NUM` titles do. */
+/** A setup failure's title as one line: machinery messages run over several lines (stored
+ *  with each line end as U+FFFD, lib/ingest/display-safe.ts) and carry addresses (`failed to
+ *  copy test binary to VM: ... root@10.128.0.32 ...`); grouping ignores the numbers, as
+ *  syzkaller's own `executor NUM` titles do. */
 export function headline(title: string): string {
+  let end = title.length;
   const nl = title.indexOf("\n");
-  return nl < 0 ? title : title.slice(0, nl);
+  const bad = title.indexOf("\ufffd");
+  if (nl >= 0) end = nl;
+  if (bad >= 0 && bad < end) end = bad;
+  return end === title.length ? title : title.slice(0, end).trimEnd();
 }
 export function groupKey(kind: string, title: string): string {
   return `${kind}\u0000${title.replace(/\d+/g, "N")}`;
@@ -48,7 +55,7 @@ export function groupKey(kind: string, title: string): string {
 
 const SETUP: ReadonlySet<string> = new Set(["test-failed", "boot-failed"]);
 /** outcomes that say nothing about the reproducer: setup failures and the machinery's own */
-const NO_RESULT: ReadonlySet<string> = new Set(["test-failed", "boot-failed", "infra", "failed", "ignored"]);
+const NO_RESULT: ReadonlySet<string> = new Set(RUN_OUTCOMES.filter((o) => RUN_OUTCOME[o].count === "lost" || RUN_OUTCOME[o].count === "boot"));
 
 /** At each commit where no run reached the reproducer and at least one failed basic testing or
  *  boot with a title, the most frequent such title (the first on a tie); grouped by title, the

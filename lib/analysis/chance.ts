@@ -4,6 +4,7 @@
 // present multiplies the odds of a wrong result (chance / (1 - chance)) by its `oddsFactor`,
 // starting from the odds of a result with no finding (`baseOdds`). Pure and deterministic: the
 // same findings give the same chance. The verdict does not read it.
+import { uniqueSorted } from "@/lib/unique";
 import weights from "./data/chance-weights.json";
 import type { Finding } from "./types";
 
@@ -18,7 +19,7 @@ const MODEL: ChanceModel = weights as ChanceModel;
 /** The yes/no features of a set of findings: `rule:severity` (`rule:kind` for findings that
  *  say which case of the rule fired), once each. */
 export function chanceFeatures(findings: Finding[]): string[] {
-  return [...new Set(findings.map((f) => `${f.rule}:${f.kind ?? f.severity}`))].sort();
+  return uniqueSorted(findings.map((f) => `${f.rule}:${f.kind ?? f.severity}`));
 }
 
 export function chanceFrom(model: ChanceModel, features: string[]): { chance: number; terms: { feature: string; oddsFactor: number }[] } {

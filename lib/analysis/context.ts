@@ -1,4 +1,5 @@
 // What every rule needs, computed once per log.
+import { foundWord } from "@/lib/domain/words";
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
 import { crashedSteps, crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
@@ -16,12 +17,12 @@ export interface Context {
   /** the test of the culprit commit (null for inconclusive results or untested culprits) */
   culprit: Step | null;
   /** crash titles of the start commit */
-  startTitles: SeenTitle[];
+  startTitles: readonly SeenTitle[];
   /** cause: what the culprit was blamed for: its runs' titles plus the final `crash:` title (for
    *  inconclusive results, the titles of the last bad step). fix: the crash that stopped at the
    *  fix, i.e. the titles of the last step that still crashed (the fix's parent in linear
    *  history: the last crashed verdict is the newest lower bound of the range) */
-  culpritTitles: SeenTitle[];
+  culpritTitles: readonly SeenTitle[];
   /** the step culpritTitles come from (besides the `crash:` report), if any */
   blamedStep: Step | null;
   crashKey: TitleKey | null;
@@ -45,12 +46,12 @@ export function buildContext(log: BisectionLog, lines: string[] | null = null): 
   const crashed = crashedSteps(log);
   const last = crashed[crashed.length - 1] ?? null;
   const blamedStep = fix ? last : culprit ?? (log.outcome === "inconclusive" ? last : null);
-  const culpritTitles = blamedStep ? crashTitles(blamedStep) : [];
+  const culpritTitles = blamedStep ? [...crashTitles(blamedStep)] : [];
   if (crashKey && log.crash) culpritTitles.push({ key: crashKey, line: log.crash.line });
   return {
     log,
     fix,
-    found: fix ? "fix" : "culprit",
+    found: foundWord(log.type),
     start,
     culprit,
     startTitles: start ? crashTitles(start) : [],
@@ -58,7 +59,7 @@ export function buildContext(log: BisectionLog, lines: string[] | null = null): 
     blamedStep,
     crashKey,
     guilty: findGuiltyFrame(log.crash, lines),
-    trust: trustedRange(log, lines),
+    trust: trustedRange(log),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
-import { findGuiltyFrame, normalisePath } from "./guilty";
+import { findGuiltyFrame } from "./guilty";
 import { buildLog, CLEAN } from "./test-logs";
 import { relatedBug, sameBug, titleKey } from "./titles";
 
@@ -37,10 +37,6 @@ Freed by task 8762:
     expect(crash?.frames[g!.frameIndex!].function).toBe("foo_release");
   });
   it("returns null without a crash", () => expect(findGuiltyFrame(null)).toBeNull());
-  it("normalises ./ and ../ in paths", () => {
-    expect(normalisePath("arch/x86/kvm/../../../virt/kvm/kvm_main.c")).toBe("virt/kvm/kvm_main.c");
-    expect(normalisePath("./include/linux/netlink.h")).toBe("include/linux/netlink.h");
-  });
 });
 
 describe("titles: the same bug is the same place", () => {

@@ -10,6 +10,9 @@
 // With the log's text the scan reads the report lines themselves; without it (callers that only
 // have the parse) it reads the parsed frames in log order, which lack the lines that are not
 // frames and cannot tell a held-lock line from a stack line.
+import { unique } from "@/lib/unique";
+import { normalisePath } from "@/lib/domain/paths";
+import { FRAME_SECTION } from "@/lib/domain/words";
 import type { CrashReport } from "@/lib/parser/types";
 import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
@@ -22,22 +25,6 @@ interface ReportLine {
   text: string;
   /** 1-based log line */
   line: number;
-}
-
-/** `./include/x.h` -> `include/x.h`; `arch/x86/kvm/../../../virt/kvm/kvm_main.c` -> `virt/kvm/kvm_main.c` */
-/** A `.` or `..` segment, an empty one, or a leading or trailing slash. */
-const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\/|\/$/;
-
-export function normalisePath(path: string): string {
-  // most paths are already normal, and the judge asks for every file of every culprit
-  if (!NOT_NORMAL.test(path)) return path;
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
 }
 
 /** Console prefix of old reports, `[  246.107021] ` or `[  246.107021][ T1234] `: syzkaller
@@ -139,7 +126,7 @@ export function describeGuilty(g: GuiltyFrame): string {
   if (g.start) parts.push(`read from the interrupt entry (${g.start}), as syzbot does for RCU stalls`);
   if (g.rule === "fallback") parts.push("every file of the report is on syzbot's ignore list, so the first one is taken");
   if (g.skipped.length > 0 && g.rule !== "fallback") {
-    const whys = [...new Set(g.skipped.map((s) => `${s.file} (${s.why})`))].slice(0, 4);
+    const whys = unique(g.skipped.map((s) => `${s.file} (${s.why})`)).slice(0, 4);
     parts.push(`skipped above it: ${whys.join("; ")}${g.skipped.length > 4 ? "; …" : ""}`);
   }
   if (g.rule === "deeper" && g.over) parts.push(`a deeper path in the same directory than ${g.over}, which syzbot prefers`);
@@ -171,7 +158,7 @@ export function stackFiles(crash: CrashReport | null, limit = 30): string[] {
   if (!crash) return [];
   const files: string[] = [];
   for (const f of crash.frames) {
-    if (f.file && (f.section === "header" || f.section === "rip" || f.section === "call-trace")) files.push(normalisePath(f.file));
+    if (f.file && FRAME_SECTION[f.section].crash) files.push(normalisePath(f.file));
     if (files.length >= limit) break;
   }
   return files;

@@ -62,7 +62,8 @@ function judge(log: BisectionLog, text: string | null): Judgement {
   };
 }
 
-export { describeGuilty, findGuiltyFrame, guiltyRoute, normalisePath, type GuiltyRoute } from "./guilty";
+export { describeGuilty, findGuiltyFrame, guiltyRoute, type GuiltyRoute } from "./guilty";
+export { normalisePath } from "@/lib/domain/paths";
 export { trustedRange, type TrustedRange, type StepTrust } from "./range";
 export { chanceWrong, chanceFeatures } from "./chance";
 export { sameBug, relatedBug, titleKey } from "./titles";

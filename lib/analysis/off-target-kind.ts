@@ -9,7 +9,9 @@
 // classifying a step costs the length of its titles, not titles x reference titles.
 import { relatedBug, specific, type TitleKey } from "./titles";
 
-export type OffTargetKind = "unspecific" | "other-subsystem" | "unseen";
+import type { OffTargetKind } from "@/lib/domain/words";
+
+export type { OffTargetKind };
 
 /** Titles syzbot gives to failures that are not a kernel bug's report (on top of titles.ts's
  *  unspecific ones): syzkaller's fatal errors and reports it could not parse. */

@@ -67,7 +67,7 @@ function bisect(crashOf: (i: number) => string | null): string {
 function rangeOf(text: string) {
   const r = parseBisectionLog(text);
   if (!r.ok) throw new Error(r.reason);
-  return { log: r.log, range: trustedRange(r.log, text.split("\n"))! };
+  return { log: r.log, range: trustedRange(r.log)! };
 }
 
 function replay(script: string): string {

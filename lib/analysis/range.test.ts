@@ -12,7 +12,7 @@ function load(path: string) {
   const text = readFileSync(path, "utf8");
   const r = parseBisectionLog(text);
   if (!r.ok) throw new Error(r.reason);
-  return { log: r.log, text, range: trustedRange(r.log, text.split("\n"))! };
+  return { log: r.log, text, range: trustedRange(r.log)! };
 }
 
 /** `# git bisect good|bad|skip <hash>` lines of a log, as `git bisect ...` commands. */
@@ -89,7 +89,7 @@ describe("trusted range on built logs", () => {
     });
     const r = parseBisectionLog(text);
     if (!r.ok) throw new Error(r.reason);
-    const range = trustedRange(r.log, text.split("\n"))!;
+    const range = trustedRange(r.log)!;
     expect(range.steps.map((s) => [s.trusted, s.offTarget])).toEqual([
       [false, "unspecific"],
       [true, null],

@@ -16,6 +16,8 @@
 // where N counts the commits above the next test commit (in a linear history: the next test
 // commit is N+1 below the bad end). From those numbers the commits can be laid on a line, and
 // the trusted bounds give the commits still in question. Merges make the line an approximation.
+import { shortHash } from "@/lib/format";
+import { unique } from "@/lib/unique";
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { countRuns, crashTitles, stepCrashed } from "./steps";
 import { specific, titleKey, type TitleKey } from "./titles";
@@ -61,16 +63,6 @@ export interface TrustedRange {
   hint: string;
 }
 
-/** The first `Bisecting: N revisions left` after `git bisect start` (not kept by the parser). */
-function initialLeft(log: BisectionLog, lines: string[] | null): number | null {
-  if (!lines || !log.bisectStart) return null;
-  for (let i = log.bisectStart.line; i < Math.min(lines.length, log.bisectStart.line + 3); i++) {
-    const m = /^Bisecting: (\d+) revisions? left/.exec(lines[i]);
-    if (m) return Number(m[1]);
-  }
-  return null;
-}
-
 function trustStep(log: BisectionLog, s: Step, reference: BugIndex): Pick<StepTrust, "trusted" | "why" | "offTarget" | "crashed"> {
   const crashed = stepCrashed(log.type, s) === true;
   const c = countRuns(s);
@@ -86,11 +78,11 @@ function trustStep(log: BisectionLog, s: Step, reference: BugIndex): Pick<StepTr
   // a crash of the same subsystem at another place is often the bug seen from elsewhere
   // (`fuse_request_end` / `request_end`): trusted, but marked
   if (kind === "unseen") return { crashed, trusted: true, why: null, offTarget: kind };
-  const names = [...new Set(titles.map((t) => t.title))].slice(0, 3).join("”, “");
+  const names = unique(titles.map((t) => t.title)).slice(0, 3).join("”, “");
   return { crashed, trusted: false, why: names ? `crashed only with “${names}”` : "no crash of the bug was recorded", offTarget: kind };
 }
 
-export function trustedRange(log: BisectionLog, lines: string[] | null = null): TrustedRange | null {
+export function trustedRange(log: BisectionLog): TrustedRange | null {
   const start = log.bisectStart;
   if (!start || log.steps.length === 0) return null;
   const startStep = log.steps.find((s) => s.role === "start") ?? null;
@@ -103,7 +95,7 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   const reference = bugIndex(keys);
   const git = log.steps.filter((s) => s.line > start.line && (s.verdict === "good" || s.verdict === "bad"));
   // positions on a line: good end 0, bad end `hi`
-  const left0 = initialLeft(log, lines);
+  const left0 = start.revisionsLeft;
   let lo = 0;
   let hi: number | null = left0 === null ? null : 2 * left0 + 2;
   let nextLeft = left0;
@@ -142,7 +134,7 @@ export function trustedRange(log: BisectionLog, lines: string[] | null = null): 
   // all trusted: the script is the log's own sequence of verdicts, so git ends where syzbot did
   const reproduces = found !== null && (allTrusted ? log.outcome === "found" : candidates === 1 && bad === found);
   return {
-    reference: [...new Set(reference.keys.map((r) => r.title))],
+    reference: unique(reference.keys.map((r) => r.title)),
     steps,
     good,
     bad,
@@ -172,12 +164,11 @@ export function replayScript(start: { bad: string; good: string }, steps: StepTr
 }
 
 function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean): string {
-  const short = (h: string) => h.slice(0, 12);
   const from = allTrusted
     ? "Every verdict is trusted: `git bisect replay` of this script ends on the log's result."
     : "Replay the trusted verdicts with `git bisect replay`, then test the commits git offers with the reproducer, counting only crashes of the bug.";
   if (!found) return from;
   return log.type === "fix"
-    ? `${from} To confirm the fix, apply ${short(found)} alone on the start commit ${short(log.startCommit)} and check that the reproducer stops crashing.`
-    : `${from} To confirm the culprit, revert ${short(found)} on the start commit ${short(log.startCommit)} and check that the reproducer stops crashing.`;
+    ? `${from} To confirm the fix, apply ${shortHash(found)} alone on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`
+    : `${from} To confirm the culprit, revert ${shortHash(found)} on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`;
 }

@@ -1,7 +1,8 @@
 // Counting runs per step. `all runs: X` hides how many runs there were: 10 in every era for
 // bisection steps (20 only for the first test from 2021-02 and after flakiness), so we assume
 // 10 and say so through `exact: false`.
-import { verdictCrashed } from "@/lib/format";
+import { verdictCrashed } from "@/lib/domain/step-verdict";
+import { RUN_OUTCOME } from "@/lib/domain/words";
 import type { BisectionLog, BisectionType, Run, RunOutcome, Step } from "@/lib/parser/types";
 import { titleKey, type TitleKey } from "./titles";
 
@@ -18,15 +19,12 @@ export interface RunCounts {
   exact: boolean;
 }
 
-const INFRA: RunOutcome[] = ["infra", "test-failed", "ignored", "failed"];
-
 export function countRuns(step: Step): RunCounts {
   const c: RunCounts = { crashed: 0, ok: 0, boot: 0, infra: 0, total: 0, exact: true };
   const add = (o: RunOutcome, n: number) => {
-    if (o === "crashed") c.crashed += n;
-    else if (o === "ok") c.ok += n;
-    else if (o === "boot-failed") c.boot += n;
-    else if (INFRA.includes(o)) c.infra += n;
+    const kind = RUN_OUTCOME[o].count;
+    if (kind === "lost") c.infra += n;
+    else c[kind] += n;
     c.total += n;
   };
   if (step.runs.length > 0) for (const r of step.runs) add(r.outcome, 1);
@@ -42,14 +40,21 @@ export interface SeenTitle {
   line: number;
 }
 
-/** While one judgement runs, the rules ask for the same steps' titles several times: each step's
- *  list is made once, each distinct title keyed once (a step may have 200,000 runs). */
-let memo: { steps: Map<Step, SeenTitle[]>; keys: Map<string, TitleKey> } | null = null;
+/** One step's crash titles as the rules read them: the list, and what several rules derive
+ *  from it (each made at most once per judgement: a step may have 200,000 runs). */
+interface StepTitles {
+  all: SeenTitle[];
+  distinct: SeenTitle[] | null;
+  places: Set<string> | null;
+}
 
-/** Runs `fn` with crashTitles memoized (judgeBisection); the memo ends with it. */
+/** While one judgement runs, the rules ask for the same steps' titles several times. */
+let memo: Map<Step, StepTitles> | null = null;
+
+/** Runs `fn` with the steps' titles memoized (judgeBisection); the memo ends with it. */
 export function withTitleMemo<T>(fn: () => T): T {
   const outer = memo;
-  memo = { steps: new Map(), keys: new Map() };
+  memo = new Map();
   try {
     return fn();
   } finally {
@@ -57,22 +62,55 @@ export function withTitleMemo<T>(fn: () => T): T {
   }
 }
 
-function keyOf(title: string): TitleKey {
-  if (memo === null) return titleKey(title);
-  let k = memo.keys.get(title);
-  if (k === undefined) memo.keys.set(title, (k = titleKey(title)));
-  return k;
+function titlesOf(step: Step): StepTitles {
+  const cached = memo?.get(step);
+  if (cached !== undefined) return cached;
+  const all: SeenTitle[] = [];
+  // runs of one step mostly repeat one title: each run of equal titles is keyed once
+  let last: string | null = null;
+  let key: TitleKey | null = null;
+  for (const r of step.runs) {
+    if (r.outcome !== "crashed" || !r.title) continue;
+    if (r.title !== last || key === null) key = titleKey((last = r.title));
+    all.push({ key, line: r.line });
+  }
+  if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title)
+    all.push({ key: titleKey(step.allRuns.title), line: step.allRuns.line });
+  const t: StepTitles = { all, distinct: null, places: null };
+  memo?.set(step, t);
+  return t;
 }
 
 /** Crash titles of a step (crashed runs only), with the line of each. */
-export function crashTitles(step: Step): SeenTitle[] {
-  const cached = memo?.steps.get(step);
-  if (cached !== undefined) return cached.slice();
+export function crashTitles(step: Step): readonly SeenTitle[] {
+  return titlesOf(step).all;
+}
+
+/** The first crash title of each name, in order. */
+export function distinctTitles(step: Step): readonly SeenTitle[] {
+  const t = titlesOf(step);
+  return (t.distinct ??= firstOfEach(t.all));
+}
+
+/** The places of a step's specific crash titles. */
+export function specificPlaces(step: Step): ReadonlySet<string> {
+  const t = titlesOf(step);
+  if (t.places === null) {
+    t.places = new Set();
+    for (const x of t.all) if (x.key.place !== null) t.places.add(x.key.place);
+  }
+  return t.places;
+}
+
+/** The first title of each name, in order (a Set: a step may have thousands of runs). */
+export function firstOfEach(ts: readonly SeenTitle[]): SeenTitle[] {
+  const seen = new Set<string>();
   const out: SeenTitle[] = [];
-  for (const r of step.runs) if (r.outcome === "crashed" && r.title) out.push({ key: keyOf(r.title), line: r.line });
-  if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title)
-    out.push({ key: keyOf(step.allRuns.title), line: step.allRuns.line });
-  memo?.steps.set(step, out.slice());
+  for (const t of ts) {
+    if (seen.has(t.key.title)) continue;
+    seen.add(t.key.title);
+    out.push(t);
+  }
   return out;
 }
 
@@ -134,10 +172,3 @@ export function evidenceLines(type: BisectionType, step: Step): number[] {
   return evidence === undefined || evidence === verdict ? [verdict] : [evidence, verdict];
 }
 
-export function short(hash: string): string {
-  return hash.slice(0, 12);
-}
-
-export function uniqueSorted(lines: number[]): number[] {
-  return [...new Set(lines)].sort((a, b) => a - b);
-}

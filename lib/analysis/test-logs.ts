@@ -1,9 +1,10 @@
 // Small hand-written cause- and fix-bisection logs for the tests, in the real log format (E5
 // era, as in the seed fixture; fix logs as in the 2022 synthetic fix fixture), so they go
 // through the real parser.
+import type { GitVerdict } from "@/lib/domain/words";
 
 export interface StepSpec {
-  verdict: "good" | "bad" | "skip";
+  verdict: GitVerdict;
   /** one string: an `all runs:` line; an array: `run #N:` lines */
   runs: string | string[];
   subject?: string;

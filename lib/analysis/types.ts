@@ -2,26 +2,10 @@ import type { TrustedRange } from "./range";
 // What the judge says about one parsed bisection. Plain data, serialisable, so the UI and the
 // database can keep it as it is.
 
-export type Severity = "high" | "medium" | "low" | "info";
+// The judge's words (severity, rule id, verdict, guilty rule) and what each means: lib/domain/words.ts.
+import type { GuiltyRule, RuleId, Severity, Verdict } from "@/lib/domain/words";
 
-/** Stable rule ids: the UI keys explanations on them and the bench counts them. */
-export type RuleId =
-  | "title-drift" // the crash chased at the culprit is not the crash of the start commit
-  | "crash-in-boot" // the chased crash also fires while booting, without the reproducer
-  | "detector-commit" // the culprit adds or changes the tool that reports the crash
-  | "stack-overlap" // the crash stack against the files the culprit touched
-  | "flaky-bad" // a crashed verdict from few crashes (git's `bad`; `good` in fix bisections)
-  | "flaky-good" // a did-not-crash verdict that may be a false negative (git's `good`; `bad` in fix)
-  | "noop-culprit" // culprit and parent build the same kernel
-  | "merge-culprit"
-  | "release-culprit"
-  | "scope-only" // the culprit cannot change the kernel that crashed
-  | "infra-share" // runs lost to infrastructure, and steps decided with them
-  | "mixed-signatures" // one commit gave several different crashes
-  | "head-cut" // the log's head is missing: the start commit's crash is unknown
-  | "low-confidence" // syzkaller's own confidence is below its cut-off
-  | "deep-history" // the reproducer crashed on many releases: the bug is old
-  | "off-target"; // crashed verdicts decided by crashes that are not the bug
+export type { RuleId, Severity, Verdict };
 
 export interface Finding {
   rule: RuleId;
@@ -34,9 +18,6 @@ export interface Finding {
    *  info findings); the chance model keys on it */
   kind?: string;
 }
-
-/** found/inconclusive results get a judgement; horizon, error and incomplete get `n/a`. */
-export type Verdict = "likely-wrong" | "doubtful" | "clean" | "n/a";
 
 export interface GuiltySkip {
   /** the file as printed */
@@ -57,7 +38,7 @@ export interface GuiltyFrame {
   line: number;
   /** first: the first file not ignored; deeper: a deeper path in the same directory below it;
    *  fallback: every file ignored, the first one taken */
-  rule: "first" | "deeper" | "fallback";
+  rule: GuiltyRule;
   /** files skipped above it, with the rule that skipped each (at most 12) */
   skipped: GuiltySkip[];
   /** for `deeper`: the file it took over from */

@@ -1,10 +1,12 @@
 // From findings to a verdict: one high finding makes a result likely wrong, and so do medium
 // findings from two independent kinds of evidence (what crashed, what the culprit changed, how
 // the runs came out); one medium finding makes it doubtful; low and info findings never decide.
+import { unique } from "@/lib/unique";
 import type { BisectionType, Outcome } from "@/lib/parser/types";
-import type { Finding, RuleId, Severity, Verdict } from "./types";
+import { foundWord, SEVERITY } from "@/lib/domain/words";
+import type { Finding, RuleId, Verdict } from "./types";
 
-const RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1, info: 0 };
+const rank = (f: Finding) => SEVERITY[f.severity].rank;
 
 /** Banner phrases, by rule, for the finding that decides. */
 const HEADLINES: Record<RuleId, string> = {
@@ -37,24 +39,25 @@ const FAMILY: Record<RuleId, "crash" | "culprit" | "runs" | "history"> = {
   "off-target": "crash",
 };
 
-/** Rules in the order their headline is preferred when several decide. */
-const PRIORITY: RuleId[] = [
-  "noop-culprit", "merge-culprit", "release-culprit", "scope-only", "title-drift", "off-target", "crash-in-boot",
-  "detector-commit", "flaky-bad", "flaky-good", "low-confidence", "stack-overlap", "deep-history", "infra-share", "mixed-signatures", "head-cut",
-];
+/** Rules in the order their headline is preferred when several decide (first is preferred). */
+const PRIORITY: Record<RuleId, number> = {
+  "noop-culprit": 0, "merge-culprit": 1, "release-culprit": 2, "scope-only": 3, "title-drift": 4, "off-target": 5, "crash-in-boot": 6,
+  "detector-commit": 7, "flaky-bad": 8, "flaky-good": 9, "low-confidence": 10, "stack-overlap": 11, "deep-history": 12, "infra-share": 13,
+  "mixed-signatures": 14, "head-cut": 15,
+};
 
 export function sortFindings(fs: Finding[]): Finding[] {
-  return [...fs].sort((a, b) => RANK[b.severity] - RANK[a.severity] || PRIORITY.indexOf(a.rule) - PRIORITY.indexOf(b.rule));
+  return [...fs].sort((a, b) => rank(b) - rank(a) || PRIORITY[a.rule] - PRIORITY[b.rule]);
 }
 
 export function decide(outcome: Outcome, findings: Finding[], type: BisectionType = "cause"): { verdict: Verdict; headline: string; decisive: RuleId[] } {
-  const found = type === "fix" ? "fix" : "culprit";
+  const found = foundWord(type);
   if (outcome !== "found" && outcome !== "inconclusive")
     return { verdict: "n/a", headline: `no ${found} to judge`, decisive: [] };
-  const top = Math.max(-1, ...findings.map((f) => RANK[f.severity]));
-  if (top < RANK.medium) return { verdict: "clean", headline: `no sign of a wrong ${found}`, decisive: [] };
-  const decisive = [...new Set(sortFindings(findings).filter((f) => RANK[f.severity] === top).map((f) => f.rule))];
+  const top = Math.max(-1, ...findings.map(rank));
+  if (top < SEVERITY.medium.rank) return { verdict: "clean", headline: `no sign of a wrong ${found}`, decisive: [] };
+  const decisive = unique(sortFindings(findings).filter((f) => rank(f) === top).map((f) => f.rule));
   const twoKinds = new Set(decisive.map((r) => FAMILY[r])).size >= 2;
-  const verdict = top === RANK.high || twoKinds ? "likely-wrong" : "doubtful";
+  const verdict = top === SEVERITY.high.rank || twoKinds ? "likely-wrong" : "doubtful";
   return { verdict, headline: HEADLINES[decisive[0]], decisive };
 }

@@ -2,6 +2,11 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedImmutable } from "./immutable-cache";
 import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
+import { findingsSchema, notesSchema, readStored, warningsSchema } from "@/lib/validations/stored";
+import type { Finding } from "@/lib/analysis/types";
+import type { ParseWarning } from "@/lib/parser/types";
+import { FRAME_SECTIONS, MARK_VERDICTS, word, type BisectionType, type FrameSection, type GitVerdict, type MarkVerdict, type Outcome, type RunOutcome, type StepRole, type Verdict } from "@/lib/domain/words";
+import { headWords, stepWords, type With } from "./read-back";
 
 const bisectionSelect = {
   id: true,
@@ -26,6 +31,9 @@ const bisectionSelect = {
   recipientsTo: true,
   recipientsCc: true,
   bisectStartLine: true,
+  bisectStartBad: true,
+  bisectStartGood: true,
+  bisectStartLeft: true,
   resultLine: true,
   truncated: true,
   headTruncated: true,
@@ -77,6 +85,7 @@ const bisectionSelect = {
       verdict: true,
       verdictLine: true,
       revisionsLeft: true,
+      revisionsLeftAtTest: true,
       untested: true,
       line: true,
       endLine: true,
@@ -141,15 +150,34 @@ const mutableSelect = {
 type BisectionRow = Prisma.BisectionGetPayload<{ select: typeof bisectionSelect }>;
 type MutableRow = Prisma.BisectionGetPayload<{ select: typeof mutableSelect }>;
 
+export type StoredRun = With<BisectionRow["steps"][number]["runs"][number], { outcome: RunOutcome }>;
+export type StoredStep = With<
+  BisectionRow["steps"][number],
+  { role: StepRole; verdict: GitVerdict | null; allRunsOutcome: RunOutcome | null; notes: { text: string; line: number }[]; runs: StoredRun[] }
+>;
+export type StoredFrame = With<BisectionRow["frames"][number], { section: FrameSection }>;
+export type StoredMark = With<MutableRow["marks"][number], { verdict: MarkVerdict }>;
+export type StoredCommit = NonNullable<BisectionRow["culprit"]>;
+
 /** A stored bisection as its own log tells it: the found commit's header and files come from
- *  this log's `culprit` rows, never from the commit row other logs share; `judgeDetail` read
- *  through its schema (null for rows stored before the column existed, or whose detail does
- *  not match it). */
-export type BisectionDetail = Omit<BisectionRow, "culprit" | "judgeDetail"> &
-  MutableRow & {
-    foundCommit: BisectionRow["culprit"];
+ *  this log's `culprit` rows, never from the commit row other logs share. Every word column is
+ *  read as its word (lib/domain/words.ts, as the CHECK constraints hold them) and every JSON
+ *  column through its schema (lib/validations/stored.ts); `judgeDetail` is null for rows stored
+ *  before the column existed, or whose detail does not match its schema. */
+export type BisectionDetail = With<
+  Omit<BisectionRow, "culprit">,
+  {
+    type: BisectionType;
+    outcome: Outcome;
+    verdict: Verdict;
+    findings: Finding[];
+    warnings: ParseWarning[];
     judgeDetail: JudgeDetail | null;
-  };
+    steps: StoredStep[];
+    frames: StoredFrame[];
+  }
+> &
+  With<MutableRow, { marks: StoredMark[] }> & { foundCommit: StoredCommit | null };
 
 /** One bisection with everything its page shows. What its log says never changes, so that part
  *  is kept in a bounded cache by id (lib/data/immutable-cache.ts); marks and syzbot links are
@@ -159,7 +187,9 @@ export async function getBisection(prisma: PrismaClient, id: string): Promise<Bi
     immutableDetail(prisma, id),
     prisma.bisection.findUnique({ where: { id }, select: mutableSelect }),
   ]);
-  return fixed && mutable ? { ...fixed, ...mutable } : null;
+  if (!fixed || !mutable) return null;
+  const marks = mutable.marks.map((m) => ({ ...m, verdict: word(MARK_VERDICTS, m.verdict, `bisection ${id} mark ${m.id} verdict`) }));
+  return { ...fixed, ...mutable, marks };
 }
 
 function immutableDetail(prisma: PrismaClient, id: string) {
@@ -169,14 +199,37 @@ function immutableDetail(prisma: PrismaClient, id: string) {
     (b) => 1 + b.steps.length + b.steps.reduce((n, s) => n + s.runs.length, 0) + b.frames.length + (b.foundCommit?.files.length ?? 0),
     async () => {
       const row = await prisma.bisection.findUnique({ where: { id }, select: bisectionSelect });
-      if (!row) return null;
-      const { culprit, judgeDetail, ...rest } = row;
-      // a step without a subject of its own borrows the one this log printed for the culprit
-      const steps = rest.steps.map((s) => (s.subject === null && culprit && s.commitHash === culprit.hash ? { ...s, subject: culprit.subject } : s));
-      const detail = judgeDetail === null ? null : judgeDetailSchema.safeParse(judgeDetail);
-      return { ...rest, steps, foundCommit: culprit, judgeDetail: detail?.success ? detail.data : null };
+      return row && readBack(id, row);
     },
   );
+}
+
+/** The row with its words and JSON columns checked and typed; an error naming the row and the
+ *  column for anything this code does not know. */
+function readBack(id: string, row: BisectionRow) {
+  const at = `bisection ${id}`;
+  const { culprit, judgeDetail, ...rest } = row;
+  const steps = rest.steps.map((s): StoredStep => {
+    const where = `${at} step ${s.index}`;
+    return {
+      ...stepWords(s, where),
+      notes: readStored(notesSchema, s.notes, `${where} notes`),
+      // a step without a subject of its own borrows the one this log printed for the culprit
+      subject: s.subject === null && culprit && s.commitHash === culprit.hash ? culprit.subject : s.subject,
+    };
+  });
+  for (const f of rest.frames) word(FRAME_SECTIONS, f.section, `${at} frame ${f.position} section`);
+  const detail = judgeDetail === null ? null : judgeDetailSchema.safeParse(judgeDetail);
+  return {
+    ...headWords(rest),
+    findings: readStored(findingsSchema, rest.findings, `${at} findings`),
+    warnings: readStored(warningsSchema, rest.warnings, `${at} warnings`),
+    steps,
+    // every section was checked just above
+    frames: rest.frames as StoredFrame[],
+    foundCommit: culprit,
+    judgeDetail: detail?.success ? detail.data : null,
+  };
 }
 
 export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { groupAccounts, type CulpritAccount } from "@/lib/commit-accounts";
+import { headWords, stepWords } from "./read-back";
 
 /** Commits whose hash starts with `prefix` (7+ hex), at most `limit`. */
 export async function findCommits(prisma: PrismaClient, prefix: string, limit = 20) {
@@ -35,7 +36,10 @@ export async function getCommitRecord(prisma: PrismaClient, hash: string) {
       select: {
         index: true,
         role: true,
+        release: true,
         verdict: true,
+        buildError: true,
+        untested: true,
         allRunsOutcome: true,
         allRunsTitle: true,
         line: true,
@@ -47,7 +51,13 @@ export async function getCommitRecord(prisma: PrismaClient, hash: string) {
       take: 500,
     }),
   ]);
-  return { commit, accounts: groupAccounts(accounts), found, candidateOf, steps };
+  return {
+    commit,
+    accounts: groupAccounts(accounts),
+    found: found.map(headWords),
+    candidateOf: candidateOf.map(headWords),
+    steps: steps.map((s) => ({ ...stepWords(s, `bisection ${s.bisection.id} step ${s.index}`), bisection: headWords(s.bisection) })),
+  };
 }
 
 /** What each log that found the commit printed of it, with its file list as a digest. */

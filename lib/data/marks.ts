@@ -1,10 +1,16 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consensus, summarizeMarks, type MarkView } from "@/lib/marks/summary";
+import { MARK_VERDICTS, word } from "@/lib/domain/words";
 
 const markSelect = { id: true, who: true, verdict: true, realCulprit: true, note: true, loreLink: true, createdAt: true } as const;
 
-const toView = (m: { createdAt: Date } & Omit<MarkView, "createdAt">): MarkView => ({ ...m, createdAt: m.createdAt.toISOString() });
+/** A stored mark row as the view shows it: its verdict as the word the CHECK constraint holds. */
+const toView = (m: { id: number; verdict: string; createdAt: Date } & Omit<MarkView, "createdAt" | "verdict" | "id">): MarkView => ({
+  ...m,
+  verdict: word(MARK_VERDICTS, m.verdict, `mark ${m.id} verdict`),
+  createdAt: m.createdAt.toISOString(),
+});
 
 /** Every mark on a bisection, oldest first, with the developers' current verdicts. */
 export async function marksOf(prisma: PrismaClient, bisectionId: string) {

@@ -2,18 +2,23 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { unspecificTitle } from "@/lib/analysis/off-target-kind";
 import { titleKey } from "@/lib/analysis/titles";
+import { unique } from "@/lib/unique";
+import { headWords, stepWords } from "./read-back";
 
 /** Titles specific enough to name one bug: not `... in corrupted`, `lost connection to test
  *  machine`, `no output from test machine`, `SYZFATAL: ...` and the like, which many unrelated
  *  bisections share. */
 export function relatedTitles(titles: string[]): string[] {
-  return [...new Set(titles)].filter((t) => t && !unspecificTitle(titleKey(t)));
+  return unique(titles).filter((t) => t && !unspecificTitle(titleKey(t)));
 }
 
-const RELATED = 20;
+/** Other bisections listed on a bisection page; the list search finds them all. */
+export const RELATED_SHOWN = 10;
+/** read one more than shown: it says there are more */
+const RELATED = RELATED_SHOWN + 1;
 
 /** Other bisections of the same crash: same final or start crash title, when it is specific.
- *  The newest 20 of each title and role come from that index in order, so the read stays small
+ *  The newest of each title and role come from that index in order, so the read stays small
  *  however many bisections share a title (thousands at 1,000,000 rows). */
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
   const wanted = relatedTitles(titles);
@@ -41,13 +46,13 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       crashSignature: { select: { title: true } },
     },
   });
-  const byId = new Map(rows.map(({ culprit, ...r }) => [r.id, { ...r, foundCommit: culprit }]));
+  const byId = new Map(rows.map(({ culprit, ...r }) => [r.id, { ...headWords(r), foundCommit: culprit }]));
   return ids.flatMap((i) => byId.get(i) ?? []);
 }
 
 /** What the compare page needs of one side. */
 export async function getCompareSide(prisma: PrismaClient, id: string) {
-  return prisma.bisection.findUnique({
+  const row = await prisma.bisection.findUnique({
     where: { id },
     select: {
       id: true,
@@ -66,6 +71,8 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
           release: true,
           subject: true,
           verdict: true,
+          buildError: true,
+          untested: true,
           allRunsOutcome: true,
           allRunsTitle: true,
           runs: { select: { outcome: true, title: true } },
@@ -73,4 +80,5 @@ export async function getCompareSide(prisma: PrismaClient, id: string) {
       },
     },
   });
+  return row && { ...headWords(row), steps: row.steps.map((s, i) => stepWords(s, `bisection ${id} step ${i}`)) };
 }

@@ -138,8 +138,9 @@ async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[],
 export async function bulkImport(url: string, names: string[], opts: BulkOptions): Promise<void> {
   const size = opts.batchSize ?? 64;
   const pool = new pg.Pool({ connectionString: url, max: 3 });
-  // a connection the server drops (an outage) is reported by the query on it, not as an
-  // unhandled 'error' event of the pool or the client
+  // a server that goes away errors its connections, idle or busy; the busy one's query rejects
+  // too (an outage, thrown below), so the events themselves are only noted, or they would end
+  // the process
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   const preparers = new Preparers(opts.workers ?? 1);

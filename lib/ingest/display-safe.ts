@@ -30,6 +30,7 @@ export function displaySafe(log: BisectionLog): BisectionLog {
   return {
     ...log,
     steps: log.steps.map(step),
+    bisectStart: log.bisectStart && { ...log.bisectStart, bad: printable(log.bisectStart.bad), good: printable(log.bisectStart.good) },
     commit: c && {
       ...c,
       subject: printable(c.subject),

@@ -1,20 +1,19 @@
 // Parse result -> database rows. Pure: no I/O, so the mapping is testable on its own.
+import { RUN_OUTCOME } from "@/lib/domain/words";
+import { uniqueSorted } from "@/lib/unique";
 import type { BisectionLog, RunOutcome } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
 import { guiltyRoute } from "@/lib/analysis/guilty";
 import type { JudgeDetail } from "@/lib/validations/judge-detail";
 
-/** Run outcomes whose title names a crash (and so a crash signature). */
-const CRASH_OUTCOMES: ReadonlySet<RunOutcome> = new Set(["crashed", "boot-failed"]);
-
 export function signatureTitles(log: BisectionLog): string[] {
-  const titles = new Set<string>();
+  const titles: string[] = [];
   for (const s of log.steps) {
-    for (const r of s.runs) if (CRASH_OUTCOMES.has(r.outcome) && r.title) titles.add(r.title);
-    if (s.allRuns && CRASH_OUTCOMES.has(s.allRuns.outcome) && s.allRuns.title) titles.add(s.allRuns.title);
+    for (const r of s.runs) if (isCrashOutcome(r.outcome) && r.title) titles.push(r.title);
+    if (s.allRuns && isCrashOutcome(s.allRuns.outcome) && s.allRuns.title) titles.push(s.allRuns.title);
   }
-  if (log.crash) titles.add(log.crash.title);
-  return [...titles].sort();
+  if (log.crash) titles.push(log.crash.title);
+  return uniqueSorted(titles);
 }
 
 /** The crash title seen most often at the first tested commit. */
@@ -29,8 +28,9 @@ export function startTitle(log: BisectionLog): string | null {
   return best;
 }
 
+/** Run outcomes whose title names a crash (and so a crash signature). */
 export function isCrashOutcome(o: RunOutcome): boolean {
-  return CRASH_OUTCOMES.has(o);
+  return RUN_OUTCOME[o].signature;
 }
 
 /** Lower-cased text the list's search box matches with a trigram index: crash titles, the

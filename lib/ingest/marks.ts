@@ -1,5 +1,7 @@
 // The write path for developers' marks. A mark is never changed: a developer's new mark on the
 // same bisection is a new row that `supersedes` their previous one.
+import { MARK_VERDICTS, word } from "@/lib/domain/words";
+import type { MarkView } from "@/lib/marks/summary";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MarkInput } from "@/lib/validations/mark";
 import { isUniqueViolation } from "./store";
@@ -14,16 +16,8 @@ export class MarkError extends Error {
   }
 }
 
-export interface StoredMark {
-  id: number;
-  who: string;
-  verdict: string;
-  realCulprit: string | null;
-  note: string | null;
-  loreLink: string | null;
-  createdAt: Date;
-  supersedes: number | null;
-}
+/** A mark as stored: the view's fields, with its time as a Date and the mark it replaces. */
+export type StoredMark = Omit<MarkView, "createdAt"> & { createdAt: Date; supersedes: number | null };
 
 export async function addMark(prisma: PrismaClient, bisectionId: string, who: string, mark: MarkInput): Promise<StoredMark> {
   const exists = await prisma.bisection.count({ where: { id: bisectionId } });
@@ -35,10 +29,11 @@ export async function addMark(prisma: PrismaClient, bisectionId: string, who: st
       select: { id: true },
     });
     try {
-      return await prisma.developerMark.create({
+      const row = await prisma.developerMark.create({
         data: { bisectionId, who, ...mark, supersedes: previous?.id ?? null },
         select: { id: true, who: true, verdict: true, realCulprit: true, note: true, loreLink: true, createdAt: true, supersedes: true },
       });
+      return { ...row, verdict: word(MARK_VERDICTS, row.verdict, `mark ${row.id} verdict`) };
     } catch (e) {
       // the same developer marked it concurrently: their other mark is now the previous one
       if (!isUniqueViolation(e)) throw e;

@@ -17,7 +17,8 @@ export const BISECTION_COLUMNS: readonly Column[] = [
   ["error", "text"], ["syzkaller_commit", "text"], ["host", "text"], ["started_at", "timestamptz-utc"], ["revisions_tested", "int"], ["total_seconds", "float8"],
   ["build_seconds", "float8"], ["test_seconds", "float8"], ["culprit_signature", "text"], ["parent_signature", "text"],
   ["error_probability", "float8"], ["flaky_text", "text"], ["horizon_message", "text"], ["recipients_to", "text[]"],
-  ["recipients_cc", "text[]"], ["bisect_start_line", "int"], ["result_line", "int"], ["truncated", "bool"],
+  ["recipients_cc", "text[]"], ["bisect_start_line", "int"], ["bisect_start_bad", "text"], ["bisect_start_good", "text"],
+  ["bisect_start_left", "int"], ["result_line", "int"], ["truncated", "bool"],
   ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["verdict", "text"],
   ["verdict_headline", "text"], ["findings", "jsonb"], ["confidence", "float8"], ["chance_wrong", "float8"],
   ["judge_detail", "jsonb"], ["search_text", "text"],
@@ -37,7 +38,7 @@ export const STEP_COLUMNS: readonly Column[] = [
   ["subject", "text"], ["compiler", "text"], ["compiler_type", "text"], ["kernel_signature", "text"], ["build_error", "text"],
   ["all_runs_outcome", "text"], ["all_runs_title", "text"], ["all_runs_line", "int"], ["representative_crash", "text"],
   ["false_negative_chance", "float8"], ["notes", "jsonb"], ["verdict", "text"], ["verdict_line", "int"],
-  ["revisions_left", "int"], ["untested", "bool"], ["line", "int"], ["end_line", "int"],
+  ["revisions_left", "int"], ["revisions_left_at_test", "int"], ["untested", "bool"], ["line", "int"], ["end_line", "int"],
 ];
 export const RUN_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["step_index", "int"], ["index", "int"], ["outcome", "text"], ["title", "text"],
@@ -103,7 +104,8 @@ export function logRows(p: PreparedLog): LogRows {
       log.error, log.syzkallerCommit, log.host, log.startedAt, log.revisionsTested, log.totalSeconds,
       log.buildSeconds, log.testSeconds, log.culpritSignature, log.parentSignature,
       log.errorProbability, log.flaky?.text ?? null, log.horizonCommitMessage, log.recipientsTo,
-      log.recipientsCc, log.bisectStart?.line ?? null, log.resultLine, log.truncated,
+      log.recipientsCc, log.bisectStart?.line ?? null, log.bisectStart?.bad ?? null, log.bisectStart?.good ?? null,
+      log.bisectStart?.revisionsLeft ?? null, log.resultLine, log.truncated,
       log.headTruncated, log.lineCount, log.steps.length, JSON.stringify(log.warnings), j.verdict,
       j.headline ?? null, JSON.stringify(j.findings), j.confidence, j.chanceWrong,
       JSON.stringify(judgeDetail(j)), searchText(log),
@@ -116,7 +118,7 @@ export function logRows(p: PreparedLog): LogRows {
     steps: log.steps.map((s) => [
       id, s.index, s.commit, s.role, s.release, s.subject, s.compiler, s.compilerType, s.kernelSignature, s.buildError,
       s.allRuns?.outcome ?? null, s.allRuns?.title ?? null, s.allRuns?.line ?? null, s.representativeCrash?.title ?? null,
-      s.falseNegativeChance, JSON.stringify(s.notes), s.verdict, s.verdictLine, s.revisionsLeft, s.untested, s.line, s.endLine,
+      s.falseNegativeChance, JSON.stringify(s.notes), s.verdict, s.verdictLine, s.revisionsLeft, s.revisionsLeftAtTest, s.untested, s.line, s.endLine,
     ]),
     runs,
     crash: crash ? [id, null, crash.line, crash.endLine, crash.header, j.guilty?.file ?? crash.guiltyFile, j.guilty?.frameIndex ?? crash.guiltyFrame] : null,

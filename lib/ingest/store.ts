@@ -30,7 +30,7 @@ function stepsCte(id: string, steps: Step[]): Prisma.Sql {
   return Prisma.sql`steps AS (
     INSERT INTO "step" (bisection_id, "index", commit_hash, role, release, subject, compiler, compiler_type,
       kernel_signature, build_error, all_runs_outcome, all_runs_title, all_runs_line, representative_crash,
-      false_negative_chance, notes, verdict, verdict_line, revisions_left, untested, line, end_line)
+      false_negative_chance, notes, verdict, verdict_line, revisions_left, revisions_left_at_test, untested, line, end_line)
     SELECT ${id}, * FROM unnest(
       ${col(steps, "index")}::int[], ${col(steps, "commit")}::text[], ${col(steps, "role")}::text[],
       ${col(steps, "release")}::text[], ${col(steps, "subject")}::text[], ${col(steps, "compiler")}::text[],
@@ -39,7 +39,7 @@ function stepsCte(id: string, steps: Step[]): Prisma.Sql {
       ${steps.map((s) => s.allRuns?.line ?? null)}::int[], ${steps.map((s) => s.representativeCrash?.title ?? null)}::text[],
       ${col(steps, "falseNegativeChance")}::float8[], ${steps.map((s) => JSON.stringify(s.notes))}::jsonb[],
       ${col(steps, "verdict")}::text[], ${col(steps, "verdictLine")}::int[], ${col(steps, "revisionsLeft")}::int[],
-      ${col(steps, "untested")}::bool[], ${col(steps, "line")}::int[], ${col(steps, "endLine")}::int[]))`;
+      ${col(steps, "revisionsLeftAtTest")}::int[], ${col(steps, "untested")}::bool[], ${col(steps, "line")}::int[], ${col(steps, "endLine")}::int[]))`;
 }
 
 function runsCte(id: string, steps: Step[]): Prisma.Sql {
@@ -70,13 +70,26 @@ function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.
       ${col(f, "logLine")}::int[]))`;
 }
 
-export async function storeBisection(
-  prisma: PrismaClient,
-  row: { id: string; hash: string; text: string },
-  log: BisectionLog,
-  judgement: Judgement,
-  bulk: boolean,
-): Promise<void> {
+type StoredRow = { id: string; hash: string; text: string };
+
+/** The error the statement raises when its `sig` misses a title (see storeBisection). */
+const SIGNATURE_RACE = "bisectview: crash signatures stored concurrently, retry";
+
+export async function storeBisection(prisma: PrismaClient, row: StoredRow, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
+  // A title that another upload inserted after this statement's snapshot was taken is neither
+  // inserted here (ON CONFLICT) nor visible to `sig`'s SELECT, so the runs and the crash would be
+  // stored without their signature. The statement then fails whole and runs again: its new
+  // snapshot sees the other upload's committed title (each retry sees more of them).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeOnce(prisma, row, log, judgement, bulk);
+    } catch (e) {
+      if (!(attempt < 10 && e instanceof Error && e.message.includes(SIGNATURE_RACE))) throw e;
+    }
+  }
+}
+
+async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
   const { id, hash, text } = row;
   const commits = commitRows(log);
   const titles = signatureTitles(log);
@@ -94,14 +107,15 @@ export async function storeBisection(
       INSERT INTO "bisection" (id, content_hash, type, outcome, start_commit_hash, found_commit_hash, crash_signature_id,
         start_signature_id, candidates, error, syzkaller_commit, host, started_at, revisions_tested, total_seconds, build_seconds,
         test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
-        recipients_cc, bisect_start_line, result_line, truncated, head_truncated, line_count, step_count, warnings,
+        recipients_cc, bisect_start_line, bisect_start_bad, bisect_start_good, bisect_start_left, result_line, truncated, head_truncated, line_count, step_count, warnings,
         verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text)
       VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
         (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
         ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, (${log.startedAt}::timestamptz AT TIME ZONE 'UTC'), ${log.revisionsTested}::int,
         ${log.totalSeconds}::float8, ${log.buildSeconds}::float8, ${log.testSeconds}::float8, ${log.culpritSignature},
         ${log.parentSignature}, ${log.errorProbability}::float8, ${log.flaky?.text ?? null}, ${log.horizonCommitMessage},
-        ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int, ${log.resultLine}::int,
+        ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int,
+        ${log.bisectStart?.bad ?? null}, ${log.bisectStart?.good ?? null}, ${log.bisectStart?.revisionsLeft ?? null}::int, ${log.resultLine}::int,
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
         ${judgement.verdict}, ${judgement.headline ?? null}, ${JSON.stringify(judgement.findings)}::jsonb,
         ${judgement.confidence}::float8, ${judgement.chanceWrong}::float8, ${JSON.stringify(judgeDetail(judgement))}::jsonb,
@@ -112,7 +126,8 @@ export async function storeBisection(
     ${stepsCte(id, log.steps)},
     ${runsCte(id, log.steps)},
     ${crashCtes(id, log, judgement)}
-    SELECT count(*) FROM cfg`;
+    SELECT CASE WHEN (SELECT count(*) FROM sig) = ${titles.length} THEN count(*)
+      ELSE (${SIGNATURE_RACE + ": "} || (SELECT count(*) FROM sig))::bigint END FROM cfg`;
 }
 
 /** A unique violation on the bisection: the same log was stored concurrently. */

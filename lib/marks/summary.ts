@@ -1,10 +1,11 @@
 // Developers' marks read as history: each developer's newest mark counts, earlier ones stay
 // visible as superseded. Pure, for pages, the JSON, the feed and the labels export.
+import type { MarkVerdict } from "@/lib/domain/words";
 
 export interface MarkView {
   id: number;
   who: string;
-  verdict: string;
+  verdict: MarkVerdict;
   realCulprit: string | null;
   note: string | null;
   loreLink: string | null;

@@ -1,4 +1,5 @@
 // Crash report frames (§8, §11) in every report shape syzbot logs carry.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCrash } from "./crash";
 import { parseFrameBody } from "./frames";
@@ -187,5 +188,28 @@ describe("crash report frames", () => {
     for (const line of ["Modules linked in:", "Hardware name: Google Google Compute Engine", "RSP: 0018:ffffc9000163fa18", "kernel BUG at mm/slub.c:123!", "Code: 51 00", "func [inline]"]) {
       expect(parseFrameBody(line, 0), line).toBeNull();
     }
+  });
+
+  it("context markers nest as a plain stack would keep them (runs of one name are one entry)", () => {
+    const marker = fc.constantFrom("<IRQ>", "</IRQ>", "<NMI>", "</NMI>", "<EOI>", "<TASK>", "</TASK>", "<SOFTIRQ>", "</X_1>", "<X_1>");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(marker, { maxLength: 6 }), fc.boolean()), { maxLength: 12 }), (spec) => {
+        const stack: string[] = [];
+        const want: (string | null)[] = [];
+        const lines = spec.map(([ms, frame]) => {
+          for (const m of ms) {
+            const name = m.replace(/[</>]/g, "");
+            const at = stack.lastIndexOf(m.startsWith("</") ? name : name === "EOI" ? "IRQ" : "");
+            if (m.startsWith("</") || name === "EOI") {
+              if (at >= 0) stack.length = at;
+            } else stack.push(name);
+          }
+          if (frame || ms.length === 0) want.push(stack.length > 0 ? stack[stack.length - 1] : null);
+          return `${ms.join(" ")}${frame || ms.length === 0 ? " f+0x1/0x2 a.c:1" : ""}`;
+        });
+        expect(frames(lines).map((f) => f.context)).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,40 +4,57 @@
 // context (`<IRQ>` ... `</IRQ>`). Register dumps inside a trace do not end it; `RIP: 0033:`
 // (user space) does. Lines of other tasks interleaved are skipped.
 import { FP, MAX_MATCH } from "./patterns";
-import * as frames from "./frames";
-import type { CrashReport, Frame, FrameSection } from "./types";
+import { frameAt, isBlank, skipBlanks, stripEnd } from "./frames";
+import { isJsSpace } from "./linear";
+import type { CrashReport, Frame, FrameSection, LineProbe } from "./types";
 
-const RE_callTrace = FP.callTrace.re;
-const RE_allocated = FP.allocated.re;
-const RE_freed = FP.freed.re;
-/** FP.context (`^<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*`) sticky, matched at a position. */
-const CONTEXT_AT = /<(\/?)([A-Z#_][A-Z0-9#_]*)>\s*/y;
-const RE_contextEnd = FP.contextEnd.re;
-const RE_rip = FP.rip.re;
-const RE_pcLr = FP.pcLr.re;
-const RE_warningAt = FP.warningAt.re;
-const RE_bugIn = FP.bugIn.re;
-const RE_arm32 = FP.arm32.re;
-const RE_irqsLast = FP.irqsLast.re;
-const RE_header = FP.header.re;
-const RE_console = FP.console.re;
-const OTHER_STACK = FP.otherStack.re;
-const LABELLED = FP.labelled.re;
-// Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
-const { frameAt, isBlank, skipBlanks, stripEnd } = frames;
-const MAX = MAX_MATCH;
 const SOURCE_LINE = /\.(?:c|h|S|rs|cc):-?\d/;
+
+/** The open `<IRQ>`-style contexts, innermost last, kept as runs of one name: a report line of
+ *  800 nested `<IRQ>` is one entry, not 800 (a stack of 400,000 names cost more than its text). */
+class Contexts {
+  private names: string[] = [];
+  private counts: number[] = [];
+
+  top(): string | null {
+    return this.names.length > 0 ? this.names[this.names.length - 1] : null;
+  }
+
+  push(name: string): void {
+    const last = this.names.length - 1;
+    if (last >= 0 && this.names[last] === name) this.counts[last]++;
+    else {
+      this.names.push(name);
+      this.counts.push(1);
+    }
+  }
+
+  /** Drops the innermost `name` and every context opened inside it (none: nothing). */
+  close(name: string): void {
+    const at = this.names.lastIndexOf(name);
+    if (at < 0) return;
+    const keep = this.counts[at] > 1 ? at + 1 : at;
+    if (keep > at) this.counts[at]--;
+    this.names.length = keep;
+    this.counts.length = keep;
+  }
+
+  clear(): void {
+    this.names.length = 0;
+    this.counts.length = 0;
+  }
+}
 
 interface Cursor {
   frames: Frame[];
   section: FrameSection | null;
-  contexts: string[];
+  contexts: Contexts;
   /** the next arm32 backtrace line is the first of its trace (its callee is a frame too) */
   arm32First: boolean;
 }
 
 function ctx(c: Cursor): string | null {
-  return c.contexts.length > 0 ? c.contexts[c.contexts.length - 1] : null;
+  return c.contexts.top();
 }
 
 function push(c: Cursor, text: string, pos: number, section: FrameSection, ln: number): boolean {
@@ -49,7 +66,7 @@ function push(c: Cursor, text: string, pos: number, section: FrameSection, ln: n
 
 function startSection(c: Cursor, section: FrameSection): void {
   c.section = section;
-  c.contexts.length = 0;
+  c.contexts.clear();
   c.arm32First = true;
 }
 
@@ -57,25 +74,42 @@ function startSection(c: Cursor, section: FrameSection): void {
 function markers(c: Cursor, t: string, pos: number): number {
   let p = pos;
   for (;;) {
-    if (t.charCodeAt(p) !== 60 /* < */) return p;
-    // sticky at p: no copy of the rest of the line per marker
-    const re = CONTEXT_AT;
-    re.lastIndex = p;
-    const m = re.exec(t);
-    if (!m) return p;
-    if (m[1] === "/") {
-      const at = c.contexts.lastIndexOf(m[2]);
-      if (at >= 0) c.contexts.length = at;
-    } else if (m[2] === "EOI") {
-      const at = c.contexts.lastIndexOf("IRQ");
-      if (at >= 0) c.contexts.length = at;
-    } else c.contexts.push(m[2]);
-    p += m[0].length;
+    const close = t.charCodeAt(p + 1) === 47; /* / */
+    const from = close ? p + 2 : p + 1;
+    const end = markerName(t, p, from);
+    if (end < 0) return p;
+    const name = contextName(t, from, end);
+    if (close) c.contexts.close(name);
+    else if (name === "EOI") c.contexts.close("IRQ");
+    else c.contexts.push(name);
+    p = end + 1;
+    while (p < t.length && isJsSpace(t.charCodeAt(p))) p++;
   }
 }
 
+/** FP.context `<(\/?)([A-Z#_][A-Z0-9#_]*)>` at `p` (the name from `from`): the index of its `>`,
+ *  or -1. Scanned by hand: a line of 800 markers would make 800 match arrays. */
+function markerName(t: string, p: number, from: number): number {
+  if (t.charCodeAt(p) !== 60 /* < */) return -1;
+  let i = from;
+  for (; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    const upper = (ch >= 65 && ch <= 90) || ch === 35 || ch === 95; // A-Z # _
+    if (!upper && (i === from || ch < 48 || ch > 57)) break;
+  }
+  return i > from && t.charCodeAt(i) === 62 /* > */ ? i : -1;
+}
+
+const COMMON_CONTEXTS = ["IRQ", "TASK", "NMI", "EOI", "SOFTIRQ"];
+
+/** The marker's name; the common ones without a copy. */
+function contextName(t: string, from: number, end: number): string {
+  for (const name of COMMON_CONTEXTS) if (end - from === name.length && t.startsWith(name, from)) return name;
+  return t.slice(from, end);
+}
+
 function arm32Line(c: Cursor, t: string, ln: number): boolean {
-  const m = RE_arm32.exec(t);
+  const m = FP.arm32.re.exec(t);
   if (!m) return false;
   const section = c.section ?? "call-trace";
   if (c.arm32First) {
@@ -89,17 +123,17 @@ function arm32Line(c: Cursor, t: string, ln: number): boolean {
 }
 
 function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): void {
-  const full = raw.length > MAX ? raw.slice(0, MAX) : raw;
+  const full = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
   let pos = skipBlanks(full);
   if (pos === full.length) return;
   if (full.charCodeAt(pos) === 91 /* [ */ && full.charCodeAt(pos + 1) === 32) {
-    const p = RE_console.exec(full.slice(pos));
+    const p = FP.console.re.exec(full.slice(pos));
     if (p) pos = skipBlanks(full, pos + p[0].length);
   }
   const t = pos === 0 ? full : full.slice(pos);
   const c0 = t.charCodeAt(0);
   let m: RegExpExecArray | null;
-  const isHeader = report.header === null && RE_header.test(t);
+  const isHeader = report.header === null && FP.header.re.test(t);
   if (isHeader) report.header = t;
   if (c0 === 60 /* < */) {
     const after = markers(c, t, 0);
@@ -107,19 +141,19 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     return;
   }
   if (t.includes("</")) {
-    const e = RE_contextEnd.exec(t);
+    const e = FP.contextEnd.re.exec(t);
     if (e) markers(c, t, e.index);
   }
-  if ((c0 === 67 || c0 === 66) && (m = RE_callTrace.exec(t))) {
+  if ((c0 === 67 || c0 === 66) && (m = FP.callTrace.re.exec(t))) {
     startSection(c, "call-trace");
     if (m[0].length < t.length) push(c, t, markers(c, t, m[0].length), "call-trace", ln);
     return;
   }
-  if (c0 === 65 && RE_allocated.test(t)) return startSection(c, "allocated");
-  if (c0 === 70 && RE_freed.test(t)) return startSection(c, "freed");
+  if (c0 === 65 && FP.allocated.re.test(t)) return startSection(c, "allocated");
+  if (c0 === 70 && FP.freed.re.test(t)) return startSection(c, "freed");
   // R(IP) E(IP) I(P) N(IP); p(c :) l(r :) P(C is at) L(R is at)
   const ripLike = c0 === 82 || c0 === 69 || c0 === 73 || c0 === 78;
-  if (ripLike && (m = RE_rip.exec(t))) {
+  if (ripLike && (m = FP.rip.re.exec(t))) {
     if (m[1] === "0033") {
       c.section = null; // user space: the task stack ends here
       return;
@@ -127,31 +161,31 @@ function reportLine(c: Cursor, raw: string, ln: number, report: CrashReport): vo
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if ((c0 === 112 || c0 === 108 || c0 === 80 || c0 === 76) && (m = RE_pcLr.exec(t))) {
+  if ((c0 === 112 || c0 === 108 || c0 === 80 || c0 === 76) && (m = FP.pcLr.re.exec(t))) {
     push(c, t, m[0].length, "rip", ln);
     return;
   }
-  if (c0 === 87 && (m = RE_warningAt.exec(t))) {
+  if (c0 === 87 && (m = FP.warningAt.re.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
-  if (c0 === 66 && (m = RE_bugIn.exec(t))) {
+  if (c0 === 66 && (m = FP.bugIn.re.exec(t))) {
     push(c, t, m[0].length, "header", ln);
     return;
   }
   if (c0 === 91 /* [ */ && t.includes(") from [<")) {
     if (arm32Line(c, t, ln)) return;
   }
-  if ((c0 === 104 || c0 === 115) && (m = RE_irqsLast.exec(t))) {
+  if ((c0 === 104 || c0 === 115) && (m = FP.irqsLast.re.exec(t))) {
     push(c, t, m[0].length, c.section ?? "other-stack", ln);
     return;
   }
   if (!mayHoldFrame(t)) {
-    if (t.charCodeAt(t.length - 1) === 58 /* : */ && OTHER_STACK.test(t)) startSection(c, "other-stack");
+    if (t.charCodeAt(t.length - 1) === 58 /* : */ && FP.otherStack.re.test(t)) startSection(c, "other-stack");
     return;
   }
   if (push(c, t, 0, c.section ?? "other-stack", ln)) return;
-  if ((m = LABELLED.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
+  if ((m = FP.labelled.re.exec(t)) && push(c, t, m[0].length, isHeader ? "header" : (c.section ?? "other-stack"), ln)) return;
 }
 
 /** Cheap pre-check: a frame has `+0x` or a `path.c:line` (the old offset-less form). */
@@ -166,14 +200,19 @@ function mayHoldFrame(t: string): boolean {
 }
 
 /** Reads the report body: lines[from..] (0-based) of the log, after the `crash:` line. */
-export function parseCrash(lines: string[], from: number, title: string, crashLine: number): CrashReport {
+export function parseCrash(lines: string[], from: number, title: string, crashLine: number, probe: LineProbe | null = null): CrashReport {
   const report: CrashReport = { title, line: crashLine, endLine: crashLine, header: null, frames: [], guiltyFile: null, guiltyFrame: null };
-  const c: Cursor = { frames: report.frames, section: null, contexts: [], arm32First: true };
+  const c: Cursor = { frames: report.frames, section: null, contexts: new Contexts(), arm32First: true };
   for (let i = from; i < lines.length; i++) {
     const raw = stripEnd(lines[i]);
-    if (raw.length === 0 || isBlank(raw)) continue;
+    if (raw.length === 0 || isBlank(raw)) {
+      if (probe !== null) probe("blank");
+      continue;
+    }
     report.endLine = i + 1;
+    const n = c.frames.length;
     reportLine(c, raw, i + 1, report);
+    if (probe !== null) probe(c.frames.length > n ? "report: frame" : "report: other");
   }
   return report;
 }

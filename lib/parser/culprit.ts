@@ -2,23 +2,11 @@
 // header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
 // `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
 // spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
-import { createDeleteFast, diffstatFast } from "./fast";
 import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
 import type { State } from "./state";
-import type { ChangedFile, FoundCommit } from "./types";
-
-const RAWDIFF_RE = P.rawDiff.re;
-const DIFFSTAT_RE = P.diffstat.re;
-const DIFFSUMMARY_RE = P.diffSummary.re;
-const CREATEDELETE_RE = P.createDelete.re;
-const OTHERSUMMARY_RE = P.otherSummary.re;
-const COMMITHASH_RE = P.commitHash.re;
-const COMMITMERGE_RE = P.commitMerge.re;
-const COMMITAUTHOR_RE = P.commitAuthor.re;
-const COMMITDATE_RE = P.commitDate.re;
-const GITWARNING_RE = P.gitWarning.re;
+import type { ChangedFile, FoundCommit, LineKind } from "./types";
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -48,6 +36,7 @@ export const culpritRules: Rule[] = [
       if (st.mode === "commit") finishCommit(st);
       st.step = null;
       st.commit = newFoundCommit(m[1], line);
+      st.files = newFileIndex();
       st.commitPart = "head";
       st.messageLines = [];
       st.mode = "commit";
@@ -59,35 +48,37 @@ function file(path: string, line: number): ChangedFile {
   return { path, created: false, deleted: false, changes: null, insertions: null, deletions: null, line };
 }
 
-/** Where the last `create mode` line matched: git lists the summary in diffstat order. */
-const cursor = new WeakMap<FoundCommit, number>();
-
-/** Indexes of a commit's files by path, and of its shortened `.../tail` stats by last component,
- *  so a `create mode` line finds its file without scanning every file (one commit may list
- *  tens of thousands). */
-interface FileIndex {
-  exact: Map<string, number[]>;
+/** The found commit's files by path, and its shortened `.../tail` stats by last component, so
+ *  a `create mode` line finds its file without scanning every file (one commit may list tens of
+ *  thousands). A path listed once (nearly all) maps to its index, one listed again to a list. */
+export interface FileIndex {
+  exact: Map<string, number | number[]>;
   shortened: Map<string, number[]>;
+  /** after the file the last `create mode` line matched: git lists the summary in diffstat order */
+  cursor: number;
 }
-const indexes = new WeakMap<FoundCommit, FileIndex>();
+
+export function newFileIndex(): FileIndex {
+  return { exact: new Map(), shortened: new Map(), cursor: 0 };
+}
 
 function lastPart(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
-function push(m: Map<string, number[]>, key: string, i: number): void {
-  const list = m.get(key);
-  if (list) list.push(i);
-  else m.set(key, [i]);
-}
-
-function addFile(c: FoundCommit, f: ChangedFile): void {
-  let ix = indexes.get(c);
-  if (!ix) indexes.set(c, (ix = { exact: new Map(), shortened: new Map() }));
+function addFile(c: FoundCommit, ix: FileIndex, f: ChangedFile): void {
   const i = c.files.length;
   c.files.push(f);
-  push(ix.exact, f.path, i);
-  if (f.path.startsWith(".../")) push(ix.shortened, lastPart(f.path), i);
+  const seen = ix.exact.get(f.path);
+  if (seen === undefined) ix.exact.set(f.path, i);
+  else if (typeof seen === "number") ix.exact.set(f.path, [seen, i]);
+  else seen.push(i);
+  if (f.path.startsWith(".../")) {
+    const tail = lastPart(f.path);
+    const list = ix.shortened.get(tail);
+    if (list) list.push(i);
+    else ix.shortened.set(tail, [i]);
+  }
 }
 
 function samePath(stat: string, path: string): boolean {
@@ -95,60 +86,73 @@ function samePath(stat: string, path: string): boolean {
   return stat === path || (stat.startsWith(".../") && path.endsWith(stat.slice(3)));
 }
 
-/** The first file from the cursor on, cyclically, whose stat path names `path`: the exact
- *  matches and the shortened stats that end like it are the only candidates. */
-function findFile(c: FoundCommit, path: string): ChangedFile | undefined {
-  const files = c.files;
-  const ix = indexes.get(c);
-  if (!ix || files.length === 0) return undefined;
-  const from = (cursor.get(c) ?? 0) % files.length;
-  const dist = (i: number) => (i - from + files.length) % files.length;
-  let best = -1;
-  const exact = ix.exact.get(path);
-  if (exact) {
-    let lo = 0;
-    let hi = exact.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (exact[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    best = lo < exact.length ? exact[lo] : exact[0];
+/** The first of `list` (ascending) from `from` on, else its first: the next one cyclically. */
+function nextFrom(list: number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
   }
-  for (const i of ix.shortened.get(lastPart(path)) ?? []) {
-    if ((best < 0 || dist(i) < dist(best)) && samePath(files[i].path, path)) best = i;
-  }
-  if (best < 0) return undefined;
-  cursor.set(c, best + 1);
-  return files[best];
+  return lo < list.length ? list[lo] : list[0];
 }
 
-function markFile(c: FoundCommit, path: string, kind: string, line: number): void {
-  let f = findFile(c, path);
-  if (!f) addFile(c, (f = file(path, line)));
-  // the summary spells out what the diffstat shortened to `.../tail`
-  else if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
+/** The first file from the cursor on, cyclically, whose stat path names `path` (-1: none): the
+ *  exact matches and the shortened stats that end like it are the only candidates. */
+function findFile(c: FoundCommit, ix: FileIndex, path: string): number {
+  const files = c.files;
+  const n = files.length;
+  if (n === 0) return -1;
+  const from = ix.cursor % n;
+  // the summary follows the diffstat's order: the next file is nearly always the one
+  if (samePath(files[from].path, path)) {
+    ix.cursor = from + 1;
+    return from;
+  }
+  const exact = ix.exact.get(path);
+  let best = exact === undefined ? -1 : typeof exact === "number" ? exact : nextFrom(exact, from);
+  const shortened = ix.shortened.size > 0 ? ix.shortened.get(lastPart(path)) : undefined;
+  if (shortened !== undefined) {
+    // distance from the cursor, cyclically
+    for (const i of shortened) {
+      if ((best < 0 || (i - from + n) % n < (best - from + n) % n) && samePath(files[i].path, path)) best = i;
+    }
+  }
+  if (best >= 0) ix.cursor = best + 1;
+  return best;
+}
+
+function markFile(c: FoundCommit, ix: FileIndex, path: string, kind: string, line: number): void {
+  const i = findFile(c, ix, path);
+  let f: ChangedFile;
+  if (i < 0) addFile(c, ix, (f = file(path, line)));
+  else {
+    f = c.files[i];
+    // the summary spells out what the diffstat shortened to `.../tail`
+    if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
+  }
   if (kind === "create") f.created = true;
   else f.deleted = true;
 }
 
-function statLine(c: FoundCommit, text: string, line: number, plain: boolean): boolean {
+function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number): LineKind | null {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
   if (t.charCodeAt(0) === 58 /* : */) {
-    const m = RAWDIFF_RE.exec(t);
-    if (!m) return false;
+    const m = P.rawDiff.re.exec(t);
+    if (!m) return null;
     // `:040000 040000 <tree> <tree> M\tnet`: without -r git names the directory, not its files:
     // kept as `net/`, a directory (the path filter still finds it)
     const tree = t.startsWith(":040000 040000 ");
     const f = file(`${m[3] ?? m[2]}${tree ? "/" : ""}`, line);
     f.created = m[1] === "A";
     f.deleted = m[1] === "D";
-    addFile(c, f);
-    return true;
+    addFile(c, ix, f);
+    return "rawDiff";
   }
-  if (t.charCodeAt(0) !== 32) return false;
+  if (t.charCodeAt(0) !== 32) return null;
   let m: RegExpExecArray | null;
-  if (t.includes("|") && (m = diffstatFast(t) ?? DIFFSTAT_RE.exec(t))) {
+  if (t.includes("|") && (m = P.diffstat.re.exec(t))) {
     const f = file(m[1].trim(), line);
     if (m[2] !== undefined) {
       f.changes = Number(m[2]);
@@ -161,48 +165,60 @@ function statLine(c: FoundCommit, text: string, line: number, plain: boolean): b
         f.deletions = signs.length - plus;
       }
     }
-    addFile(c, f);
-  } else if ((m = DIFFSUMMARY_RE.exec(t))) {
+    addFile(c, ix, f);
+    return "diffstat";
+  }
+  if ((m = P.diffSummary.re.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
-  } else if ((m = createDeleteFast(t, plain) ?? CREATEDELETE_RE.exec(t))) {
-    markFile(c, m[2], m[1], line);
-  } else if (!OTHERSUMMARY_RE.test(t)) return false;
-  return true;
+    return "diffSummary";
+  }
+  if ((m = P.createDelete.re.exec(t))) {
+    markFile(c, ix, m[2], m[1], line);
+    return "createDelete";
+  }
+  return P.otherSummary.re.test(t) ? "otherSummary" : null;
 }
 
-/** A line while the commit block is open; false when the block has ended. */
-export function commitLine(st: State, text: string, line: number): boolean {
+/** A line while the commit block is open: its kind, or null when the block has ended. */
+export function commitLine(st: State, text: string, line: number): LineKind | null {
   const c = st.commit;
-  if (!c) return false;
+  if (!c) return null;
   const empty = isBlank(text);
+  let kind: LineKind | null = "commit message";
   if (st.commitPart === "head") {
     let m: RegExpExecArray | null;
-    if (empty) st.commitPart = "message";
-    else if ((m = COMMITHASH_RE.exec(text))) { /* repeats the hash */ }
-    else if ((m = COMMITMERGE_RE.exec(text))) c.mergeParents = m[1].trim().split(" ");
-    else if ((m = COMMITAUTHOR_RE.exec(text))) {
+    if (empty) {
+      st.commitPart = "message";
+      kind = "blank";
+    } else if ((m = P.commitHash.re.exec(text))) kind = "commitHash"; // repeats the hash
+    else if ((m = P.commitMerge.re.exec(text))) {
+      c.mergeParents = m[1].trim().split(" ");
+      kind = "commitMerge";
+    } else if ((m = P.commitAuthor.re.exec(text))) {
       c.authorName = m[1];
       c.authorEmail = m[2] ?? "";
       c.author = m[2] !== undefined ? `${m[1]} <${m[2]}>` : m[1];
-    } else if ((m = COMMITDATE_RE.exec(text))) {
+      kind = "commitAuthor";
+    } else if ((m = P.commitDate.re.exec(text))) {
       c.date = m[1];
       c.dateIso = gitDateToIso(m[1]);
-    } else if (GITWARNING_RE.test(text)) { /* git's stderr */ }
+      kind = "commitDate";
+    } else if (P.gitWarning.re.test(text)) kind = "gitWarning"; // git's stderr
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
-    } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
-    else return false;
+    } else if ((kind = statLine(c, st.files, text, line)) !== null) st.commitPart = "stat";
+    else return null;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
-  } else if (empty || GITWARNING_RE.test(text)) {
-    /* between message and stat, or git's stderr */
-  } else if (statLine(c, text, line, st.plain)) st.commitPart = "stat";
-  else return false;
+  } else if (empty || P.gitWarning.re.test(text)) {
+    kind = empty ? "blank" : "gitWarning"; // between message and stat, or git's stderr
+  } else if ((kind = statLine(c, st.files, text, line)) !== null) st.commitPart = "stat";
+  else return null;
   if (!empty) c.endLine = line;
-  return true;
+  return kind;
 }
 
 export function finishCommit(st: State): void {

@@ -46,13 +46,6 @@ export function frameAt(text: string, pos: number, loose: boolean, section: Fram
   };
 }
 
-export function frame(b: FrameBody, section: FrameSection, logLine: number, context: string | null): Frame {
-  return {
-    function: b.function, offset: b.offset, size: b.size, file: b.file, line: b.line, inline: b.inline,
-    module: b.module, unreliable: b.unreliable, section, logLine, context,
-  };
-}
-
 /** Drops a trailing CR (CRLF logs) and trailing blanks; cheap when there are none. */
 export function stripEnd(line: string): string {
   let end = line.length;

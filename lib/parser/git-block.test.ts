@@ -1,8 +1,11 @@
 // GIT-BISECT records (§2.5, §2.6), named after the logs they came from.
 import { describe, expect, it } from "vitest";
-import { A, B, C, parse } from "./test-helpers";
+import { A, B, C, F, parse } from "./test-helpers";
 
 
+
+/** A test block and its verdict: `testing commit`, one `all runs:` line, `# git bisect <verdict>`. */
+const tested = (commit: string, runs: string, verdict: string) => [`testing commit ${commit} with gcc (GCC) 10.2.1 20210217`, `all runs: ${runs}`, `# git bisect ${verdict} ${commit}`];
 
 describe("git bisect records", () => {
   it("2021 fixture: verdict settles the block, `Bisecting:` gives revisionsLeft, `[sha]` the subject", () => {
@@ -19,16 +22,60 @@ describe("git bisect records", () => {
       `[${C}] ALSA: hda: intel-nhlt: verify config type`,
       "",
     ]);
-    expect(log.bisectStart).toEqual({ bad: A, good: C, line: 2 });
-    expect(log.steps[0]).toMatchObject({ role: "bisect", verdict: "bad", verdictLine: 8, revisionsLeft: 1, subject: "Merge tag 'for-linus-5.12b-rc2-tag' of git://git.kernel.org/pub/scm/linux/kernel/git/xen/tip", untested: false });
+    expect(log.bisectStart).toEqual({ bad: A, good: C, line: 2, revisionsLeft: 11797 });
+    expect(log.steps[0]).toMatchObject({ role: "bisect", verdict: "bad", verdictLine: 8, revisionsLeft: 1, revisionsLeftAtTest: 11797, subject: "Merge tag 'for-linus-5.12b-rc2-tag' of git://git.kernel.org/pub/scm/linux/kernel/git/xen/tip", untested: false });
     expect(log.outcome).toBe("incomplete");
     expect(log.truncated).toBe(true);
     expect(log.warnings).toEqual([]);
   });
 
+  it("each bisect step keeps the count git printed when it chose the commit; other roles none", () => {
+    const log = parse([
+      `bisecting cause commit starting from ${A}`,
+      `testing commit ${A} with gcc (GCC) 10.2.1 20210217`,
+      "all runs: crashed: WARNING in kvm_wait",
+      "testing release v5.11",
+      `testing commit ${C} with gcc (GCC) 10.2.1 20210217`,
+      "all runs: OK",
+      `# git bisect start ${A} ${C}`,
+      "Bisecting: 11797 revisions left to test after this (roughly 14 steps)",
+      `[${B}] first`,
+      ...tested(B, "crashed: WARNING in kvm_wait", "bad"),
+      "Bisecting: a merge base must be tested",
+      `[${F}] merge base`,
+      ...tested(F, "OK", "good"),
+      "Bisecting: 6 revisions left to test after this (roughly 3 steps)",
+      "Bisecting: 5 revisions left to test after this (roughly 3 steps)",
+      `[${C}] third`,
+      ...tested(C, "OK", "good"),
+    ]);
+    expect(log.bisectStart).toMatchObject({ revisionsLeft: 11797 });
+    expect(log.steps.map((s) => [s.role, s.revisionsLeftAtTest, s.revisionsLeft])).toEqual([
+      ["start", null, null],
+      ["release", null, null],
+      ["bisect", 11797, null], // a merge base line gives no count
+      ["bisect", null, 6], // the first count after a verdict is the one git chose with
+      ["bisect", 6, null],
+    ]);
+  });
+
+  it("a log cut before `git bisect start`: counts before the first verdict belong to no known range", () => {
+    const log = parse([
+      "Bisecting: 3 revisions left to test after this (roughly 2 steps)",
+      `[${B}] x`,
+      ...tested(B, "OK", "good"),
+      "Bisecting: 1 revision left to test after this (roughly 1 step)",
+      `[${C}] y`,
+      ...tested(C, "OK", "good").slice(0, 2),
+    ]);
+    expect(log.headTruncated).toBe(true);
+    expect(log.bisectStart).toBeNull();
+    expect(log.steps.map((s) => s.revisionsLeftAtTest)).toEqual([null, 1]);
+  });
+
   it("2019: tag names in `# git bisect start v4.18 v4.17`, no empty line after git output", () => {
     const log = parse([`bisecting cause commit starting from ${A}`, "# git bisect start v4.18 v4.17", "Bisecting: 7 revisions left to test after this (roughly 3 steps)", `[${B}] x`, `testing commit ${B} with gcc (GCC) 8.1.0`, "all runs: OK", `# git bisect good ${B}`]);
-    expect(log.bisectStart).toMatchObject({ bad: "v4.18", good: "v4.17" });
+    expect(log.bisectStart).toMatchObject({ bad: "v4.18", good: "v4.17", revisionsLeft: 7 });
     expect(log.steps[0].verdict).toBe("good");
   });
 

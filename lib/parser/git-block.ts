@@ -17,6 +17,8 @@ function settle(st: State, verdict: GitVerdict, commit: string, line: number): v
   s.verdictLine = line;
   st.verdictStep = s;
   st.step = null;
+  st.leftDue = true;
+  st.pendingLeft = null;
 }
 
 /** git output lines are claimed only where git output can be. */
@@ -31,9 +33,11 @@ export const gitRules: Rule[] = [
     apply(st, m, line) {
       closeRecord(st);
       st.step = null;
-      st.log.bisectStart = { bad: m[1], good: m[2], line };
+      st.log.bisectStart = { bad: m[1], good: m[2], line, revisionsLeft: null };
       st.bisecting = true;
       st.verdictStep = null;
+      st.leftDue = true;
+      st.pendingLeft = null;
       st.mode = "git";
     },
   },
@@ -52,8 +56,14 @@ export const gitRules: Rule[] = [
     marker: true,
     apply(st, m) {
       if (st.mode === "run" || st.mode === "build") closeRecord(st);
-      if (m[1] !== undefined && st.verdictStep && st.verdictStep.revisionsLeft === null) {
-        st.verdictStep.revisionsLeft = Number(m[1]);
+      // the first count after `git bisect start` or a verdict: the range's size then, and what
+      // was left when git chose the next commit
+      if (m[1] !== undefined && st.leftDue) {
+        const left = Number(m[1]);
+        st.leftDue = false;
+        st.pendingLeft = left;
+        if (st.verdictStep) st.verdictStep.revisionsLeft = left;
+        else if (st.log.bisectStart) st.log.bisectStart.revisionsLeft = left;
       }
       st.mode = "git";
     },

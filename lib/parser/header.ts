@@ -3,10 +3,11 @@
 import { P } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import type { State } from "./state";
+import type { BisectionType } from "./types";
 
 const COMMIT_HASH = /^[0-9a-f]{7,40}$/;
 
-function start(type: "cause" | "fix") {
+function start(type: BisectionType) {
   return (st: State, m: RegExpExecArray, line: number): void => {
     closeRecord(st);
     st.log.type = type;

@@ -41,14 +41,13 @@ describe("input handling", () => {
     expect(log.outcome).toBe("found");
   });
 
-  it("a 10 MB log parses quickly", () => {
+  // how fast: `npm run bench -- parse` and `-- adversarial` (BENCHMARKS.md), not a timed test
+  it("a 10 MB log with 200,000 runs in one step parses whole", () => {
     const lines = fixture.split("\n");
     const runs = Array.from({ length: 200_000 }, (_, i) => `run #${i}: crashed: WARNING in kvm_wait ${"x".repeat(20)}`);
     const big = [...lines.slice(0, 24), ...runs, ...lines.slice(24)].join("\n");
     expect(big.length).toBeGreaterThan(10_000_000);
-    const t0 = performance.now();
     const log = ok(big);
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(log.steps[0].runs.length).toBe(200_020);
     expect(log.warnings).toEqual([]);
     expect(log.outcome).toBe("found");

@@ -1,6 +1,6 @@
 // parseBisectionLog: one pass over the lines of a syzbot bisection log (bisect.txt). Each line
 // is either a known record head (a rule of header.ts, test-block.ts, git-block.ts, culprit.ts,
-// minimize.ts or result.ts, found by its first character) or continues the open multi-line
+// minimize.ts or result.ts, found by its first two characters) or continues the open multi-line
 // record (state.ts `Mode`). `crash:` hands the rest of the log to crash.ts. Never throws.
 import { isBlank, stripEnd } from "./frames";
 import { parseCrash } from "./crash";
@@ -8,15 +8,14 @@ import { commitLine, culpritRules, finishCommit, newFoundCommit } from "./culpri
 import { gitRules } from "./git-block";
 import { headerRules } from "./header";
 import { minimizeRules } from "./minimize";
-import { MAX_MATCH, P } from "./patterns";
+import { MAX_MATCH, P, type Pattern } from "./patterns";
 import type { LineMatcher } from "./linear";
 import { rejection } from "./reject";
 import { resultRules } from "./result";
 import { closeRecord, trimEndLines, type Rule } from "./rule";
 import { newState, warnUnplaced, type State } from "./state";
 import { continueTestBlock, testBlockRules } from "./test-block";
-import { FAST, type FastMatch } from "./fast";
-import type { ParseResult } from "./types";
+import type { LineKind, LineProbe, ParseResult } from "./types";
 
 export type * from "./types";
 
@@ -26,14 +25,16 @@ const ALL_RULES: Rule[] = [...headerRules, ...testBlockRules, ...gitRules, ...cu
 interface Entry {
   prefix: string;
   re: LineMatcher;
-  /** fast.ts matcher tried before `re` */
-  fast: FastMatch | null;
   apply: Rule["apply"];
   marker: boolean;
+  /** the pattern's name in patterns.ts: the kind of line it reads */
+  kind: LineKind;
 }
 
+const PATTERN_NAME = new Map<Pattern, string>(Object.entries(P).map(([name, pat]) => [pat, name]));
+
 function entry(rule: Rule): Entry {
-  return { prefix: rule.pat.prefix, re: rule.pat.re, fast: FAST.get(rule.pat) ?? null, apply: rule.apply, marker: rule.marker === true };
+  return { prefix: rule.pat.prefix, re: rule.pat.re, apply: rule.apply, marker: rule.marker === true, kind: PATTERN_NAME.get(rule.pat) ?? "?" };
 }
 
 /** Rules by the first two (ASCII) chars of their prefix, in ALL_RULES order; a one-char prefix
@@ -52,60 +53,57 @@ for (const rule of ALL_RULES) {
   }
 }
 
-// Imports read once: under a CommonJS transform (tsx) every use of an import is a getter call.
-const isBlankFn = isBlank;
-const stripEndFn = stripEnd;
-const commitLineFn = commitLine;
-const continueTestBlockFn = continueTestBlock;
-const MAX = MAX_MATCH;
-
-function tryRules(st: State, rules: Entry[], text: string, line: number): boolean {
+function tryRules(st: State, rules: Entry[], text: string, line: number): LineKind | null {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (!text.startsWith(rule.prefix)) continue;
-    const m = (rule.fast !== null ? rule.fast(text, st.plain) : null) ?? rule.re.exec(text);
+    const m = rule.re.exec(text);
     if (m === null) continue;
     if (rule.apply(st, m, line, text) === false) continue;
     if (rule.marker) st.markers++;
     st.sawHead = true;
-    return true;
+    return rule.kind;
   }
-  return false;
+  return null;
 }
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 }
 
-/** Records one line outside the crash report. */
-function logLine(st: State, raw: string, line: number, full: string): void {
+/** Records one line outside the crash report; says what kind of line it was. */
+function logLine(st: State, raw: string, line: number, full: string): LineKind {
   if (st.mode === "error") {
     // the error text is kept as printed (only a CR at the end dropped)
     st.errorParts.push(full.charCodeAt(full.length - 1) === 13 ? full.slice(0, -1) : full);
-    if (!isBlankFn(raw)) st.errorEnd = line;
-    return;
+    if (!isBlank(raw)) st.errorEnd = line;
+    return "error text";
   }
   if (st.mode === "commit") {
-    if (commitLineFn(st, raw, line)) return;
+    const kind = commitLine(st, raw, line);
+    if (kind !== null) return kind;
     finishCommit(st);
   }
-  const text = raw.length > MAX ? raw.slice(0, MAX) : raw;
+  const text = raw.length > MAX_MATCH ? raw.slice(0, MAX_MATCH) : raw;
   // no charCodeAt past the end (optimised code leaves its fast path for it): 128 = no bucket
   const c = text.length > 0 ? text.charCodeAt(0) : 128;
   const c1 = text.length > 1 ? text.charCodeAt(1) : 0;
   const rules = c < 128 ? BY_CHARS[c * 128 + (c1 < 128 ? c1 : 0)] : undefined;
-  if (rules !== undefined && tryRules(st, rules, text, line)) return;
-  if ((isHex(c) || text.includes(" starts bisection ")) && tryRules(st, ANY_CHAR, text, line)) return;
-  if (continueTestBlockFn(st, raw, line)) return;
-  if (isBlankFn(text)) return;
-  if (st.mode === "text") return;
+  let kind = rules !== undefined ? tryRules(st, rules, text, line) : null;
+  if (kind === null && (isHex(c) || text.includes(" starts bisection "))) kind = tryRules(st, ANY_CHAR, text, line);
+  if (kind !== null) return kind;
+  const mode = st.mode;
+  if (continueTestBlock(st, raw, line)) return mode === "run" ? "run continued" : mode === "build" ? "build error continued" : "bare build error";
+  if (isBlank(text)) return "blank";
+  if (st.mode === "text") return "free text";
   if (st.mode === "git" && st.bisecting) {
     // maybe the bare error printed before `failed building <sha>:` (§2.9); warned if not
     st.stray.push({ line, text: raw });
-    return;
+    return "unplaced";
   }
-  if (!st.sawHead && line < 50) return; // the tail of a record whose head was cut off
+  if (!st.sawHead && line < 50) return "unplaced"; // the tail of a record whose head was cut off
   warnUnplaced(st, line, text);
+  return "unplaced";
 }
 
 function finish(st: State): void {
@@ -143,23 +141,23 @@ function finish(st: State): void {
   }
 }
 
-function parse(lines: string[], plain: boolean, at: { line: number }): ParseResult {
+function parse(lines: string[], at: { line: number }, probe: LineProbe | null): ParseResult {
   const st = newState(lines.length);
-  st.plain = plain;
   let firstSeen = false;
   for (let i = 0; i < lines.length; i++) {
     at.line = i + 1;
-    const raw = stripEndFn(lines[i]);
+    const raw = stripEnd(lines[i]);
     if (!firstSeen && raw.length > 0) {
       // syzbot drops the head of oversized logs: then the first line is no header line
       firstSeen = true;
       const header = raw.startsWith("bisecting ") || raw.startsWith("searching for ") || P.host.re.test(raw.slice(0, MAX_MATCH));
       if (!header) st.log.headTruncated = true;
     }
-    logLine(st, raw, i + 1, lines[i]);
+    const kind = logLine(st, raw, i + 1, lines[i]);
+    if (probe !== null) probe(kind);
     if (st.mode === "crash") {
       const title = P.crash.re.exec(raw.slice(0, MAX_MATCH))?.[1] ?? "";
-      st.log.crash = parseCrash(lines, i + 1, title, i + 1);
+      st.log.crash = parseCrash(lines, i + 1, title, i + 1, probe);
       break;
     }
   }
@@ -172,16 +170,15 @@ function parse(lines: string[], plain: boolean, at: { line: number }): ParseResu
   return { ok: true, log: st.log };
 }
 
-/** Parses a syzbot bisection log. Never throws: a text that is no bisection log is rejected. */
-export function parseBisectionLog(text: string): ParseResult {
+/** Parses a syzbot bisection log. Never throws: a text that is no bisection log is rejected.
+ *  `probe` (benchmarks only) is called after each line with the kind of line it was. */
+export function parseBisectionLog(text: string, probe: LineProbe | null = null): ParseResult {
   const at = { line: 0 };
   try {
-    const all = String(text);
-    const lines = all.split("\n");
-    const plain = all.indexOf("\r") < 0 && all.indexOf("\u2028") < 0 && all.indexOf("\u2029") < 0;
+    const lines = String(text).split("\n");
     // a final newline ends the last line; it does not start an empty one
     if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-    return parse(lines, plain, at);
+    return parse(lines, at, probe);
   } catch {
     return { ok: false, reason: `internal parser error at line ${at.line}`, line: at.line || null };
   }

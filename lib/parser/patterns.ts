@@ -2,6 +2,7 @@
 // each with a real sample line (patterns.test.ts checks that every sample matches). The format
 // and its eras are described in shared/reference/bisect-log-format.md; section numbers below
 // refer to it. Regexes only ever see the first MAX_MATCH characters of a line.
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
 import { arm32Line, authorLine, dateLine, failedBuildingLine, firstCommitLine, hostLine, representativeLine, type LineMatcher } from "./linear";
 
 /** Longest prefix of a line that any regex is run on (guards against pathological lines). */
@@ -149,8 +150,10 @@ export const P = {
 export const DURATION_TERM = /(\d+(?:\.\d+)?)(h|ms|m|s|µs|us|ns)/y;
 /** git default date: `Mon Jan 11 15:37:07 2021 +0000`. */
 export const GIT_DATE = /^\w{3} (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([+-])(\d\d)(\d\d)$/;
-/** run verdicts (§2.3): `crashed: WARNING in kvm_wait`, `boot failed: ...`, `OK`. */
-export const VERDICT = /^(OK|crashed|boot failed|basic kernel testing failed|infra problem|ignore|failed)(?:: ?(.*))?$/;
+/** run verdicts (§2.3): `crashed: WARNING in kvm_wait`, `boot failed: ...`, `OK`; syzkaller's
+ *  words as lib/domain/words.ts lists them (letters and spaces: nothing to escape), i.e.
+ *  `^(OK|crashed|boot failed|basic kernel testing failed|infra problem|ignore|failed)(?:: ?(.*))?$` */
+export const VERDICT = new RegExp(`^(${RUN_OUTCOMES.map((o) => RUN_OUTCOME[o].log).join("|")})(?:: ?(.*))?$`);
 
 // §8 crash report: stack sections, context markers and frame lines.
 export const FP = {

@@ -1,5 +1,7 @@
-// parseBisectionLog never throws, on any string and on random damage to a real log, and every
-// line number it reports is inside the text.
+// parseBisectionLog never fails inside, on any string and on random damage to a real log, and
+// every line number it reports is inside the text. It never throws either: it catches whatever
+// goes wrong and answers `internal parser error at line N`, so that answer is what the
+// properties look for (and the last test proves they see it).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -10,10 +12,13 @@ import type { ParseResult } from "./types";
 const fixture = readFileSync(path.join(__dirname, "testdata/cause-kvm_wait-title-drift.txt"), "utf8");
 const fixtureLines = fixture.split("\n");
 
+/** The parser's answer when it caught an exception of its own (lib/parser/index.ts). */
+const INTERNAL = /internal parser error/;
+
 function linesInRange(r: ParseResult, text: string): void {
   const count = text.split("\n").length;
   if (!r.ok) {
-    expect(r.reason).not.toMatch(/internal parser error/);
+    expect(r.reason).not.toMatch(INTERNAL);
     if (r.line !== null) expect(r.line).toBeGreaterThanOrEqual(1);
     if (r.line !== null) expect(r.line).toBeLessThanOrEqual(count);
     return;
@@ -73,7 +78,18 @@ describe("parseBisectionLog never throws", () => {
     );
   });
 
-  it("on non-string input smuggled past the types", () => {
-    for (const v of [undefined, null, 42, {}]) expect(() => parseBisectionLog(v as unknown as string)).not.toThrow();
+  it("on non-string input smuggled past the types: refused as no log, not failed inside", () => {
+    for (const v of [undefined, null, 42, {}]) {
+      const r = parseBisectionLog(v as unknown as string);
+      expect(r.ok).toBe(false);
+      linesInRange(r, String(v));
+    }
+  });
+
+  it("sees the parser fail inside: an input that throws while read is caught, answered, and fails the check", () => {
+    const hostile = { toString: () => { throw new Error("boom"); } };
+    const r = parseBisectionLog(hostile as unknown as string);
+    expect(r).toEqual({ ok: false, reason: "internal parser error at line 0", line: null });
+    expect(() => linesInRange(r, "")).toThrow(/internal parser error/);
   });
 });

@@ -86,22 +86,22 @@ describe("every regex over log text is linear (recheck)", () => {
     expect(found.filter((f) => f.flags === "!").map((f) => f.where)).toEqual([]);
   });
 
-  it("calls each one safe", { timeout: 600_000 }, async () => {
+  it("calls each one safe", { timeout: 1_800_000 }, async () => {
     const unique = new Map<string, Found>();
     for (const f of found) {
       const c = checked(f);
       const key = `${c.flags}/${c.source}`;
       if (!unique.has(key)) unique.set(key, f);
     }
-    const results = await Promise.all(
-      [...unique.values()].map(async (f) => {
-        const c = checked(f);
-        // the automaton analysis only: "safe" is a proof (recheck's fuzzer flags linear
-        // look-aheads); the budget is wide, so a slow machine does not turn "safe" into "unknown"
-        const r = await check(c.source, c.flags, { checker: "automaton", timeout: byHand(f.source) ? 5_000 : 60_000 });
-        return { where: f.where, source: f.source, status: r.status, attack: r.status === "vulnerable" ? r.attack.pattern : undefined, why: r.status === "unknown" ? r.error.kind : undefined };
-      }),
-    );
+    // one at a time: run all at once, they share the budget's wall clock, and a busy machine
+    // turned "safe" into "unknown" (the widest, detector.ts's WARN list, took 62 s alone there)
+    const results = [];
+    for (const f of unique.values()) {
+      const c = checked(f);
+      // the automaton analysis only: "safe" is a proof (recheck's fuzzer flags linear look-aheads)
+      const r = await check(c.source, c.flags, { checker: "automaton", timeout: byHand(f.source) ? 5_000 : 180_000 });
+      results.push({ where: f.where, source: f.source, status: r.status, attack: r.status === "vulnerable" ? r.attack.pattern : undefined, why: r.status === "unknown" ? r.error.kind : undefined });
+    }
     const unproven = results.filter((r) => r.status !== "safe" && !(r.status === "unknown" && byHand(r.source)));
     expect(unproven).toEqual([]);
     // every exception is still in use

@@ -1,5 +1,6 @@
 // A rule ties one pattern of patterns.ts to what the line means. Rules live in the section
-// modules (header.ts, test-block.ts, ...); dispatch.ts indexes them by their first character.
+// modules (header.ts, test-block.ts, ...); index.ts indexes them by the first two characters of
+// their prefix.
 import type { Pattern } from "./patterns";
 import { warnUnplaced, type State } from "./state";
 

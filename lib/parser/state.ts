@@ -1,5 +1,6 @@
 // The mutable state of one parse: the log being built and which multi-line record is open.
 // Every section module reads and writes it; index.ts owns the loop.
+import { newFileIndex, type FileIndex } from "./culprit";
 import type { AllRuns, BisectionLog, FoundCommit, Run, Step, StepRole } from "./types";
 
 /** Which record continuation lines (lines that are no known head) belong to. */
@@ -30,8 +31,14 @@ export interface State {
   subjects: Map<string, string>;
   /** the step the last git verdict settled, for `Bisecting: N revisions left` */
   verdictStep: Step | null;
+  /** `# git bisect start` or a verdict was the last git command: its `Bisecting: N` is to come */
+  leftDue: boolean;
+  /** that N, for the next bisect step (the commit git chose with it) */
+  pendingLeft: number | null;
   /** the found-commit block being read, and where in it we are */
   commit: FoundCommit | null;
+  /** the open commit block's files by path (culprit.ts) */
+  files: FileIndex;
   commitPart: "head" | "message" | "stat";
   messageLines: string[];
   /** `first bad commit: <sha> <subject>` / `first good commit:` */
@@ -51,8 +58,6 @@ export interface State {
   stray: { line: number; text: string }[];
   errorParts: string[];
   errorEnd: number;
-  /** the text has no CR, U+2028 or U+2029 (fast.ts) */
-  plain: boolean;
   /** a header whose start commit is not a commit hash: the text is refused */
   badStart: { line: number; value: string } | null;
 }
@@ -100,7 +105,10 @@ export function newState(lineCount: number): State {
     bisecting: false,
     subjects: new Map(),
     verdictStep: null,
+    leftDue: false,
+    pendingLeft: null,
     commit: null,
+    files: newFileIndex(),
     commitPart: "head",
     messageLines: [],
     firstCommit: null,
@@ -113,7 +121,6 @@ export function newState(lineCount: number): State {
     stray: [],
     errorParts: [],
     errorEnd: 0,
-    plain: false,
     badStart: null,
   };
 }
@@ -137,10 +144,15 @@ export function newStep(st: State, commit: string, role: StepRole, release: stri
     verdict: null,
     verdictLine: null,
     revisionsLeft: null,
+    revisionsLeftAtTest: null,
     untested: false,
     line,
     endLine: line,
   };
+  if (role === "bisect") {
+    step.revisionsLeftAtTest = st.pendingLeft;
+    st.pendingLeft = null;
+  }
   st.log.steps.push(step);
   return step;
 }

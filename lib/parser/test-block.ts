@@ -1,21 +1,14 @@
 // TEST-BLOCK (§2.2, §2.3): `testing commit`, `compiler:`, `kernel signature:`, run verdicts,
 // build errors and test notes. Run records and build errors can span several physical lines.
-import { verdict } from "./fast";
 import { isBlank } from "./frames";
 import { P, VERDICT } from "./patterns";
 import { closeRecord, type Rule } from "./rule";
 import { newStep, sameCommit, type State } from "./state";
+import { RUN_OUTCOME, RUN_OUTCOMES } from "@/lib/domain/words";
 import type { RunOutcome, Step, StepRole } from "./types";
 
-const OUTCOMES: Record<string, RunOutcome> = {
-  OK: "ok",
-  crashed: "crashed",
-  "boot failed": "boot-failed",
-  "basic kernel testing failed": "test-failed",
-  "infra problem": "infra",
-  ignore: "ignored",
-  failed: "failed",
-};
+/** syzkaller's words for a run (`boot failed`) -> the outcome (`boot-failed`). */
+const OUTCOMES: Record<string, RunOutcome> = Object.fromEntries(RUN_OUTCOMES.map((o) => [RUN_OUTCOME[o].log, o]));
 
 /** `s.trimEnd()`, without the call when the last char is visible ASCII (no whitespace). */
 function trimEnd(s: string): string {
@@ -24,14 +17,11 @@ function trimEnd(s: string): string {
 }
 
 /** `crashed: WARNING in kvm_wait` -> crashed + title; an unknown word keeps the text as a failure. */
-const VERDICT_RE = VERDICT;
-
-/** `plain`: the text has no CR, U+2028 or U+2029 (fast.ts `verdict` then stands in for the regex). */
-export function parseVerdict(text: string, plain = false): { outcome: RunOutcome; title: string | null } {
+export function parseVerdict(text: string): { outcome: RunOutcome; title: string | null } {
   if (text === "OK") return { outcome: "ok", title: null };
   if (text.startsWith("crashed: ")) return { outcome: "crashed", title: trimEnd(text.slice(9)) };
   const t = trimEnd(text);
-  const m = plain ? verdict(t) : VERDICT_RE.exec(t);
+  const m = VERDICT.exec(t);
   if (!m) return { outcome: "failed", title: text };
   const outcome = OUTCOMES[m[1]];
   return { outcome, title: outcome === "ok" ? null : (m[2] ?? "") };
@@ -98,7 +88,7 @@ export const testBlockRules: Rule[] = [
       closeRecord(st);
       const s = openStep(st, line);
       if (!s) return false;
-      const { outcome, title } = parseVerdict(m[2], st.plain);
+      const { outcome, title } = parseVerdict(m[2]);
       const run = { index: Number(m[1]), outcome, title, line, endLine: line };
       s.runs.push(run);
       st.run = run;
@@ -112,7 +102,7 @@ export const testBlockRules: Rule[] = [
       closeRecord(st);
       const s = openStep(st, line);
       if (!s) return false;
-      const { outcome, title } = parseVerdict(m[1], st.plain);
+      const { outcome, title } = parseVerdict(m[1]);
       s.allRuns = { outcome, title, line };
       st.run = s.allRuns;
       st.mode = "run";
@@ -172,7 +162,7 @@ export function continueTestBlock(st: State, text: string, line: number): boolea
   const s = st.step;
   if (st.mode === "run" && st.run) {
     const run = st.run;
-    const part = st.plain || text.indexOf("\r") < 0 ? text : text.replace(/\r/g, "");
+    const part = text.indexOf("\r") < 0 ? text : text.replace(/\r/g, "");
     run.title = run.title === null ? part : `${run.title}\n${part}`;
     if ("endLine" in run && !isBlank(text)) run.endLine = line;
     if (s && !isBlank(text)) s.endLine = line;

@@ -2,22 +2,11 @@
 // line it came from (`line`), so the UI can link to `/b/<id>/log#L<line>`.
 // Failure is data: a text that is not a bisection log gives `rejected`, never an exception.
 
-export type BisectionType = "cause" | "fix";
+// The words (type, outcome, run outcome, step role, git verdict, frame section) and what each
+// means: lib/domain/words.ts.
+import type { BisectionType, FrameSection, GitVerdict, Outcome, RunOutcome, StepRole } from "@/lib/domain/words";
 
-/** found: one commit named; inconclusive: several candidates; horizon: oldest release (cause)
- *  or HEAD (fix) already crashes; error: syzkaller gave up with `error: ...`;
- *  incomplete: the log stops before any result line. */
-export type Outcome = "found" | "inconclusive" | "horizon" | "error" | "incomplete";
-
-/** One run of the reproducer on a tested kernel (`run #N: ...` or `all runs: ...`). */
-export type RunOutcome =
-  | "ok" // OK
-  | "crashed" // crashed: <title>
-  | "boot-failed" // boot failed: <title>
-  | "test-failed" // basic kernel testing failed: <title>
-  | "infra" // infra problem: <title>
-  | "ignored" // ignore: <title>
-  | "failed"; // failed: <error>
+export type { BisectionType, FrameSection, GitVerdict, Outcome, RunOutcome, StepRole };
 
 export interface Run {
   /** the N of `run #N` */
@@ -36,18 +25,6 @@ export interface AllRuns {
   title: string | null;
   line: number;
 }
-
-/** Why this commit was tested. */
-export type StepRole =
-  | "start" // the first test of the original (start) commit
-  | "release" // after `testing release vX.Y`
-  | "head" // after `testing current HEAD <sha>` (fix bisections)
-  | "merge-base" // cross-tree fix bisection merge base
-  | "minimize" // re-tests during kconfig minimization
-  | "bisect" // a git bisect step
-  | "parent"; // build-only test of the culprit's parent (`parent commit ... wasn't tested`)
-
-export type GitVerdict = "good" | "bad" | "skip";
 
 export interface Step {
   /** 0-based position in log order */
@@ -83,6 +60,10 @@ export interface Step {
   verdictLine: number | null;
   /** `Bisecting: N revisions left` printed by git right after this step's verdict */
   revisionsLeft: number | null;
+  /** for bisect steps: the `Bisecting: N revisions left` git printed when it chose this commit
+   *  (after `git bisect start` or the previous verdict); null for other roles, or when git
+   *  printed no count (`Bisecting: a merge base must be tested`) */
+  revisionsLeftAtTest: number | null;
   /** true when the step has a git verdict but no `testing commit` block (fix presence check, skip) */
   untested: boolean;
   /** first and last log line of the block */
@@ -128,14 +109,6 @@ export interface FoundCommit {
   line: number;
   endLine: number;
 }
-
-export type FrameSection =
-  | "header" // WARNING: CPU: ... at ..., BUG: KASAN: ... in f+0x/0x
-  | "rip" // RIP: 0010: / pc : / lr : / PC is at / LR is at
-  | "call-trace" // Call Trace: / Call trace: / Backtrace:
-  | "allocated" // KASAN Allocated by task N:
-  | "freed" // KASAN Freed by task N:
-  | "other-stack"; // any other stack (lockdep chains, page_owner, work creation, ...)
 
 export interface Frame {
   function: string;
@@ -194,8 +167,9 @@ export interface BisectionLog {
   /** full hashes, when outcome is "inconclusive" */
   candidates: string[];
   steps: Step[];
-  /** `# git bisect start <bad> <good>`: the initial range */
-  bisectStart: { bad: string; good: string; line: number } | null;
+  /** `# git bisect start <bad> <good>`: the initial range; `revisionsLeft`: the count of git's
+   *  `Bisecting: N revisions left` that follows it (null when it printed none) */
+  bisectStart: { bad: string; good: string; line: number; revisionsLeft: number | null } | null;
   crash: CrashReport | null;
   /** text after `error:`, multi-line joined with "\n" */
   error: string | null;
@@ -229,3 +203,9 @@ export interface BisectionLog {
 export type ParseResult =
   | { ok: true; log: BisectionLog }
   | { ok: false; reason: string; line: number | null };
+
+/** What one log line was, for the per-kind benchmark (bench/parse.ts): the name of the pattern
+ *  that read it (patterns.ts `P`), or what it continued (`run continued`, `crash report: frame`). */
+export type LineKind = string;
+/** Called after each line with its kind (benchmarks only; null in every other use). */
+export type LineProbe = (kind: LineKind) => void;

@@ -17,6 +17,10 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** The advisory lock `prisma migrate deploy` takes (its schema engine's key), so this runner,
+ *  other app instances starting at once and an operator's Prisma CLI migrate one at a time. */
+export const MIGRATION_LOCK = 72707369;
+
 export function migrationsDir(root = process.cwd()): string {
   return join(root, "prisma", "migrations");
 }
@@ -29,8 +33,8 @@ export async function applyMigrations(url: string, dir = migrationsDir()): Promi
   await client.connect();
   const applied: string[] = [];
   try {
-    // one migrator at a time (two app processes starting together)
-    await client.query("SELECT pg_advisory_lock(72707361)");
+    // one migrator at a time (app processes starting together, `npm run migrate`, Prisma's CLI)
+    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     await client.query(TABLE);
     const done = new Set(
       (await client.query<{ migration_name: string }>(
@@ -58,7 +62,7 @@ export async function applyMigrations(url: string, dir = migrationsDir()): Promi
       }
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock(72707361)").catch(() => {});
+    await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
     await client.end();
   }
   return applied;

@@ -16,7 +16,7 @@ export interface Lookup {
   commitExists(prefix: string): Promise<boolean>;
 }
 
-const BISECTION_PAGE = /^\/b\/([^/]*)(?:\/log)?\/?$/;
+const BISECTION_PAGE = /^\/b\/([^/]*)(?:\/log|\/files)?\/?$/;
 const COMMIT_PAGE = /^\/c\/([^/]*)\/?$/;
 const ID = /^[0-9a-f]{12}$/;
 const HASH = /^[0-9a-f]{7,40}$/;

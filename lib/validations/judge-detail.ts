@@ -2,6 +2,7 @@
 // Judgement, read back by lib/data/bisection.ts through this schema): the guilty file's route,
 // the trusted range with its replay script, and the terms of the chance.
 import { z } from "zod";
+import { GUILTY_RULES, OFF_TARGET_KINDS, type GitVerdict } from "@/lib/domain/words";
 
 const guiltySkip = z.object({ file: z.string(), line: z.number().int(), why: z.string() });
 
@@ -10,7 +11,7 @@ export const guiltyRouteSchema = z.object({
   /** index into the crash's frames, null when the line is no parsed frame */
   frame: z.number().int().nullable(),
   line: z.number().int(),
-  rule: z.enum(["first", "deeper", "fallback"]),
+  rule: z.enum(GUILTY_RULES),
   skipped: z.array(guiltySkip),
   over: z.string().nullable(),
   start: z.string().nullable(),
@@ -21,11 +22,12 @@ export const guiltyRouteSchema = z.object({
 const stepTrust = z.object({
   index: z.number().int(),
   commit: z.string(),
-  verdict: z.enum(["good", "bad"]),
+  /** git's word, as logged (skips are not in the range) */
+  verdict: z.enum(["good", "bad"] satisfies GitVerdict[]),
   crashed: z.boolean(),
   trusted: z.boolean(),
   why: z.string().nullable(),
-  offTarget: z.enum(["unspecific", "other-subsystem", "unseen"]).nullable(),
+  offTarget: z.enum(OFF_TARGET_KINDS).nullable(),
   position: z.number().nullable(),
   line: z.number().int(),
 });

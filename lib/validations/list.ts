@@ -1,10 +1,9 @@
 // The list's URL state (`/`, `/api/bisections`, `/feed.atom`): one typed object, parsed once.
 // Unknown values fall back to defaults rather than failing: a stale link still opens.
 import { z } from "zod";
+import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
 
 export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
-export const OUTCOMES = ["found", "inconclusive", "horizon", "error", "incomplete"] as const;
-export const VERDICTS = ["likely-wrong", "doubtful", "clean", "n/a"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 /** developers' marks: a current mark says wrong / right; any mark; no mark */
 export const MARK_FILTERS = ["wrong", "right", "marked", "unmarked"] as const;
@@ -26,7 +25,7 @@ const text = z.preprocess(one, textParam.optional().catch(undefined));
 export const listParamsSchema = z.object({
   q: text,
   path: text,
-  type: z.preprocess(one, z.enum(["cause", "fix"]).optional().catch(undefined)),
+  type: z.preprocess(one, z.enum(BISECTION_TYPES).optional().catch(undefined)),
   outcome: z.preprocess(one, z.enum(OUTCOMES).optional().catch(undefined)),
   verdict: z.preprocess(one, z.enum(VERDICTS).optional().catch(undefined)),
   mark: z.preprocess(one, z.enum(MARK_FILTERS).optional().catch(undefined)),
@@ -72,7 +71,7 @@ export function listQuery(p: Partial<ListParams>): string {
 const strictSchema = z.object({
   q: textParam.optional(),
   path: textParam.optional(),
-  type: z.enum(["cause", "fix"]).optional(),
+  type: z.enum(BISECTION_TYPES).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   verdict: z.enum(VERDICTS).optional(),
   mark: z.enum(MARK_FILTERS).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARK_CHOICES } from "@/lib/domain/words";
 
 const hash = z
   .string()
@@ -6,10 +7,13 @@ const hash = z
   .toLowerCase()
   .regex(/^[0-9a-f]{7,40}$/, "the real culprit is a commit hash (7 to 40 hex digits)");
 
+/** `"right", "wrong" or "culprit"` */
+const CHOICES = MARK_CHOICES.map((c) => `"${c}"`).join(", ").replace(/, ([^,]*)$/, " or $1");
+
 /** A developer's mark: `right`, `wrong`, or `culprit` (wrong, and the real culprit is `culprit`). */
 export const markInputSchema = z
   .object({
-    verdict: z.enum(["right", "wrong", "culprit"], { error: 'verdict must be "right", "wrong" or "culprit" (the real culprit is <hash>)' }),
+    verdict: z.enum(MARK_CHOICES, { error: `verdict must be ${CHOICES} (the real culprit is <hash>)` }),
     culprit: z.preprocess((v) => (v === "" ? undefined : v), hash.optional()),
     note: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().trim().max(4000, "the note is longer than 4,000 characters").optional()),
     lore: z.preprocess(

@@ -1,12 +1,13 @@
 // A merge of a whole release changes thousands of files (11,835 in the largest corpus log):
-// the page lists the first 1,000 and links to the commit for the rest, so each reader of that
-// page is not sent all of them.
+// the page lists the first 15, a count per directory and links to /b/<id>/files for all of
+// them, so each reader of that page is not sent them.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CulpritSection } from "@/components/bisection/culprit-section";
-import type { UiCommit } from "@/components/bisection/types";
+import { culpritView, filesByDirectory } from "@/lib/pages/bisection";
+import type { PageCommit } from "@/lib/pages/types";
 
-function commit(files: number): UiCommit {
+function commit(files: number): PageCommit {
   return {
     hash: "0123456789abcdef0123456789abcdef01234567",
     subject: "Merge tag 'big'",
@@ -27,16 +28,26 @@ const rows = (html: string) => html.match(/<tr class="border-t/g)?.length ?? 0;
 
 describe("the culprit's file list", () => {
   it("lists every file of an ordinary commit", () => {
-    const html = renderToStaticMarkup(<CulpritSection commit={commit(40)} type="cause" />);
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", commit(40), "cause")} />);
     expect(rows(html)).toBe(40);
-    expect(html).not.toContain("not listed here");
+    expect(html).not.toContain("files-not-listed");
   });
 
-  it("lists 1,000 files of a huge merge and links to the commit for the rest", () => {
-    const html = renderToStaticMarkup(<CulpritSection commit={commit(11_835)} type="cause" />);
-    expect(rows(html)).toBe(1000);
-    expect(html).toContain("dir/file999.c");
-    expect(html).not.toContain("dir/file1000.c");
-    expect(html).toMatch(/and 10,835 more files, not listed here/);
+  it("of a huge merge lists 15 files, then a count per directory and a link to all of them", () => {
+    const c = commit(11_835);
+    c.files[20] = { ...c.files[20], path: "net/core/dev.c", changes: 7 };
+    c.files[21] = { ...c.files[21], path: "MAINTAINERS", changes: 2 };
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", c, "cause")} />);
+    expect(rows(html)).toBe(15);
+    expect(html).toContain("dir/file14.c");
+    expect(html).not.toContain("dir/file15.c");
+    expect(html).toMatch(/and 11,820 more files:/);
+    expect(html).toContain('href="/b/0123456789ab/files"');
+    expect(html).toContain('href="/b/0123456789ab/files?dir=net%2F"');
+    expect(filesByDirectory(c.files)).toEqual([
+      { dir: "dir/", files: 11_833, changes: 11_833 },
+      { dir: "MAINTAINERS", files: 1, changes: 2 },
+      { dir: "net/", files: 1, changes: 7 },
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { findCommits, getCommitRecord } from "@/lib/data/commit";
-import { commitUrl, fixesTag, formatDate, runsSummary, shortHash, stepVerdictWords } from "@/lib/format";
+import { commitUrl, shortHash } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { CommitBlameSummary } from "@/components/commit/blame-summary";
 import { guardMetadata, guardPage } from "@/lib/page-guard";
@@ -11,7 +12,7 @@ import { DisagreeingAccounts } from "@/components/commit/disagreeing-accounts";
 import { logUrl } from "@/lib/log-range";
 import { CommitMarks } from "@/components/marks/commit-marks";
 import { marksOnCommit } from "@/lib/data/marks";
-import { contradictions, fixesWarning } from "@/lib/commit-record";
+import { commitPage } from "@/lib/pages/commit";
 
 export const dynamic = "force-dynamic";
 
@@ -19,25 +20,29 @@ type Props = { params: Promise<{ hash: string }> };
 
 const HEX = /^[0-9a-f]{7,40}$/;
 
+// each read once per request, shared by generateMetadata and the page (React's request cache)
+const matching = cache((prefix: string) => findCommits(getPrisma(), prefix));
+const record = cache(async (hash: string) => {
+  const rec = await getCommitRecord(getPrisma(), hash);
+  return rec && commitPage(rec);
+});
+
 async function metadataFor({ params }: Props): Promise<Metadata> {
   const hash = (await params).hash.toLowerCase();
   if (!HEX.test(hash)) return { title: "Not a commit hash" };
-  const [c] = await findCommits(getPrisma(), hash, 1);
+  const matches = await matching(hash);
+  const c = matches.find((m) => m.hash === hash) ?? matches[0];
   if (!c) return { title: `Commit ${hash}` };
-  const rec = await getCommitRecord(getPrisma(), c.hash);
-  const titles = [...new Set(rec?.found.map((b) => b.crashSignature?.title).filter(Boolean))];
-  const title = `${shortHash(c.hash)} ("${c.subject ?? ""}")`;
-  const description = rec?.found.length
-    ? `Blamed by ${rec.found.length} bisection${rec.found.length > 1 ? "s" : ""}: ${titles.slice(0, 3).join("; ")}`
-    : `Tested in ${rec?.steps.length ?? 0} bisection steps`;
+  const page = await record(c.hash);
+  if (!page) return { title: `Commit ${hash}` };
+  const { title, description } = page.meta;
   return { title, description, openGraph: { title: `commit ${title}`, description }, twitter: { card: "summary", title, description } };
 }
 
 async function CommitPageContent({ params }: Props) {
   const hash = (await params).hash.toLowerCase();
   if (!HEX.test(hash)) notFound();
-  const prisma = getPrisma();
-  const matches = await findCommits(prisma, hash);
+  const matches = await matching(hash);
   if (matches.length === 0) notFound();
   if (matches.length > 1 && !matches.some((m) => m.hash === hash)) {
     return (
@@ -57,54 +62,42 @@ async function CommitPageContent({ params }: Props) {
   }
   const full = matches.find((m) => m.hash === hash)?.hash ?? matches[0].hash;
   if (full !== hash && hash.length === 40) redirect(`/c/${full}`);
-  const [rec, marks] = await Promise.all([getCommitRecord(prisma, full), marksOnCommit(prisma, full)]);
-  if (!rec) notFound();
-  const { commit, accounts, found, candidateOf, steps } = rec;
-  // the header as the first log that found the commit printed it (else a tested step's subject)
-  const head = accounts[0]?.first;
-  const subject = head ? head.subject : commit.subject;
-  const title = (b: { crashSignature: { title: string } | null; startSignature: { title: string } | null }) => b.crashSignature?.title ?? b.startSignature?.title ?? null;
-  const blamings = found.map((b) => ({ id: b.id, type: b.type, verdict: b.verdict, title: title(b) }));
-  const warning = fixesWarning(blamings);
-  const against = contradictions(
-    blamings,
-    steps.map((s) => ({ ...s, commit: commit.hash, subject: null, bisectionId: s.bisection.id, type: s.bisection.type, title: title(s.bisection) })),
-  );
+  const [p, marks] = await Promise.all([record(full), marksOnCommit(getPrisma(), full)]);
+  if (!p) notFound();
   return (
     <article>
       <h1 className="font-mono text-base font-semibold">
-        {shortHash(commit.hash)} <span className="font-sans font-normal">{subject ?? "(subject unknown)"}</span>
+        {shortHash(p.hash)} <span className="font-sans font-normal">{p.subject ?? "(subject unknown)"}</span>
       </h1>
       <p className="mb-3 text-sm text-muted">
-        <code className="font-mono">{commit.hash}</code>
-        {head?.author && <> · {head.author}</>}
-        {head?.dateText && <> · {head.dateText}</>}
-        {head && head.mergeParents.length > 0 && <> · merge of {head.mergeParents.join(" ")}</>} ·{" "}
-        <a href={commitUrl(commit.hash)}>git.kernel.org</a> ·{" "}
-        <code className="font-mono text-fg">{fixesTag(commit.hash, subject)}</code>
-        {warning && (
+        <code className="font-mono">{p.hash}</code>
+        {p.author && <> · {p.author}</>}
+        {p.dateText && <> · {p.dateText}</>}
+        {p.mergeParents.length > 0 && <> · merge of {p.mergeParents.join(" ")}</>} ·{" "}
+        <a href={commitUrl(p.hash)}>git.kernel.org</a> · <code className="font-mono text-fg">{p.fixesTag}</code>
+        {p.fixesWarning && (
           <span className="ml-1 text-warn-fg" data-testid="fixes-warning">
             <span aria-hidden>▲ </span>
-            {warning}
+            {p.fixesWarning}
           </span>
         )}
       </p>
-      <DisagreeingAccounts groups={accounts} />
-      <CommitBlameSummary found={found} />
+      <DisagreeingAccounts groups={p.accounts} />
+      {p.blame && <CommitBlameSummary record={p.blame} />}
       <CommitMarks {...marks} />
-      {against.length > 0 && (
+      {p.against.length > 0 && (
         <section aria-labelledby="against-h" className="mb-4 rounded border border-warn-fg bg-warn-bg p-2 text-sm">
           <h2 id="against-h" className="font-semibold text-warn-fg">
             <span aria-hidden>▲ </span>
-            {against.length} step{against.length === 1 ? "" : "s"} of other bisections of the same crash saw this commit the other way
+            {p.against.length} step{p.against.length === 1 ? "" : "s"} of other bisections of the same crash saw this commit the other way
           </h2>
           <ul>
-            {against.slice(0, 50).map((c) => (
+            {p.against.slice(0, 50).map((c) => (
               <li key={`${c.bisectionId}-${c.step}`}>
                 <Link href={logUrl(c.bisectionId, c.line, c.endLine)} className="font-mono">
                   {c.bisectionId} #{c.step}
                 </Link>{" "}
-                {c.saw === "OK" ? "tested it good (no crash)" : "crashed at it"}: <span className="font-mono">{c.title}</span>
+                {c.saw === "ok" ? "tested it good (no crash)" : "crashed at it"}: <span className="font-mono">{c.title}</span>
               </li>
             ))}
           </ul>
@@ -112,9 +105,9 @@ async function CommitPageContent({ params }: Props) {
       )}
       <section aria-labelledby="found-h" className="mb-4">
         <h2 id="found-h" className="mb-1 font-semibold">
-          Found by {found.length} bisection{found.length === 1 ? "" : "s"}
+          Found by {p.found.length} bisection{p.found.length === 1 ? "" : "s"}
         </h2>
-        {found.length === 0 ? (
+        {p.found.length === 0 ? (
           <p className="text-muted">No bisection named this commit as its result.</p>
         ) : (
           <table className="min-w-[60%] text-sm">
@@ -128,20 +121,20 @@ async function CommitPageContent({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {found.map((b) => (
+              {p.found.map((b) => (
                 <tr key={b.id} className="border-b border-line">
                   <td className="px-1.5 py-0.5 font-mono">
                     <Link href={`/b/${b.id}`}>{b.id}</Link>
                   </td>
-                  <td className="px-1.5 py-0.5">{formatDate(b.uploadedAt).slice(0, 10)}</td>
-                  <td className="px-1.5 py-0.5">{b.type === "fix" ? "fix" : "culprit"}</td>
+                  <td className="px-1.5 py-0.5">{b.uploaded}</td>
+                  <td className="px-1.5 py-0.5">{b.as}</td>
                   <td className="px-1.5 py-0.5 font-mono">
                     <Link href={`/b/${b.id}`} data-nav-row>
-                      {b.crashSignature?.title ?? b.startSignature?.title ?? b.id}
+                      {b.title}
                     </Link>
                   </td>
                   <td className="px-1.5 py-0.5">
-                    <VerdictBadge verdict={b.verdict} title={b.verdictHeadline} />
+                    <VerdictBadge verdict={b.verdict} title={b.headline} />
                   </td>
                 </tr>
               ))}
@@ -149,15 +142,15 @@ async function CommitPageContent({ params }: Props) {
           </table>
         )}
       </section>
-      {candidateOf.length > 0 && (
+      {p.candidateOf.length > 0 && (
         <section aria-labelledby="cand-h" className="mb-4">
           <h2 id="cand-h" className="mb-1 font-semibold">
-            A candidate of {candidateOf.length} inconclusive bisection{candidateOf.length === 1 ? "" : "s"}
+            A candidate of {p.candidateOf.length} inconclusive bisection{p.candidateOf.length === 1 ? "" : "s"}
           </h2>
           <ul className="font-mono text-sm">
-            {candidateOf.map((b) => (
+            {p.candidateOf.map((b) => (
               <li key={b.id}>
-                <Link href={`/b/${b.id}`}>{b.crashSignature?.title ?? b.startSignature?.title ?? b.id}</Link>
+                <Link href={`/b/${b.id}`}>{b.title}</Link>
               </li>
             ))}
           </ul>
@@ -165,9 +158,9 @@ async function CommitPageContent({ params }: Props) {
       )}
       <section aria-labelledby="tested-h">
         <h2 id="tested-h" className="mb-1 font-semibold">
-          Tested in {steps.length} bisection step{steps.length === 1 ? "" : "s"}
+          Tested in {p.steps.length} bisection step{p.steps.length === 1 ? "" : "s"}
         </h2>
-        {steps.length > 0 && (
+        {p.steps.length > 0 && (
           <table className="min-w-[60%] text-sm">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
@@ -178,18 +171,18 @@ async function CommitPageContent({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {steps.map((s) => (
-                <tr key={`${s.bisection.id}-${s.index}`} className="border-b border-line">
+              {p.steps.map((s) => (
+                <tr key={`${s.bisectionId}-${s.index}`} className="border-b border-line">
                   <td className="px-1.5 py-0.5 font-mono">
-                    <Link href={`/b/${s.bisection.id}`}>{s.bisection.crashSignature?.title ?? s.bisection.startSignature?.title ?? s.bisection.id}</Link>
+                    <Link href={`/b/${s.bisectionId}`}>{s.title}</Link>
                   </td>
                   <td className="px-1.5 py-0.5">
-                    <Link href={logUrl(s.bisection.id, s.line, s.endLine)}>
+                    <Link href={logUrl(s.bisectionId, s.line, s.endLine)}>
                       #{s.index} {s.role}
                     </Link>
                   </td>
-                  <td className="px-1.5 py-0.5">{stepVerdictWords(s.bisection.type, s.verdict)}</td>
-                  <td className="px-1.5 py-0.5">{runsSummary(s.runs, s.allRunsOutcome)}</td>
+                  <td className="px-1.5 py-0.5">{s.verdict.words}</td>
+                  <td className="px-1.5 py-0.5">{s.runs}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,8 +3,9 @@
 // Applies to fix bisections too: there the chased crash is the one that stopped at the fix
 // (see Context.culpritTitles); if it also fires at boot, "still crashing" verdicts measured the
 // environment, and the found fix may only have removed a boot-time crash.
+import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
-import { runsOf, uniqueSorted } from "../steps";
+import { runsOf } from "../steps";
 import { titleKey, type TitleKey } from "../titles";
 import type { Finding } from "../types";
 

@@ -9,7 +9,8 @@
 // check needs the crash report, which fix bisections do not have, so it is skipped for them.
 import type { FoundCommit } from "@/lib/parser/types";
 import { type Context } from "../context";
-import { normalisePath, stackFiles } from "../guilty";
+import { normalisePath } from "@/lib/domain/paths";
+import { stackFiles } from "../guilty";
 import type { Finding } from "../types";
 
 function culpritLines(c: FoundCommit): number[] {

@@ -4,9 +4,10 @@
 // created, or the culprit changes a debug facility.
 // Not for fix bisections: there is no crash report to place the reporting code, and a fix that
 // touches a debug facility is usually the fix of a report in it, not a sign of a wrong result.
+import { uniqueSorted } from "@/lib/unique";
 import type { ChangedFile } from "@/lib/parser/types";
 import { type Context } from "../context";
-import { normalisePath } from "../guilty";
+import { normalisePath } from "@/lib/domain/paths";
 import type { Finding } from "../types";
 
 /** `kernel/locking/<word with "debug">.[ch]`, tested without the backtracking `\w*debug\w*`. */
@@ -33,9 +34,14 @@ const VERB = /\b(?:add|adds|added|introduce|introduces|introduced|enable|enables
 const CHECK_MACRO = /\b(?:WARN|WARN_ON\w*|WARN_ONCE|BUG_ON|VM_BUG_ON\w*|VM_WARN_ON\w*|DEBUG_LOCKS_WARN_ON|lockdep_assert\w*|might_sleep)\b/;
 
 /** The words of a subject or message that announce a new or stricter debugging check. */
+/** Every CHECK_MACRO match holds one of these: a text without them needs no look after its verbs
+ *  (a message of 500,000 "add"s would otherwise be read 500,000 times). */
+const MACRO_PARTS = ["WARN", "BUG_ON", "lockdep_assert", "might_sleep"];
+
 export function debugWording(text: string): string | null {
   const f = FACILITY.exec(text);
   if (f) return f[0];
+  if (!MACRO_PARTS.some((p) => text.includes(p))) return null;
   for (const v of text.matchAll(VERB)) {
     const after = text.slice(v.index, v.index + v[0].length + 40);
     const cut = after.search(/[.\n]/);
@@ -49,15 +55,14 @@ export function detectorCommit(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
   if (!commit || ctx.fix) return [];
-  // each path normalised once: a merge culprit lists thousands of files (11,835 in the corpus)
-  const paths = commit.files.map((f) => normalisePath(f.path));
-  const created = new Set(paths.filter((_, i) => commit.files[i].created));
   // frames above the guilty one: the reporting code. A created *guilty* file means the culprit
   // wrote the buggy code, which is no sign of a detector.
   // (the guilty file may come from a line that is no parsed frame, e.g. `UBSAN: ... in f.c:164:28`:
   // then the frames above it are those before its line)
   const g = ctx.guilty;
   const top = !crash ? [] : !g ? crash.frames.slice(0, 5) : crash.frames.filter((f, i) => (g.frameIndex !== null ? i < g.frameIndex : f.logLine < g.line));
+  // made only when a frame can be looked up in it (a culprit may create 60,000 files)
+  const created = top.some((f) => f.file) ? new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path))) : new Set<string>();
   const inCreated = top.filter((f) => f.file && created.has(normalisePath(f.file)) && normalisePath(f.file) !== g?.file);
   if (inCreated.length > 0) {
     const file = normalisePath(inCreated[0].file as string);
@@ -66,22 +71,25 @@ export function detectorCommit(ctx: Context): Finding[] {
         rule: "detector-commit",
         severity: "high",
         message: `The crash is raised in ${file}, a file the culprit created: the culprit added the code that reports the crash, the bug itself may be older.`,
-        lines: [...new Set([commit.line, ...commit.files.filter((_, i) => created.has(paths[i])).map((f) => f.line), inCreated[0].logLine])].sort((a, b) => a - b),
+        lines: uniqueSorted([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine]),
       },
     ];
   }
-  const debugFiles: ChangedFile[] = commit.files.filter((_, i) => DEBUG_FILES.some((re) => re.test(paths[i])));
+  const debugFiles: ChangedFile[] = commit.files.filter((f) => {
+    const path = normalisePath(f.path);
+    return DEBUG_FILES.some((re) => re.test(path));
+  });
   const inSubject = debugWording(commit.subject);
   const words = inSubject ?? debugWording(commit.message);
   if (debugFiles.length === 0 && !words) return [];
-  const guiltyTouched = ctx.guilty !== null && paths.some((p) => p === ctx.guilty?.file);
+  const guiltyTouched = ctx.guilty !== null && commit.files.some((f) => normalisePath(f.path) === ctx.guilty?.file);
   const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words}”`;
   return [
     {
       rule: "detector-commit",
       severity: guiltyTouched ? "low" : debugFiles.length > 0 || inSubject ? "medium" : "low",
       message: `The culprit ${what}, so it may have added the check that reports the crash rather than the bug${guiltyTouched ? " (it also changes the guilty file)" : ""}.`,
-      lines: [...new Set([commit.line, ...debugFiles.map((f) => f.line)])].sort((a, b) => a - b),
+      lines: uniqueSorted([commit.line, ...debugFiles.map((f) => f.line)]),
     },
   ];
 }

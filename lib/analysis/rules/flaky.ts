@@ -9,16 +9,17 @@
 // - flaky-good is about a "fixed" verdict (git's `bad`) from clean runs that may be a false
 //   negative: git then believes the fix is already in, which moves the found fix EARLIER.
 // - low-confidence is syzkaller's product over the steps that did not crash (see confidence.ts).
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
-import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, short, stepLine, uniqueSorted, verdictWords } from "../steps";
-import { specific } from "../titles";
+import { SEVERITY } from "@/lib/domain/words";
+import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, specificPlaces, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
-  const start = ctx.startTitles.filter((t) => specific(t.key));
-  const startPlaces = new Set(start.map((t) => t.key.place));
+  const start = ctx.start;
   const words = verdictWords(ctx.log.type);
   for (const s of crashedSteps(ctx.log)) {
     const c = countRuns(s);
@@ -26,14 +27,15 @@ export function flakyBad(ctx: Context): Finding[] {
     const ratio = c.crashed / (c.crashed + c.ok);
     if (ratio > 0.5) continue;
     const titles = crashTitles(s);
-    const foreign = c.crashed === 1 && start.length > 0 && !titles.some((t) => startPlaces.has(t.key.place));
+    const startPlaces = c.crashed === 1 && start !== null ? specificPlaces(start) : null;
+    const foreign = startPlaces !== null && startPlaces.size > 0 && !titles.some((t) => t.key.place !== null && startPlaces.has(t.key.place));
     const severity = c.crashed === 1 ? (foreign ? "high" : "medium") : "low";
     const why = foreign ? `, and that crash (${q(titles[0].key.title)}) is not the start commit's bug` : "";
     const effect = ctx.fix && c.crashed === 1 ? ", which would put the found fix too late" : "";
     out.push({
       rule: "flaky-bad",
       severity,
-      message: `Commit ${short(s.commit)} was ${words.crashed} on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}${effect}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.crashed} on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}${effect}.`,
       lines: [...titles.map((t) => t.line), stepLine(s)].sort((a, b) => a - b),
     });
   }
@@ -51,7 +53,7 @@ export function flakyGood(ctx: Context): Finding[] {
     out.push({
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
-      message: `Commit ${short(s.commit)} was ${words.clean} on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
       lines: evidenceLines(ctx.log.type, s),
     });
   }
@@ -72,18 +74,16 @@ export function lowConfidence(ctx: Context): Finding[] {
   ];
 }
 
-const RANK = { high: 3, medium: 2, low: 1, info: 0 } as const;
-
 /** One finding per rule: the worst step, with the others' lines and a count. */
 function keepWorst(fs: Finding[]): Finding[] {
   if (fs.length <= 1) return fs;
-  const worst = fs.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a));
+  const worst = fs.reduce((a, b) => (SEVERITY[b.severity].rank > SEVERITY[a.severity].rank ? b : a));
   const others = fs.length - 1;
   return [
     {
       ...worst,
       message: `${worst.message} (${others} more step${others > 1 ? "s" : ""} like it)`,
-      lines: [...new Set(fs.flatMap((f) => f.lines))].sort((a, b) => a - b),
+      lines: uniqueSorted(fs.flatMap((f) => f.lines)),
     },
   ];
 }

@@ -6,7 +6,8 @@
 // Not for fix bisections: they test HEAD, not older releases, and how old a bug is says
 // nothing about where it stopped.
 import { type Context } from "../context";
-import { countRuns, crashTitles, stepLine, uniqueSorted } from "../steps";
+import { uniqueSorted } from "@/lib/unique";
+import { countRuns, crashTitles, stepLine } from "../steps";
 import type { Finding } from "../types";
 
 /** Mainline releases come every 9-10 weeks: six is about a year of kernel history. */

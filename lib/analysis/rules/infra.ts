@@ -2,10 +2,12 @@
 // problems, failed basic testing, ignored, boot failures), and commits that crashed several ways.
 // Both apply to fix bisections; verdicts are read through `stepCrashed` (a fix bisection's
 // "did not crash" is git's `bad`).
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
-import { countRuns, crashTitles, short, stepCrashed, stepLine, verdictWords } from "../steps";
-import { specific } from "../titles";
+import { countRuns, crashTitles, distinctTitles, stepCrashed, stepLine, verdictWords } from "../steps";
 import type { Finding } from "../types";
+import type { Step } from "@/lib/parser/types";
 
 export function infraShare(ctx: Context): Finding[] {
   let lost = 0;
@@ -28,7 +30,7 @@ export function infraShare(ctx: Context): Finding[] {
     if (s.runs.length === 0 && s.allRuns && s.allRuns.outcome !== "ok" && s.allRuns.outcome !== "crashed") lines.push(s.allRuns.line);
     // a clean verdict where fewer than half of the runs were clean tells little
     if (stepCrashed(ctx.log.type, s) === false && c.exact && c.infra + c.boot > 0 && c.ok < c.total / 2) {
-      weak.push(short(s.commit));
+      weak.push(shortHash(s.commit));
       lines.push(stepLine(s));
     }
     if (s.verdict === "skip") lines.push(stepLine(s));
@@ -42,23 +44,32 @@ export function infraShare(ctx: Context): Finding[] {
   if (uncounted > 0) parts.push(`${uncounted} step${uncounted > 1 ? "s" : ""} printed only an \`all runs:\` line, with no run count`);
   if (skips > 0) parts.push(`${skips} commit${skips > 1 ? "s were" : " was"} skipped`);
   if (weak.length > 0) parts.push(`${weak.join(", ")} ${weak.length > 1 ? "were" : "was"} ${verdictWords(ctx.log.type).clean} on fewer than half clean runs`);
-  return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: [...new Set(lines)].sort((a, b) => a - b).slice(0, 50) }];
+  return [{ rule: "infra-share", severity, message: `${parts.join("; ")}.`, lines: uniqueSorted(lines).slice(0, 50) }];
+}
+
+/** Does the step crash in two places (two specific titles that are not the same bug)? */
+function twoPlaces(step: Step): boolean {
+  let first: string | null = null;
+  for (const t of crashTitles(step)) {
+    const p = t.key.place;
+    if (p === null) continue;
+    if (first === null) first = p;
+    else if (p !== first) return true;
+  }
+  return false;
 }
 
 export function mixedSignatures(ctx: Context): Finding[] {
   // two specific titles that are not the same bug: two places (counted with a Set, not by pairs)
-  const mixed = ctx.log.steps.filter((s) => new Set(crashTitles(s).filter((t) => specific(t.key)).map((t) => t.key.place)).size > 1);
+  const mixed = ctx.log.steps.filter(twoPlaces);
   if (mixed.length === 0) return [];
-  const lines = mixed.flatMap((s) => {
-    const seen = new Set<string>();
-    return crashTitles(s).filter((t) => !seen.has(t.key.title) && seen.add(t.key.title)).map((t) => t.line);
-  });
+  const lines = mixed.flatMap((s) => distinctTitles(s).map((t) => t.line));
   return [
     {
       rule: "mixed-signatures",
       severity: "low",
-      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => short(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
-      lines: [...new Set(lines)].sort((a, b) => a - b),
+      message: `${mixed.length} commit${mixed.length > 1 ? "s" : ""} (${mixed.map((s) => shortHash(s.commit)).join(", ")}) crashed with different bugs in different runs.`,
+      lines: uniqueSorted(lines),
     },
   ];
 }

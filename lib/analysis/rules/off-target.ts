@@ -7,8 +7,10 @@
 // bisection the last step that still crashed) was such a crash of an unspecific or unrelated
 // kind, or when the trusted verdicts leave more than one commit in question; low when the
 // trusted verdicts alone still pin the same result.
+import { shortHash } from "@/lib/format";
+import { unique, uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
-import { evidenceLines, short, uniqueSorted } from "../steps";
+import { evidenceLines } from "../steps";
 import type { Finding } from "../types";
 
 const KIND_WORDS = { unspecific: "machine or syzkaller failures", "other-subsystem": "another subsystem's crash", unseen: "a crash the start commit never showed" } as const;
@@ -25,10 +27,10 @@ export function offTarget(ctx: Context): Finding[] {
   const off = trust.steps.filter((s) => s.crashed && !s.trusted && s.offTarget !== null);
   if (off.length === 0) return [];
   const bound = ctx.blamedStep ? off.find((s) => s.index === ctx.blamedStep?.index) : undefined;
-  const kinds = [...new Set(off.map((s) => s.offTarget!))];
+  const kinds = unique(off.map((s) => s.offTarget!));
   const verdict = ctx.fix ? "\"still crashing\" verdict" : "bad verdict";
   const plural = off.length > 1 ? "s" : "";
-  const what = `${off.length} ${verdict}${plural} (${off.slice(0, 6).map((s) => short(s.commit)).join(", ")}${off.length > 6 ? ", …" : ""}) ${off.length > 1 ? "were" : "was"} decided by ${kinds.map((k) => KIND_WORDS[k]).join(" or ")}, not by the bug (${trust.reference.slice(0, 2).map((t) => `“${t}”`).join(", ")})`;
+  const what = `${off.length} ${verdict}${plural} (${off.slice(0, 6).map((s) => shortHash(s.commit)).join(", ")}${off.length > 6 ? ", …" : ""}) ${off.length > 1 ? "were" : "was"} decided by ${kinds.map((k) => KIND_WORDS[k]).join(" or ")}, not by the bug (${trust.reference.slice(0, 2).map((t) => `“${t}”`).join(", ")})`;
   const left = trust.candidates;
   const pinned = trust.reproduces;
   const severity = bound || (!pinned && left !== null && left > 1) ? "high" : !pinned ? "medium" : "low";

@@ -6,9 +6,11 @@
 // stacks count; and a hang report's stack is where some task waited, not where the bug is, so
 // distance from it proves nothing.
 // Not for fix bisections: they have no crash report (bisect-log-format §3.3), so no stack.
+import { uniqueSorted } from "@/lib/unique";
 import type { CrashReport } from "@/lib/parser/types";
 import { type Context } from "../context";
-import { normalisePath, stackFiles } from "../guilty";
+import { normalisePath } from "@/lib/domain/paths";
+import { stackFiles } from "../guilty";
 import { titleKey } from "../titles";
 import type { Finding } from "../types";
 
@@ -93,5 +95,5 @@ export function stackOverlap(ctx: Context): Finding[] {
 }
 
 function finding(severity: Finding["severity"], message: string, lines: number[], kind?: string): Finding {
-  return { rule: "stack-overlap", severity, message, lines: [...new Set(lines)].sort((a, b) => a - b), ...(kind ? { kind } : {}) };
+  return { rule: "stack-overlap", severity, message, lines: uniqueSorted(lines), ...(kind ? { kind } : {}) };
 }

@@ -5,32 +5,24 @@
 // start crashed with bug A but the crash right before the fix was bug B, the bisection found
 // where B stopped, and A may have been fixed elsewhere (or still be there). Crashed verdicts
 // from other bugs on the way kept git believing the bug was present, pushing the fix later.
+import { shortHash } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
-import { crashedSteps, crashTitles, short, uniqueSorted, type SeenTitle } from "../steps";
+import { crashedSteps, crashTitles, distinctTitles, firstOfEach, specificPlaces, type SeenTitle } from "../steps";
 import { anyRelatedBug, anySameBug, specific } from "../titles";
 import type { Finding } from "../types";
-
-/** The first title of each name, in order (a Set: a step may have thousands of runs). */
-function distinct(ts: SeenTitle[]): SeenTitle[] {
-  const seen = new Set<string>();
-  const out: SeenTitle[] = [];
-  for (const t of ts) {
-    if (seen.has(t.key.title)) continue;
-    seen.add(t.key.title);
-    out.push(t);
-  }
-  return out;
-}
 
 function shares(a: SeenTitle[], b: SeenTitle[], rel = anySameBug): boolean {
   return rel(a.map((t) => t.key), b.map((t) => t.key));
 }
 
 export function titleDrift(ctx: Context): Finding[] {
-  const start = distinct(ctx.startTitles.filter((t) => specific(t.key)));
+  if (ctx.start === null) return [];
+  // the start step's titles (ctx.startTitles), each name once, made once for every rule
+  const start = distinctTitles(ctx.start).filter((t) => specific(t.key));
   if (start.length === 0) return [];
-  const startNames = start.map((t) => q(t.key.title)).join(", ");
-  const blamed = distinct(ctx.culpritTitles.filter((t) => specific(t.key)));
+  const startNames = () => start.map((t) => q(t.key.title)).join(", ");
+  const blamed = firstOfEach(ctx.culpritTitles.filter((t) => specific(t.key)));
   if (blamed.length > 0 && !shares(start, blamed)) {
     const related = shares(start, blamed, anyRelatedBug);
     const names = blamed.map((t) => q(t.key.title)).join(", ");
@@ -40,22 +32,28 @@ export function titleDrift(ctx: Context): Finding[] {
         severity: related ? "low" : "high",
         message: ctx.fix
           ? related
-            ? `The start commit crashed with ${startNames} but the crash that stopped at the fix was ${names}, another function of the same subsystem, which may be a different bug.`
-            : `The start commit crashed with ${startNames} but the crash that stopped at the fix was ${names}: the bisection found the fix of a different crash.`
+            ? `The start commit crashed with ${startNames()} but the crash that stopped at the fix was ${names}, another function of the same subsystem, which may be a different bug.`
+            : `The start commit crashed with ${startNames()} but the crash that stopped at the fix was ${names}: the bisection found the fix of a different crash.`
           : related
-            ? `The start commit crashed with ${startNames} but the culprit only with ${names}, another function of the same subsystem, which may be a different bug.`
+            ? `The start commit crashed with ${startNames()} but the culprit only with ${names}, another function of the same subsystem, which may be a different bug.`
             : ctx.culprit === null
-              ? `The start commit crashed with ${startNames} but the bad verdict that closed the range of candidates came from ${names}: the bisection chased a different crash.`
-              : `The start commit crashed with ${startNames} but the culprit was blamed for ${names}: the bisection chased a different crash.`,
+              ? `The start commit crashed with ${startNames()} but the bad verdict that closed the range of candidates came from ${names}: the bisection chased a different crash.`
+              : `The start commit crashed with ${startNames()} but the culprit was blamed for ${names}: the bisection chased a different crash.`,
         lines: uniqueSorted([...start.map((t) => t.line), ...blamed.map((t) => t.line)]),
       },
     ];
   }
   // The culprit agrees with the start, but some crashed verdicts on the way were other crashes.
-  const startPlaces = new Set(start.map((t) => t.key.place));
+  const startStep = ctx.start;
   const drifted = crashedSteps(ctx.log).filter((s) => {
-    const ts = crashTitles(s).filter((t) => specific(t.key));
-    return ts.length > 0 && !ts.some((t) => startPlaces.has(t.key.place));
+    const startPlaces = specificPlaces(startStep);
+    let specificSeen = false;
+    for (const t of crashTitles(s)) {
+      if (t.key.place === null) continue;
+      if (startPlaces.has(t.key.place)) return false;
+      specificSeen = true;
+    }
+    return specificSeen;
   });
   if (drifted.length === 0) return [];
   const culpritOnlyUnspecific = (ctx.fix ? ctx.blamedStep !== null : ctx.culprit !== null) && blamed.length === 0;
@@ -64,7 +62,7 @@ export function titleDrift(ctx: Context): Finding[] {
     {
       rule: "title-drift",
       severity: culpritOnlyUnspecific ? "medium" : "low",
-      message: `${drifted.length} ${verdicts}${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => short(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames}.`,
+      message: `${drifted.length} ${verdicts}${drifted.length > 1 ? "s" : ""} (${drifted.map((s) => shortHash(s.commit)).join(", ")}) came from crashes other than the start commit's ${startNames()}.`,
       lines: uniqueSorted([...start.map((t) => t.line), ...drifted.flatMap((s) => crashTitles(s).map((t) => t.line))]),
     },
   ];

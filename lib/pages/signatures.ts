@@ -3,7 +3,8 @@
 // and basic-testing failures with a title are counted apart: they happen before the reproducer
 // runs (a kernel that cannot boot or pass syzkaller's own checks blocks the bisection there).
 import { groupKey, headline } from "@/lib/analysis/blocking";
-import type { UiStep } from "./types";
+import { RUN_OUTCOME } from "@/lib/domain/words";
+import type { PageStep } from "./types";
 
 export interface SignatureCell {
   /** crashed runs with this title */
@@ -41,7 +42,7 @@ export interface SignatureColumn {
   cells: Map<number, SignatureCell>;
 }
 
-function cellOf(col: SignatureColumn, step: UiStep): SignatureCell {
+function cellOf(col: SignatureColumn, step: PageStep): SignatureCell {
   let c = col.cells.get(step.index);
   if (!c) {
     c = { k: 0, n: step.allRunsOutcome ? null : step.runs.length, all: false, boot: 0, allBoot: false, basic: 0, allBasic: false };
@@ -50,7 +51,7 @@ function cellOf(col: SignatureColumn, step: UiStep): SignatureCell {
   return c;
 }
 
-export function signatureColumns(steps: UiStep[], startTitle: string | null, finalTitle: string | null): SignatureColumn[] {
+export function signatureColumns(steps: PageStep[], startTitle: string | null, finalTitle: string | null): SignatureColumn[] {
   const byTitle = new Map<string, SignatureColumn>();
   const column = (title: string, key = title) => {
     let col = byTitle.get(key);
@@ -76,7 +77,7 @@ export function signatureColumns(steps: UiStep[], startTitle: string | null, fin
         cell.allBasic = !!step.allRunsOutcome;
         continue;
       }
-      if (!r.title || (r.outcome !== "crashed" && r.outcome !== "boot-failed")) continue;
+      if (!r.title || !RUN_OUTCOME[r.outcome].signature) continue;
       const cell = cellOf(column(r.title), step);
       if (r.outcome === "boot-failed") {
         cell.boot += 1;
@@ -105,11 +106,42 @@ export function signatureColumns(steps: UiStep[], startTitle: string | null, fin
   return cols;
 }
 
-/** Background shade for a k:n cell, in steps so the classes stay static for Tailwind. The
- *  strongest shade keeps text at AA contrast in both themes. */
-const SHADES = ["", "bg-crash/10", "bg-crash/15", "bg-crash/20", "bg-crash/25", "bg-crash/30"];
-export function shadeClass(c: SignatureCell): string {
-  if (c.all) return SHADES[5];
-  if (!c.n || c.k === 0) return "";
-  return SHADES[Math.max(1, Math.round((c.k / c.n) * 5))];
+/** How dark a k:n cell is shaded, 0 (none) to 5 (every run crashed with it). */
+export function shade(c: SignatureCell): number {
+  if (c.all) return 5;
+  if (!c.n || c.k === 0) return 0;
+  return Math.max(1, Math.round((c.k / c.n) * 5));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Where a column's title was seen, short (`46/70 runs + all at 1`) and in words, in counts the
+ *  log gives: `run #N` lines are counted, an `all runs:` line is one commit whose run count the
+ *  log does not say. */
+export function columnRate(col: SignatureColumn): { text: string; title: string } {
+  const parts: string[] = [];
+  const where = plural(col.rows.length, "commit");
+  if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs (${Math.round((col.crashes / col.runs) * 100)}%)`);
+  if (col.allRows > 0) parts.push(`all runs at ${plural(col.allRows, "commit")} (run count not logged)`);
+  if (col.boot > 0) parts.push(plural(col.boot, "boot failure"));
+  if (col.basic > 0) parts.push(`${plural(col.basic, "basic-testing failure")}`);
+  const text =
+    col.runs > 0
+      ? `${col.crashes}/${col.runs} runs${col.allRows > 0 ? ` + all at ${col.allRows}` : ""}`
+      : col.allRows > 0
+        ? `all runs at ${col.allRows}`
+        : col.basic > 0
+          ? "basic testing only"
+          : "boot only";
+  return { text, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
+}
+
+/** A cell in words (its tooltip): `#7: WARNING in kvm_wait: 6 of 10 runs, 1 boot failure`. */
+export function cellTitle(col: SignatureColumn, row: number, c: SignatureCell): string {
+  const crashes = c.all ? "all runs" : `${c.k} of ${c.n ?? "?"} runs`;
+  const boots = c.allBoot ? "every run failed to boot with it" : c.boot ? `${c.boot} boot failure${c.boot === 1 ? "" : "s"}` : "";
+  const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
+  return `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
 }

@@ -4,27 +4,28 @@
 // (dump_stack, print_report, __warn...) folded into one line that opens; and a stack the
 // report prints again (a hung-task dump, a report repeated by the console) shown once, with
 // the log lines of its copies.
-import type { UiFrame } from "./types";
+import type { FrameSection } from "@/lib/domain/words";
+import type { PageFrame } from "./types";
 
-export interface FrameGroup {
+export interface FrameGroup<F extends PageFrame = PageFrame> {
   /** the real (non-inline) frame: the last of `frames` */
-  head: UiFrame;
+  head: F;
   /** the group in report order: inline frames first, then the frame that contains them */
-  frames: UiFrame[];
+  frames: F[];
 }
 
 export type FoldReason = "syscall" | "reporting";
 
-export type FrameBlock =
-  | { kind: "group"; group: FrameGroup }
-  | { kind: "fold"; reason: FoldReason; groups: FrameGroup[]; frames: number }
+export type FrameBlock<F extends PageFrame = PageFrame> =
+  | { kind: "group"; group: FrameGroup<F> }
+  | { kind: "fold"; reason: FoldReason; groups: FrameGroup<F>[]; frames: number }
   | { kind: "context"; from: string | null; to: string | null };
 
-export interface FrameSectionView {
-  section: string;
-  blocks: FrameBlock[];
+export interface FrameSectionView<F extends PageFrame = PageFrame> {
+  section: FrameSection;
+  blocks: FrameBlock<F>[];
   /** each later copy of this same stack (its first log line and section), folded into this one */
-  copies: { line: number; section: string }[];
+  copies: { line: number; section: FrameSection }[];
 }
 
 /** Entry/exit code every syscall passes through; it says nothing about the bug. */
@@ -35,17 +36,17 @@ const BOILERPLATE =
 const REPORTING =
   /^(dump_stack\w*|__dump_stack|show_stack|sched_show_task|print_address_description\w*|print_report|print_error_description|kasan_report\w*|__kasan_report|end_report|panic|__warn|__warn_printk|warn_slowpath_fmt|warn_slowpath_null|check_panic_on_warn|report_bug|handle_bug|exc_invalid_op|asm_exc_invalid_op|do_error_trap|do_invalid_op|invalid_op|ubsan_epilogue|kmsan_report|__msan_warning|lockdep_rcu_suspicious|print_circular_bug\w*|print_usage_bug|print_deadlock_bug|print_unlock_imbalance_bug|debug_print_object|check_hung_task|check_hung_uninterruptible_tasks|nmi_cpu_backtrace|nmi_trigger_cpumask_backtrace|arch_trigger_cpumask_backtrace|trigger_all_cpu_backtrace)$/;
 
-export function isBoilerplate(f: UiFrame): boolean {
+export function isBoilerplate(f: PageFrame): boolean {
   return BOILERPLATE.test(f.function);
 }
 
-export function isReporting(f: UiFrame): boolean {
+export function isReporting(f: PageFrame): boolean {
   return REPORTING.test(f.function);
 }
 
-function groupsOf(frames: UiFrame[]): FrameGroup[] {
-  const out: FrameGroup[] = [];
-  let pending: UiFrame[] = [];
+function groupsOf<F extends PageFrame>(frames: F[]): FrameGroup<F>[] {
+  const out: FrameGroup<F>[] = [];
+  let pending: F[] = [];
   for (const f of frames) {
     pending.push(f);
     if (f.inline) continue;
@@ -57,16 +58,16 @@ function groupsOf(frames: UiFrame[]): FrameGroup[] {
   return out;
 }
 
-function foldReason(g: FrameGroup): FoldReason | null {
+function foldReason(g: FrameGroup<PageFrame>): FoldReason | null {
   if (isBoilerplate(g.head)) return "syscall";
   if (isReporting(g.head)) return "reporting";
   return null;
 }
 
-function blocksOf(groups: FrameGroup[]): FrameBlock[] {
-  const out: FrameBlock[] = [];
+function blocksOf<F extends PageFrame>(groups: FrameGroup<F>[]): FrameBlock<F>[] {
+  const out: FrameBlock<F>[] = [];
   let context: string | null = null;
-  let fold: FrameGroup[] = [];
+  let fold: FrameGroup<F>[] = [];
   let reason: FoldReason | null = null;
   const flush = () => {
     const frames = fold.reduce((n, g) => n + g.frames.length, 0);
@@ -94,12 +95,12 @@ function blocksOf(groups: FrameGroup[]): FrameBlock[] {
 
 /** Where a report says the same thing twice: the header's frame and the RIP line name the
  *  same place, so they count as one stack. */
-function sectionKind(section: string): string {
+function sectionKind(section: FrameSection): string {
   return section === "rip" ? "header" : section;
 }
 
 /** What makes two printed stacks the same: their kind and their frames, function by function. */
-function stackKey(section: string, frames: UiFrame[]): string {
+function stackKey(section: FrameSection, frames: PageFrame[]): string {
   let key = sectionKind(section);
   for (const f of frames) key += `\n${f.function}+${f.offset ?? ""} ${f.file ?? ""}:${f.line ?? ""}${f.inline ? " i" : ""}`;
   return key;
@@ -107,8 +108,8 @@ function stackKey(section: string, frames: UiFrame[]): string {
 
 /** Contiguous frames of one section, in report order; a stack printed again is folded into
  *  its first copy. */
-export function frameSections(frames: UiFrame[]): FrameSectionView[] {
-  const runs: { section: string; frames: UiFrame[] }[] = [];
+export function frameSections<F extends PageFrame>(frames: F[]): FrameSectionView<F>[] {
+  const runs: { section: FrameSection; frames: F[] }[] = [];
   for (const f of frames) {
     const last = runs[runs.length - 1];
     // an instruction pointer is one place: RIP lines printed one after another are separate
@@ -117,8 +118,8 @@ export function frameSections(frames: UiFrame[]): FrameSectionView[] {
     if (last && last.section === f.section && !newPlace) last.frames.push(f);
     else runs.push({ section: f.section, frames: [f] });
   }
-  const out: FrameSectionView[] = [];
-  const first = new Map<string, FrameSectionView>();
+  const out: FrameSectionView<F>[] = [];
+  const first = new Map<string, FrameSectionView<F>>();
   for (const r of runs) {
     const key = stackKey(r.section, r.frames);
     const seen = first.get(key);
@@ -126,21 +127,12 @@ export function frameSections(frames: UiFrame[]): FrameSectionView[] {
       seen.copies.push({ line: r.frames[0].logLine, section: r.section });
       continue;
     }
-    const view: FrameSectionView = { section: r.section, blocks: blocksOf(groupsOf(r.frames)), copies: [] };
+    const view: FrameSectionView<F> = { section: r.section, blocks: blocksOf(groupsOf(r.frames)), copies: [] };
     first.set(key, view);
     out.push(view);
   }
   return out;
 }
-
-export const SECTION_WORDS: Record<string, string> = {
-  header: "Reported at",
-  rip: "Instruction pointer (RIP / pc)",
-  "call-trace": "Call trace",
-  allocated: "Allocated by",
-  freed: "Freed by",
-  "other-stack": "Other stack",
-};
 
 export const FOLD_WORDS: Record<FoldReason, string> = {
   syscall: "syscall entry/exit",

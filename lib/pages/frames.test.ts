@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import type { Frame } from "@/lib/parser/types";
-import { frameSections, type FrameBlock, type FrameSectionView } from "./frame-groups";
-import type { UiFrame } from "./types";
+import { frameSections, type FrameBlock, type FrameSectionView } from "./frames";
+import type { PageFrame } from "./types";
 
-function framesOf(path: string): UiFrame[] {
+function framesOf(path: string): PageFrame[] {
   const r = parseBisectionLog(readFileSync(path, "utf8"));
   if (!r.ok || !r.log.crash) throw new Error(`${path}: no crash report`);
   return r.log.crash.frames.map((f: Frame, position) => ({ ...f, position }));
@@ -68,7 +68,7 @@ describe("frameSections on a report printed again and again (Log_12f60095d00000,
 });
 
 describe("reporting machinery", () => {
-  const f = (fn: string, position: number, inline = false): UiFrame => ({
+  const f = (fn: string, position: number, inline = false): PageFrame => ({
     position, function: fn, offset: 1, size: 2, file: "x.c", line: position, inline, module: null, unreliable: false,
     section: "call-trace", context: null, logLine: 100 + position,
   });

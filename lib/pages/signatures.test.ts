@@ -3,18 +3,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
-import { signatureColumns } from "./signatures";
-import { rate } from "./signature-header";
-import type { UiStep } from "./types";
+import { columnRate as rate, signatureColumns } from "./signatures";
+import type { PageStep } from "./types";
 
-function uiSteps(file: string): UiStep[] {
+function uiSteps(file: string): PageStep[] {
   const r = parseBisectionLog(readFileSync(file, "utf8"));
   if (!r.ok) throw new Error(r.reason);
   return r.log.steps.map((s) => ({
     index: s.index, commitHash: s.commit, role: s.role, release: s.release, subject: s.subject, compiler: s.compiler,
     compilerType: s.compilerType, kernelSignature: s.kernelSignature, buildError: s.buildError,
     allRunsOutcome: s.allRuns?.outcome ?? null, allRunsTitle: s.allRuns?.title ?? null, allRunsLine: s.allRuns?.line ?? null,
-    notes: s.notes, verdict: s.verdict, verdictLine: s.verdictLine, revisionsLeft: s.revisionsLeft, untested: s.untested,
+    notes: s.notes, verdict: s.verdict, verdictLine: s.verdictLine, revisionsLeftAtTest: s.revisionsLeftAtTest, untested: s.untested,
     line: s.line, endLine: s.endLine, runs: s.runs.map((x) => ({ index: x.index, outcome: x.outcome, title: x.title, line: x.line, endLine: x.endLine })),
   }));
 }

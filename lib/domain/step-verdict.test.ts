@@ -1,0 +1,50 @@
+// One reading of a tested commit for every page: the timeline, the commit record and compare.
+import { describe, expect, it } from "vitest";
+import { bugReading, stepVerdict, verdictCrashed, type VerdictSource } from "./step-verdict";
+import type { RunOutcome } from "./words";
+
+const runs = (...o: RunOutcome[]) => o.map((outcome) => ({ outcome }));
+const s = (over: Partial<VerdictSource>): VerdictSource => ({ verdict: null, allRunsOutcome: null, runs: [], ...over });
+
+describe("verdictCrashed", () => {
+  it("inverts git's words for fix bisections", () => {
+    expect(verdictCrashed("cause", "bad")).toBe(true);
+    expect(verdictCrashed("cause", "good")).toBe(false);
+    expect(verdictCrashed("fix", "good")).toBe(true);
+    expect(verdictCrashed("fix", "bad")).toBe(false);
+    expect(verdictCrashed("cause", "skip")).toBeNull();
+    expect(verdictCrashed("fix", null)).toBeNull();
+  });
+});
+
+describe("stepVerdict", () => {
+  it("reads git's verdict first, in what-happened words; git's word only for cause bisections", () => {
+    expect(stepVerdict("cause", s({ verdict: "bad", runs: runs("ok") }))).toEqual({ outcome: "crashed", words: "crashed", git: "bad", mark: "crashed" });
+    expect(stepVerdict("cause", s({ verdict: "good" }))).toEqual({ outcome: "ok", words: "OK", git: "good", mark: "ok" });
+    expect(stepVerdict("fix", s({ verdict: "bad" }))).toEqual({ outcome: "ok", words: "did not crash", git: null, mark: "ok" });
+    expect(stepVerdict("fix", s({ verdict: "good" }))).toEqual({ outcome: "crashed", words: "crashed", git: null, mark: "crashed" });
+    expect(stepVerdict("cause", s({ verdict: "skip", runs: runs("crashed") }))).toEqual({ outcome: "skipped", words: "skipped", git: "skip", mark: "ignored" });
+  });
+
+  it("without a verdict: a build error, an untested commit, then the runs", () => {
+    expect(stepVerdict("cause", s({ buildError: "make: *** [vmlinux] Error 2" })).words).toBe("build failed");
+    expect(stepVerdict("cause", s({ untested: true })).words).toBe("not tested");
+    expect(stepVerdict("cause", s({ runs: runs("ok", "crashed", "infra") })).outcome).toBe("crashed");
+    expect(stepVerdict("fix", s({ runs: runs("ok", "ok") })).words).toBe("did not crash");
+    expect(stepVerdict("cause", s({ allRunsOutcome: "ok" })).words).toBe("OK");
+    expect(stepVerdict("cause", s({ allRunsOutcome: "crashed" })).outcome).toBe("crashed");
+    expect(stepVerdict("cause", s({ runs: runs("ok", "boot-failed") }))).toMatchObject({ outcome: "boot-failed", words: "boot failed", mark: "boot" });
+    expect(stepVerdict("cause", s({ runs: runs("infra", "test-failed") }))).toMatchObject({ outcome: "failed", mark: "failed" });
+    expect(stepVerdict("cause", s({}))).toEqual({ outcome: "none", words: "–", git: null, mark: "none" });
+  });
+
+  it("gives a reading of the bug only where the step saw it or was skipped", () => {
+    const reading = (v: VerdictSource) => bugReading(stepVerdict("cause", v));
+    expect(reading(s({ verdict: "bad" }))).toBe("crashed");
+    expect(reading(s({ runs: runs("ok") }))).toBe("ok");
+    expect(reading(s({ verdict: "skip" }))).toBe("skipped");
+    expect(reading(s({ buildError: "x" }))).toBeNull();
+    expect(reading(s({ runs: runs("boot-failed") }))).toBeNull();
+    expect(reading(s({ runs: runs("infra") }))).toBeNull();
+  });
+});

@@ -1,0 +1,164 @@
+// Two bisections side by side (`/compare?a=<id>&b=<id>`): aligned by tested commit, where their
+// readings of the bug differ, which crash titles changed, and whether they found the same
+// commit. Built from the stored steps only. Pure.
+import { bugReading, stepVerdict, type StepVerdict, type VerdictSource } from "@/lib/domain/step-verdict";
+import { roleWords, type BisectionType, type Outcome, type StepRole, type Verdict } from "@/lib/domain/words";
+import { runsSummary } from "@/lib/format";
+import { uniqueSorted } from "@/lib/unique";
+
+export interface CompareStep extends VerdictSource {
+  commit: string;
+  /** start | release | bisect | ... (the parser's step role) */
+  role?: StepRole;
+  release?: string | null;
+  subject: string | null;
+  runs: { outcome: VerdictSource["runs"][number]["outcome"]; title: string | null }[];
+  allRunsTitle: string | null;
+}
+
+export interface CompareSide {
+  type: BisectionType;
+  foundCommit: string | null;
+  steps: CompareStep[];
+}
+
+/** One side's step at a commit. */
+export interface SideStep {
+  /** index of the step in its bisection */
+  index: number;
+  /** what it showed, in words that mean the same for cause and fix ("crashed", "OK") */
+  verdict: StepVerdict;
+  /** "start", "release v5.10", "bisect" */
+  role: string | null;
+  /** its runs in words ("8:10 crashed, 2 boot failed") */
+  runs: string;
+  /** crash titles of its crashed runs */
+  titles: string[];
+}
+
+export interface AlignedRow {
+  commit: string;
+  subject: string | null;
+  a: SideStep | null;
+  b: SideStep | null;
+  /** both tested it and read the bug differently there (crashed / OK / skipped) */
+  verdictsDiffer: boolean;
+  titlesDiffer: boolean;
+}
+
+export interface Comparison {
+  rows: AlignedRow[];
+  sameFoundCommit: boolean | null;
+  commonCommits: number;
+  differingVerdicts: number;
+}
+
+function titles(s: CompareStep): string[] {
+  const t: string[] = [];
+  for (const r of s.runs) if (r.outcome === "crashed" && r.title) t.push(r.title);
+  if (s.allRunsOutcome === "crashed" && s.allRunsTitle) t.push(s.allRunsTitle);
+  return uniqueSorted(t);
+}
+
+function sideStep(type: BisectionType, s: CompareStep, index: number): SideStep {
+  return {
+    index,
+    verdict: stepVerdict(type, s),
+    role: s.role ? roleWords(s.role, s.release ?? null) : null,
+    runs: runsSummary(s.runs, s.allRunsOutcome),
+    titles: titles(s),
+  };
+}
+
+export function compareBisections(a: CompareSide, b: CompareSide): Comparison {
+  const order: string[] = [];
+  const at = new Map<string, { a: number | null; b: number | null; subject: string | null }>();
+  a.steps.forEach((s, i) => {
+    if (!at.has(s.commit)) {
+      order.push(s.commit);
+      at.set(s.commit, { a: i, b: null, subject: s.subject });
+    }
+  });
+  b.steps.forEach((s, i) => {
+    const row = at.get(s.commit);
+    if (row) {
+      if (row.b === null) row.b = i;
+      row.subject ??= s.subject;
+    } else {
+      order.push(s.commit);
+      at.set(s.commit, { a: null, b: i, subject: s.subject });
+    }
+  });
+  const rows = order.map((commit): AlignedRow => {
+    const { a: ia, b: ib, subject } = at.get(commit)!;
+    const sa = ia === null ? null : sideStep(a.type, a.steps[ia], ia);
+    const sb = ib === null ? null : sideStep(b.type, b.steps[ib], ib);
+    const ra = sa && bugReading(sa.verdict);
+    const rb = sb && bugReading(sb.verdict);
+    return {
+      commit,
+      subject,
+      a: sa,
+      b: sb,
+      verdictsDiffer: !!ra && !!rb && ra !== rb,
+      titlesDiffer: !!sa && !!sb && sa.titles.join("\n") !== sb.titles.join("\n"),
+    };
+  });
+  return {
+    rows,
+    sameFoundCommit: a.foundCommit && b.foundCommit ? a.foundCommit === b.foundCommit : null,
+    commonCommits: rows.filter((r) => r.a !== null && r.b !== null).length,
+    differingVerdicts: rows.filter((r) => r.verdictsDiffer).length,
+  };
+}
+
+/** What the page shows of each side above the table. */
+export interface CompareHead {
+  id: string;
+  title: string;
+  type: BisectionType;
+  outcome: Outcome;
+  verdict: Verdict;
+  found: { hash: string; subject: string | null } | null;
+}
+
+export interface ComparePage {
+  a: CompareHead;
+  b: CompareHead;
+  /** "Both found the same commit. 15 commits tested by both; verdicts differ on 1." */
+  summary: string;
+  rows: AlignedRow[];
+}
+
+/** A stored side: its bisection's head and its steps (lib/data/related.ts getCompareSide). */
+export interface StoredSide {
+  id: string;
+  type: BisectionType;
+  outcome: Outcome;
+  verdict: Verdict;
+  foundCommitHash: string | null;
+  culprit: { subject: string | null } | null;
+  crashSignature: { title: string } | null;
+  startSignature: { title: string } | null;
+  steps: (Omit<CompareStep, "commit"> & { commitHash: string })[];
+}
+
+function head(x: StoredSide): CompareHead {
+  return {
+    id: x.id,
+    title: x.crashSignature?.title ?? x.startSignature?.title ?? x.id,
+    type: x.type,
+    outcome: x.outcome,
+    verdict: x.verdict,
+    found: x.foundCommitHash ? { hash: x.foundCommitHash, subject: x.culprit?.subject ?? null } : null,
+  };
+}
+
+const side = (x: StoredSide): CompareSide => ({ type: x.type, foundCommit: x.foundCommitHash, steps: x.steps.map((s) => ({ ...s, commit: s.commitHash })) });
+
+export function comparePage(a: StoredSide, b: StoredSide): ComparePage {
+  const cmp = compareBisections(side(a), side(b));
+  const found = cmp.sameFoundCommit === null ? "Not both found a commit." : cmp.sameFoundCommit ? "Both found the same commit." : "They found different commits.";
+  const summary = `${found} ${cmp.commonCommits} commit${cmp.commonCommits === 1 ? "" : "s"} tested by both; verdicts differ on ${cmp.differingVerdicts}.`;
+  return { a: head(a), b: head(b), summary, rows: cmp.rows };
+}

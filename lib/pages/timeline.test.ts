@@ -1,0 +1,64 @@
+// The timeline's per-row facts, on hand-made steps.
+import { describe, expect, it } from "vitest";
+import { foundRow, logScale, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineView } from "./timeline";
+import type { PageStep } from "./types";
+
+const step = (index: number, over: Partial<PageStep> = {}): PageStep => ({
+  index, commitHash: `c${index}`, role: "bisect", release: null, subject: null, compiler: null, compilerType: null, kernelSignature: null,
+  buildError: null, allRunsOutcome: null, allRunsTitle: null, allRunsLine: null, notes: [], verdict: null, verdictLine: null,
+  revisionsLeftAtTest: null, untested: false, line: 10 * index + 1, endLine: 10 * index + 5, runs: [], ...over,
+});
+
+describe("timeline rows", () => {
+  it("finds kernels built identically to an earlier step's, and the last test of the found commit", () => {
+    const steps = [step(0, { kernelSignature: "aa" }), step(1, { kernelSignature: "bb" }), step(2, { kernelSignature: "aa", commitHash: "c0" }), step(3)];
+    expect([...sameBinaryAs(steps)]).toEqual([[2, 0]]);
+    expect(foundRow(steps, "c0")).toBe(2);
+    expect(foundRow(steps, null)).toBeNull();
+  });
+
+  it("scales revisions left on a log scale", () => {
+    expect(logScale(11797, 11797)).toBe(1);
+    expect(logScale(0, 11797)).toBe(0);
+    expect(logScale(99, 9999)).toBeCloseTo(0.5, 5);
+    expect(logScale(5, 0)).toBe(0);
+  });
+
+  it("labels runs, and folds machinery messages that differ only in a number", () => {
+    expect(runLabel({ index: 3, outcome: "boot-failed", title: "WARNING in kvm_wait" })).toBe("run 3: boot failed: WARNING in kvm_wait");
+    expect(shortTitle("failed to copy test binary\nscp: ...")).toBe("failed to copy test binary …");
+    expect(shortTitle("x".repeat(200))).toHaveLength(159);
+    const runs = [
+      { outcome: "crashed" as const, title: "WARNING in kvm_wait" },
+      { outcome: "test-failed" as const, title: "failed to copy test binary to VM: root@10.128.0.32" },
+      { outcome: "test-failed" as const, title: "failed to copy test binary to VM: root@10.128.0.77" },
+      { outcome: "ok" as const, title: null },
+    ];
+    expect(runSummary(runs)).toBe("4 runs: 1 crashed: WARNING in kvm_wait, 2 test failed: failed to copy test binary to VM: root@10.128.0.32, 1 OK");
+  });
+
+  it("shows runs as shapes, one `all runs:` line as words, and why there are none", () => {
+    expect(runsView(step(0, { allRunsOutcome: "boot-failed", allRunsTitle: "X in f" }))).toEqual({ kind: "all", mark: "boot", words: "boot failed", label: "all runs boot failed: X in f (run count not logged)" });
+    expect(runsView(step(0, { buildError: "make failed" }))).toEqual({ kind: "none", why: "build failed" });
+    expect(runsView(step(0, { untested: true }))).toEqual({ kind: "none", why: "not tested" });
+    expect(runsView(step(0))).toEqual({ kind: "none", why: "no runs" });
+    const v = runsView(step(0, { runs: [{ index: 0, outcome: "ignored", title: "x", line: 3, endLine: 3 }] }));
+    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", label: "run 0: ignored: x" }] });
+  });
+
+  it("notes a build error's first line, then the log's notes", () => {
+    expect(stepNotes({ buildError: "make: *** Error 2\nmore", notes: [{ text: "reproducer seems to be flaky", line: 9 }] })).toEqual(["build failed: make: *** Error 2", "reproducer seems to be flaky"]);
+  });
+
+  it("builds rows with the words for the bisection's type", () => {
+    const steps = [step(0, { role: "start" }), step(1, { verdict: "good", revisionsLeftAtTest: 100, commitHash: "cand" }), step(2, { verdict: "bad", revisionsLeftAtTest: 9 })];
+    const t = timelineView("fix", steps, { startTitle: null, finalTitle: null, foundHash: "c2", candidates: ["cand"], sameBinary: new Map([[2, 0]]) });
+    expect(t.rows.map((r) => [r.role, r.verdict.words, r.left, r.found, r.candidate, r.sameAs])).toEqual([
+      ["start", "–", null, false, false, null],
+      ["bisect", "crashed", 100, false, true, null],
+      ["bisect", "did not crash", 9, true, false, 0],
+    ]);
+    expect(t.rows[2].label).toBe("#2 bisect c2 did not crash, fix");
+    expect(t.rows[1].leftScale).toBe(1);
+  });
+});

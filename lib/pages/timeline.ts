@@ -1,0 +1,147 @@
+// The tested commits as the timeline table shows them: per row its verdict in words, the
+// revisions git had left when it chose the commit (as the parser stored them), kernels built
+// identically to an earlier row's, which row is the found commit or a candidate, the row's
+// notes; and the crash-signature matrix beside them. Pure.
+import { foundWord, roleWords, RUN_OUTCOME, type BisectionType, type Mark } from "@/lib/domain/words";
+import { stepVerdict, type StepVerdict } from "@/lib/domain/step-verdict";
+import { headline } from "@/lib/analysis/blocking";
+import { shortHash } from "@/lib/format";
+import { signatureColumns, type SignatureColumn } from "./signatures";
+import type { PageRun, PageStep } from "./types";
+
+/** Log-scale length 0..1 so 11797 -> 0 reads as a steady descent. */
+export function logScale(n: number, max: number): number {
+  return max > 0 ? Math.log10(n + 1) / Math.log10(max + 1) : 0;
+}
+
+/** For each step whose kernel signature equals an earlier step's: that earlier step's index. */
+export function sameBinaryAs(steps: PageStep[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const s of steps) {
+    if (!s.kernelSignature) continue;
+    const seen = first.get(s.kernelSignature);
+    if (seen !== undefined) out.set(s.index, seen);
+    else first.set(s.kernelSignature, s.index);
+  }
+  return out;
+}
+
+/** Index of the row that tested the found commit (the last test of it). */
+export function foundRow(steps: PageStep[], hash: string | null | undefined): number | null {
+  if (!hash) return null;
+  let at: number | null = null;
+  for (const s of steps) if (s.commitHash === hash) at = s.index;
+  return at;
+}
+
+/** A run's title as one line of at most 160 characters (a machinery message runs over lines;
+ *  the log has it whole). */
+export function shortTitle(title: string): string {
+  const one = headline(title);
+  return one.length > 160 ? `${one.slice(0, 158)}…` : one === title ? title : `${one} …`;
+}
+
+/** A run in words, for its tooltip: `run 3: boot failed: WARNING in kvm_wait` */
+export function runLabel(r: Pick<PageRun, "index" | "outcome" | "title">): string {
+  return `run ${r.index}: ${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
+}
+
+/** The runs of a commit in words, for its accessible label: "10 runs: 5 crashed: WARNING in kvm_wait, 5 OK". */
+export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
+  // machinery messages that differ only in an address count as one
+  const by = new Map<string, { text: string; n: number }>();
+  for (const r of runs) {
+    const text = `${RUN_OUTCOME[r.outcome].label}${r.title ? `: ${shortTitle(r.title)}` : ""}`;
+    const key = text.replace(/\d+/g, "N");
+    const e = by.get(key);
+    if (e) e.n++;
+    else by.set(key, { text, n: 1 });
+  }
+  return `${runs.length} run${runs.length === 1 ? "" : "s"}: ${[...by.values()].map((e) => `${e.n} ${e.text}`).join(", ")}`;
+}
+
+/** A step's notes in the timeline: its build error's first line, then the log's own notes. */
+export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
+  const out: string[] = [];
+  if (s.buildError) out.push(`build failed: ${s.buildError.split("\n")[0]}`);
+  for (const n of s.notes) if (n.text) out.push(n.text);
+  return out;
+}
+
+/** The runs of a row: each run as a shape with its label, or the one `all runs:` line. */
+export type RunsView =
+  | { kind: "all"; mark: Mark; words: string; label: string }
+  | { kind: "runs"; summary: string; runs: { key: number; mark: Mark; label: string }[] }
+  | { kind: "none"; why: string };
+
+export function runsView(s: PageStep): RunsView {
+  if (s.allRunsOutcome) {
+    const words = RUN_OUTCOME[s.allRunsOutcome].label;
+    return { kind: "all", mark: RUN_OUTCOME[s.allRunsOutcome].mark, words, label: `all runs ${words}${s.allRunsTitle ? `: ${s.allRunsTitle}` : ""} (run count not logged)` };
+  }
+  if (!s.runs.length) return { kind: "none", why: s.buildError ? "build failed" : s.untested ? "not tested" : "no runs" };
+  return { kind: "runs", summary: runSummary(s.runs), runs: s.runs.map((r) => ({ key: r.line, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
+}
+
+export interface TimelineRow {
+  index: number;
+  commit: string;
+  subject: string | null;
+  role: string;
+  line: number;
+  endLine: number;
+  verdict: StepVerdict;
+  /** revisions left when git chose this commit (bisect steps) */
+  left: number | null;
+  /** 0..1, the bar beside `left` */
+  leftScale: number;
+  runs: RunsView;
+  /** the row of the found commit, or one of the inconclusive result's candidates */
+  found: boolean;
+  candidate: boolean;
+  /** an earlier row whose kernel was built identically */
+  sameAs: number | null;
+  notes: string[];
+  /** the row read aloud: `#3 bisect c5a58f877ca6 crashed, culprit` */
+  label: string;
+}
+
+export interface TimelineView {
+  type: BisectionType;
+  rows: TimelineRow[];
+  columns: SignatureColumn[];
+}
+
+export function timelineView(
+  type: BisectionType,
+  steps: PageStep[],
+  opts: { startTitle: string | null; finalTitle: string | null; foundHash: string | null; candidates: string[]; sameBinary: Map<number, number> },
+): TimelineView {
+  const found = foundRow(steps, opts.foundHash);
+  const candidates = new Set(opts.candidates);
+  const leftMax = Math.max(0, ...steps.map((s) => s.revisionsLeftAtTest ?? 0));
+  const rows = steps.map((s): TimelineRow => {
+    const verdict = stepVerdict(type, s);
+    const role = roleWords(s.role, s.release);
+    const isFound = found === s.index;
+    return {
+      index: s.index,
+      commit: s.commitHash,
+      subject: s.subject,
+      role,
+      line: s.line,
+      endLine: s.endLine,
+      verdict,
+      left: s.revisionsLeftAtTest,
+      leftScale: s.revisionsLeftAtTest === null ? 0 : logScale(s.revisionsLeftAtTest, leftMax),
+      runs: runsView(s),
+      found: isFound,
+      candidate: candidates.has(s.commitHash),
+      sameAs: opts.sameBinary.get(s.index) ?? null,
+      notes: stepNotes(s),
+      label: `#${s.index} ${role} ${shortHash(s.commitHash)} ${verdict.words}${isFound ? `, ${foundWord(type)}` : ""}`,
+    };
+  });
+  return { type, rows, columns: signatureColumns(steps, opts.startTitle, opts.finalTitle) };
+}
