@@ -77,8 +77,11 @@ function toRow(b: ListSqlRow): BisectionListRow {
 export const SEARCH_COUNT_CAP = 1_000;
 
 /** A narrowing filter the planner expects to match at least this many rows is shown as
- *  "1,000+" without counting (its estimates are within a few times of the truth here). */
-export const UNCOUNTED_ESTIMATE = 20 * SEARCH_COUNT_CAP;
+ *  "1,000+" without counting: counting to the cap reads a thousand rows' search text (some
+ *  100 ms at 100,000 rows for `kvm_wait`, BENCHMARKS.md). The trigram and path estimates were
+ *  within 1.5x of the truth on the benchmark's searches (kvm_wait: 5,286 expected, 4,039 found
+ *  at 100,000 rows; 55,721 and some 44,000 at 1,000,000). */
+export const UNCOUNTED_ESTIMATE = 5 * SEARCH_COUNT_CAP;
 
 async function estimatedMatches(prisma: PrismaClient, p: ListParams): Promise<number> {
   const [row] = await prisma.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(estimateQuery(p));
