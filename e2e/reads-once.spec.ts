@@ -44,7 +44,8 @@ const op = (re: string) => new RegExp(`^${re}`);
 const DETAIL = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"id":true,"uploadedAt":true`);
 const MUTABLE = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"syzbot"`);
 const LOG_LINES = op(`\\$\\.\\$queryRaw .*FROM raw_log l, unnest`);
-const RELATED = op(`Bisection\\.findMany \\{"where":\\{"id":\\{"not"`);
+// other bisections of the crash: their signatures by title, then the newest of each (lib/data/related.ts)
+const RELATED = op(`CrashSignature\\.findMany \\{"where":\\{"title":\\{"in"`);
 
 test("/b/<id> reads its data once per request; a second request reads only what can change", async ({ request }) => {
   const id = await freshBisection(request);
@@ -63,7 +64,10 @@ test("/b/<id> reads its data once per request; a second request reads only what 
 
 test("/c/<hash> reads the commit record once per request", async ({ request }) => {
   const page = `/c/${CULPRIT}`;
+  const before = requestsTo(page).length;
   expect((await request.get(page)).status()).toBe(200);
+  // the server writes the line when the response has finished: it may land just after the client has read it
+  await expect.poll(() => requestsTo(page).length).toBeGreaterThan(before);
   const all = requestsTo(page);
   const last = all[all.length - 1];
   const PREFIX = op(`Commit\\.findMany \\{"where":\\{"hash":\\{"startsWith"`);
