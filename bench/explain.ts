@@ -51,16 +51,33 @@ async function explain(c: pg.Client, s: Sent): Promise<string> {
   return res.rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
 
-async function explainAll(c: pg.Client, title: string, sent: Sent[]): Promise<string[]> {
+/** The plan, shortened for reading: lines cut at 150 characters; for the list's page-rows
+ *  statement (the same 50 primary-key joins on every page) only its InitPlan, which is the
+ *  page's own query, unless `whole`. */
+function shorten(plan: string, whole: boolean): string {
+  const lines = plan.split("\n");
+  const init = lines.findIndex((l) => /^\s*InitPlan 1/.test(l));
+  let kept = lines;
+  if (!whole && init > 0 && /unnest pg/.test(plan)) {
+    const depth = lines[init].search(/\S/);
+    let end = init + 1;
+    while (end < lines.length && lines[end].search(/\S/) > depth) end++;
+    kept = [lines[0], ...lines.slice(init, end), "  ... (the 50 rows' joins: as under `list /`)", ...lines.filter((l) => /^(Planning|Execution)/.test(l))];
+  }
+  return kept.map((l) => (l.length > 150 ? `${l.slice(0, 147)}...` : l)).join("\n");
+}
+
+async function explainAll(c: pg.Client, title: string, sent: Sent[], whole = false): Promise<string[]> {
   const out = [`### ${title}`];
   for (const s of sent) {
+    const sql = `${s.query.replace(/\s+/g, " ").slice(0, 200)}${s.query.length > 200 ? " ..." : ""}`;
     if (/^\s*EXPLAIN/i.test(s.query)) {
-      out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)} ...\n-- (the planner's estimate only: nothing is executed)`);
+      out.push(`\n\`${sql}\`: the planner's estimate only, nothing executed`);
       continue;
     }
     const plan = await explain(c, s);
     const ms = plan.match(/Execution Time: ([\d.]+) ms/)?.[1];
-    out.push(`\n${s.query.replace(/\s+/g, " ").slice(0, 300)}${s.query.length > 300 ? " ..." : ""}\n-- params ${JSON.stringify(s.params).slice(0, 200)}; execution ${ms} ms`, "```", plan, "```");
+    out.push(`\n\`${sql}\` (params ${JSON.stringify(s.params).slice(0, 100)}): execution ${ms} ms`, "```", shorten(plan, whole), "```");
   }
   return out;
 }
@@ -78,7 +95,7 @@ export async function benchExplain(size: number): Promise<string> {
       await listBisections(prisma, params);
       sent.length = 0;
       await listBisections(prisma, params);
-      out.push(...(await explainAll(c, title, sent.splice(0))));
+      out.push(...(await explainAll(c, title, sent.splice(0), title === "list /")));
     }
     const seed = bisectionIdFor(contentHash(normalizeLog(readFileSync(SEED_LOG, "utf8"))));
     const detail = async () => {
@@ -91,7 +108,7 @@ export async function benchExplain(size: number): Promise<string> {
     await detail();
     sent.length = 0;
     await detail();
-    out.push(...(await explainAll(c, `/b/${seed} (uncached: the page's data cache forgotten first)`, sent.splice(0))));
+    out.push(...(await explainAll(c, `/b/${seed} (uncached: the page's data cache forgotten first)`, sent.splice(0), true)));
   } finally {
     await c.end();
     await prisma.$disconnect();

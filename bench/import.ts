@@ -7,6 +7,7 @@ import { createPrismaClient } from "@/lib/db";
 import { IngestError, ingestLog } from "@/lib/ingest";
 import { bulkImport } from "@/lib/ingest/bulk-import";
 import { applyMigrations } from "@/lib/server/migrate";
+import { postgresCpuSeconds } from "./db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 async function importAll(prisma: PrismaClient, texts: string[], concurrency: number) {
@@ -32,6 +33,17 @@ async function importAll(prisma: PrismaClient, texts: string[], concurrency: num
   return { added, duplicates, rejected, secs: (performance.now() - t0) / 1000 };
 }
 
+/** Runs `work`, with its wall time and the CPU seconds it took here (all threads) and in PostgreSQL. */
+async function measured<T extends object>(pgPid: number, work: () => Promise<T>) {
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds(pgPid);
+  const t0 = performance.now();
+  const r = await work();
+  const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { ...r, secs, nodeCpu: (cpu.user + cpu.system) / 1e6, pgCpu: postgresCpuSeconds(pgPid) - pg0 };
+}
+
 async function bulkAll(url: string, texts: string[]) {
   const counts = { added: 0, duplicates: 0, rejected: 0 };
   const t0 = performance.now();
@@ -43,8 +55,11 @@ async function bulkAll(url: string, texts: string[]) {
   return { ...counts, secs: (performance.now() - t0) / 1000 };
 }
 
-const line = (name: string, n: number, r: { added: number; duplicates: number; rejected: number; secs: number }) =>
-  `  ${name.padEnd(7)} ${r.added} added, ${r.duplicates} duplicates, ${r.rejected} rejected in ${r.secs.toFixed(1)} s = ${(n / r.secs).toFixed(0)} logs/s`;
+type Run = { added: number; duplicates: number; rejected: number; secs: number; nodeCpu: number; pgCpu: number };
+const line = (name: string, n: number, r: Run) =>
+  `  ${name.padEnd(7)} ${r.added} added, ${r.duplicates} duplicates, ${r.rejected} rejected in ${r.secs.toFixed(1)} s = ${(n / r.secs).toFixed(0)} logs/s;` +
+  ` CPU ${r.nodeCpu.toFixed(1)} s in Node (all threads) + ${r.pgCpu.toFixed(1)} s in PostgreSQL = ${((1000 * (r.nodeCpu + r.pgCpu)) / n).toFixed(1)} ms a log` +
+  ` (${((2 * n) / (r.nodeCpu + r.pgCpu)).toFixed(0)} logs/s if it had both cores to itself)`;
 
 async function sizes(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
@@ -57,10 +72,11 @@ async function sizes(url: string): Promise<string> {
   }
 }
 
-export async function benchImport(url: string, texts: string[], concurrency = 4): Promise<string> {
+export async function benchImport(db: { url: string; pid: number }, texts: string[], concurrency = 4): Promise<string> {
+  const url = db.url;
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const first = await bulkAll(url, texts);
-  const second = await bulkAll(url, texts);
+  const first = await measured(db.pid, () => bulkAll(url, texts));
+  const second = await measured(db.pid, () => bulkAll(url, texts));
   const prisma = createPrismaClient(url);
   const stored = await prisma.bisection.count();
   await prisma.$disconnect();
@@ -74,7 +90,7 @@ export async function benchImport(url: string, texts: string[], concurrency = 4)
   await admin.end();
   await applyMigrations(apiUrl);
   const api = createPrismaClient(apiUrl);
-  const single = await importAll(api, texts, concurrency);
+  const single = await measured(db.pid, () => importAll(api, texts, concurrency));
   await api.$disconnect();
   return [
     `import of ${texts.length} logs (${(bytes / 1024 / 1024).toFixed(1)} MiB) into a fresh embedded PostgreSQL:`,

@@ -1,6 +1,7 @@
 // Server time of the list, searches, a sort, a path filter and `/b/<id>` beside a static page of
 // the same server, at 1,000, 100,000 and 1,000,000 bisections (bench/scale.ts builds them), with
-// each request's ratio to the static page and to its own time at the smallest size. Needs
+// each request's ratio to the static page and to its own time at the smallest size, one server per
+// size and the requests interleaved (see benchPages). Needs
 // `npm run build` first. BENCH_SIZES=1000,100000 measures fewer sizes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -29,7 +30,7 @@ export const DEFAULT_SIZES = [1_000, 100_000, 1_000_000];
 async function startServer(url: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), BISECTVIEW_MIGRATE: "0", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: "ignore",
   });
   for (let i = 0; i < 200; i++) {
     try {
@@ -43,19 +44,11 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
   throw new Error("server did not start");
 }
 
-async function timeRoute(base: string, path: string, reps: number): Promise<{ p50: number; p90: number; status: number }> {
-  for (let i = 0; i < 3; i++) await (await fetch(base + path)).arrayBuffer();
-  let status = 0;
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    const res = await fetch(base + path);
-    await res.arrayBuffer();
-    status = res.status;
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(reps / 2)], p90: times[Math.floor(reps * 0.9)], status };
+async function timed(url: string): Promise<{ ms: number; status: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return { ms: performance.now() - t0, status: res.status };
 }
 
 function vmHwmMb(pid: number): number {
@@ -82,32 +75,50 @@ async function sizes(url: string): Promise<string> {
   }
 }
 
-export async function benchPages(sizeList = DEFAULT_SIZES, reps = 25): Promise<string> {
+export async function benchPages(sizeList = DEFAULT_SIZES, reps = 31): Promise<string> {
   const seed = bisectionIdFor(contentHash(normalizeLog(readFileSync(SEED_LOG, "utf8"))));
   const dbs = await scaleDatabases(sizeList);
   const times = new Map<string, Map<number, { p50: number; p90: number; status: number }>>();
   const notes: string[] = [];
+  // one server per size, all up at once, and every round asks each route of each size in turn:
+  // the machine's load drifts (it is shared), and this way the drift falls on every cell alike
+  const servers: { size: number; base: string; child: ChildProcess }[] = [];
   try {
     for (const size of sizeList) {
       const port = await freePort();
-      const child = await startServer(dbs.url(size), port);
-      try {
-        for (const [name, path] of ROUTES(seed)) {
-          const t = await timeRoute(`http://localhost:${port}`, path, reps);
-          (times.get(name) ?? times.set(name, new Map()).get(name)!).set(size, t);
+      servers.push({ size, base: `http://localhost:${port}`, child: await startServer(dbs.url(size), port) });
+    }
+    const samples = new Map<string, number[]>();
+    const status = new Map<string, number>();
+    for (let rep = -3; rep < reps; rep++) {
+      for (const [name, path] of ROUTES(seed)) {
+        for (const { size, base } of servers) {
+          const t = await timed(base + path);
+          if (rep < 0) continue; // warm-ups
+          const key = `${name}@${size}`;
+          (samples.get(key) ?? samples.set(key, []).get(key)!).push(t.ms);
+          status.set(key, t.status);
         }
-        notes.push(`  ${size.toLocaleString("en")}: server VmHWM ${vmHwmMb(child.pid!).toFixed(0)} MB; ${await sizes(dbs.url(size))}`);
-      } finally {
-        child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
       }
     }
+    for (const [name] of ROUTES(seed)) {
+      for (const size of sizeList) {
+        const xs = samples.get(`${name}@${size}`)!.sort((a, b) => a - b);
+        (times.get(name) ?? times.set(name, new Map()).get(name)!).set(size, { p50: xs[Math.floor(reps / 2)], p90: xs[Math.floor(reps * 0.9)], status: status.get(`${name}@${size}`)! });
+      }
+    }
+    for (const { size, child } of servers) notes.push(`  ${size.toLocaleString("en")}: server VmHWM ${vmHwmMb(child.pid!).toFixed(0)} MB; ${await sizes(dbs.url(size))}`);
   } finally {
+    for (const { child } of servers) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
     await dbs.stop();
   }
   const first = sizeList[0];
   const out = [
-    `server time per request (sequential, median / p90 of ${reps} after 3 warm-ups; one server process),`,
+    `server time per request (sequential, median / p90 of ${reps} rounds after 3 warm-up rounds; one server per size, each round`,
+    `asking every route of every size in turn),`,
     `with the median's ratio to ${STATIC} at the same size (xS) and to its own median at ${first.toLocaleString("en")} (xF):`,
   ];
   for (const [name, bySize] of times) {

@@ -45,7 +45,7 @@ async function main() {
   if (want("import")) {
     const db = await freshDatabase();
     try {
-      console.log(await benchImport(db.url, [...goldenTexts(), ...corpusTexts()]));
+      console.log(await benchImport(db, [...goldenTexts(), ...corpusTexts()]));
       console.log();
     } finally {
       await db.stop();

@@ -142,6 +142,28 @@ export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
     ORDER BY v.k ${dir}, x.uploaded_at DESC, x.id ${page}`;
 }
 
+/** What the list shows of each row of a page, in the page's order, in one statement (the
+ *  page's ids, then one join each for titles, culprit and syzbot link, and the developers'
+ *  current marks): the Prisma relation queries it replaces took twice as long at 50 rows. */
+export function pageRowsQuery(p: ListParams, few: boolean): Prisma.Sql {
+  return Prisma.sql`SELECT b.id, b.uploaded_at, b.started_at, b.type, b.outcome, b.verdict, b.verdict_headline, b.step_count,
+      coalesce(cardinality(b.candidates), 0)::int AS candidates,
+      CASE WHEN b.error <> '' THEN split_part(b.error, E'\\n', 1) END AS error,
+      cs.title AS crash_title, ss.title AS start_title, u.hash AS culprit_hash, u.subject AS culprit_subject, u.author AS culprit_author,
+      l.bisection_id IS NOT NULL AS has_syzbot, l.log_xid, l.bug_extid, l.bug_id, l.bug_title, l.log_url, l.bug_url, l.console_url,
+      l.config_url, l.syz_repro_url, l.c_repro_url, mk.right_marks, mk.wrong_marks
+    FROM unnest(ARRAY(${pageIdsQuery(p, few)})) WITH ORDINALITY AS pg(id, n)
+    JOIN "bisection" b ON b.id = pg.id
+    LEFT JOIN "crash_signature" cs ON cs.id = b.crash_signature_id
+    LEFT JOIN "crash_signature" ss ON ss.id = b.start_signature_id
+    LEFT JOIN "culprit" u ON u.bisection_id = b.id
+    LEFT JOIN "syzbot_link" l ON l.bisection_id = b.id
+    -- each developer's current mark: one no later mark of theirs supersedes
+    CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE m.verdict = 'right')::int AS right_marks, count(*) FILTER (WHERE m.verdict = 'wrong')::int AS wrong_marks
+      FROM "developer_mark" m WHERE m.bisection_id = b.id AND NOT EXISTS (SELECT 1 FROM "developer_mark" x WHERE x.supersedes = m.id)) AS mk
+    ORDER BY pg.n`;
+}
+
 /** How many rows the planner expects the filter to match (its statistics, no rows read). */
 export function estimateQuery(p: ListParams): Prisma.Sql {
   return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "bisection" b WHERE ${listFilter(p)}`;

@@ -142,6 +142,30 @@ describe("listBisections", () => {
     expect((await listBisections(db.prisma, parseListParams({ q: withFound.found!.slice(5, 17) }))).rows).toEqual([]);
   });
 
+  it("shows each row as the stored bisection and its relations say", async () => {
+    await db.prisma.syzbotLink.create({ data: { bisectionId: all[2].id, logXid: "abc123", bugExtid: "decf42d66dced481afc1" } });
+    const page = await listBisections(db.prisma, parseListParams({ per: "200" }));
+    const stored = await db.prisma.bisection.findMany({
+      select: {
+        id: true, uploadedAt: true, startedAt: true, type: true, outcome: true, verdict: true, verdictHeadline: true, stepCount: true, candidates: true,
+        error: true, crashSignature: true, startSignature: true, culprit: true, syzbot: true, marks: { where: { next: { is: null } } },
+      },
+    });
+    const want = new Map(stored.map((b) => [b.id, {
+      id: b.id, uploadedAt: b.uploadedAt.toISOString(), startedAt: b.startedAt?.toISOString() ?? null, type: b.type, outcome: b.outcome,
+      verdict: b.verdict, verdictHeadline: b.verdictHeadline, crashTitle: b.crashSignature?.title ?? null, startTitle: b.startSignature?.title ?? null,
+      foundCommit: b.culprit && { hash: b.culprit.hash, subject: b.culprit.subject, author: b.culprit.author }, candidates: b.candidates.length,
+      error: b.error ? b.error.split("\n")[0].slice(0, 200) : null, commitsTested: b.stepCount,
+      syzbot: b.syzbot && (({ bisectionId: _, updatedAt: __, ...rest }) => rest)(b.syzbot),
+      marks: { right: b.marks.filter((m) => m.verdict === "right").length, wrong: b.marks.filter((m) => m.verdict === "wrong").length },
+    }]));
+    expect(page.rows).toHaveLength(all.length);
+    for (const r of page.rows) expect(r, r.id).toEqual(want.get(r.id));
+    expect(page.rows.find((r) => r.id === all[2].id)?.syzbot).toMatchObject({ logXid: "abc123", bugExtid: "decf42d66dced481afc1", bugUrl: null });
+    expect(page.rows.some((r) => r.error)).toBe(true);
+    expect(page.rows.filter((r) => r.marks.wrong).length).toBe(2);
+  });
+
   it("filters by developers' current marks", async () => {
     const wrong = await listBisections(db.prisma, parseListParams({ mark: "wrong" }));
     expect(wrong.rows.map((r) => r.id).sort()).toEqual(all.filter((r) => r.marks.includes("wrong")).map((r) => r.id).sort());
