@@ -44,6 +44,17 @@ function request(port: number, method: string, url: string, agent: http.Agent, b
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/** CPU time the process has used (user + system, ms): a cost per request that depends far less
+ *  on what else the machine runs than wall-clock times do */
+function cpuMsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return 0;
+  }
+}
+
 function rssOf(pid: number): { rss: number; hwm: number } {
   try {
     const s = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -156,11 +167,13 @@ export async function benchLoad(): Promise<void> {
 
       // uploads first, while the largest log is still new
       let t0 = Date.now();
+      let cpu0 = cpuMsOf(server.pid);
+      const cpuPer = (n: number) => `${((cpuMsOf(server.pid) - cpu0) / n).toFixed(0)} ms CPU per request`;
       const up = await burst(server.port, UPLOADS, () => request(server.port, "POST", "/api/bisections", agent, largest));
       out.push(
         `  ${UPLOADS} concurrent uploads of one new ${(Buffer.byteLength(largest) / 1e6).toFixed(2)} MB log: p50 ${fmt(up.p50)}, p99 ${fmt(up.p99)}, all done in ${fmt(up.wall)} (${st(up.statuses)}); RSS peak so far ${server.peak().toFixed(0)} MB`,
       );
-      out.push(`    ${server.memoryAtPeak(t0, Date.now())}`);
+      out.push(`    ${cpuPer(UPLOADS)}; ${server.memoryAtPeak(t0, Date.now())}`);
       const alone = await request(server.port, "POST", "/api/bisections", agent, largest);
       out.push(`  one upload of it again alone (duplicate): ${fmt(alone.ms)} (${alone.status})`);
 
@@ -175,11 +188,12 @@ export async function benchLoad(): Promise<void> {
         for (let i = 0; i < 5; i++) singles.push((await request(server.port, "GET", url, agent)).ms);
         singles.sort((a, b) => a - b);
         t0 = Date.now();
+        cpu0 = cpuMsOf(server.pid);
         const r = await burst(server.port, CONCURRENCY, () => request(server.port, "GET", url, agent));
         out.push(
           `  ${label.padEnd(13)} alone ${fmt(singles[2]).padStart(7)} | ${CONCURRENCY} concurrent: p50 ${fmt(r.p50).padStart(7)}, p99 ${fmt(r.p99).padStart(7)}, ${r.rate.toFixed(0)} req/s (${st(r.statuses)}); RSS peak so far ${server.peak().toFixed(0)} MB`,
         );
-        out.push(`    ${r.bytes} bytes per answer; ${server.memoryAtPeak(t0, Date.now())}`);
+        out.push(`    ${r.bytes} bytes per answer, ${cpuPer(CONCURRENCY)}; ${server.memoryAtPeak(t0, Date.now())}`);
       }
       const end = rssOf(server.pid);
       out.push(`  server RSS: start ${base.rss.toFixed(0)} MB, peak ${Math.max(server.peak(), end.hwm).toFixed(0)} MB (VmHWM), after the run ${end.rss.toFixed(0)} MB`);
