@@ -1,5 +1,5 @@
 // What every rule needs, computed once per log.
-import { foundWord } from "@/lib/domain/words";
+import { foundWord, type FoundWord } from "@/lib/domain/words";
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
 import { crashedSteps, crashTitles, culpritStep, startStep, type SeenTitle } from "./steps";
@@ -12,7 +12,7 @@ export interface Context {
   /** a fix bisection: the found commit is a fix, there is no `crash:` report, git's words are inverted */
   fix: boolean;
   /** what the found commit is called in messages: "culprit" or "fix" */
-  found: "culprit" | "fix";
+  found: FoundWord;
   start: Step | null;
   /** the test of the culprit commit (null for inconclusive results or untested culprits) */
   culprit: Step | null;

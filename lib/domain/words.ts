@@ -15,8 +15,12 @@ export type Word<L extends readonly string[]> = L[number];
 export const BISECTION_TYPES = ["cause", "fix"] as const;
 export type BisectionType = Word<typeof BISECTION_TYPES>;
 
+/** What a bisection finds: a cause bisection's culprit, a fix bisection's fix. */
+export const FOUND_WORDS = ["culprit", "fix"] as const;
+export type FoundWord = Word<typeof FOUND_WORDS>;
+
 /** What a bisection of each type finds, and how a kernel developer uses it. */
-export const BISECTION_TYPE: Record<BisectionType, { found: "culprit" | "fix"; tag: string }> = {
+export const BISECTION_TYPE: Record<BisectionType, { found: FoundWord; tag: string }> = {
   // the culprit goes into a `Fixes:` tag
   cause: { found: "culprit", tag: "Fixes:" },
   // the fix closes the bug on syzbot with `#syz fix: <subject>`
@@ -24,7 +28,7 @@ export const BISECTION_TYPE: Record<BisectionType, { found: "culprit" | "fix"; t
 };
 
 /** "culprit" for a cause bisection's result, "fix" for a fix bisection's. */
-export function foundWord(type: BisectionType): "culprit" | "fix" {
+export function foundWord(type: BisectionType): FoundWord {
   return BISECTION_TYPE[type].found;
 }
 

@@ -12,6 +12,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { uniqueSorted } from "@/lib/unique";
 import { SYZBOT_LINK_COLUMNS, isEmptyIdentity, type SyzbotIdentity } from "./syzbot-identity";
 import {
   BISECTION_COLUMNS, CRASH_COLUMNS, CULPRIT_COLUMNS, CULPRIT_FILE_COLUMNS, FRAME_COLUMNS, RAW_LOG_COLUMNS, RUN_COLUMNS, STEP_COLUMNS,
@@ -169,7 +170,7 @@ async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string
       `INSERT INTO "commit" (hash, subject) SELECT * FROM unnest($1::text[], $2::text[]) AS v(h, s) ORDER BY h ON CONFLICT (hash) DO NOTHING`,
       [sorted.map((x) => x[0]), sorted.map((x) => x[1])],
     );
-    const titles = [...new Set(batch.flatMap((l) => l.titles))].sort();
+    const titles = uniqueSorted(batch.flatMap((l) => l.titles));
     await c.query(`INSERT INTO "crash_signature" (title) SELECT t FROM unnest($1::text[]) AS v(t) ORDER BY t ON CONFLICT (title) DO NOTHING`, [titles]);
     // a new statement sees titles a concurrent import committed while we waited on them
     const ids = new Map((await c.query<{ id: number; title: string }>(`SELECT id, title FROM "crash_signature" WHERE title = ANY($1::text[])`, [titles])).rows.map((r) => [r.title, r.id]));

@@ -6,7 +6,7 @@
 import type { AccountGroup } from "@/lib/commit-accounts";
 import type { CommitRecord } from "@/lib/data/commit";
 import { bugReading, stepVerdict, type StepVerdict, type VerdictSource } from "@/lib/domain/step-verdict";
-import { foundWord, roleWords, type BisectionType, type Verdict } from "@/lib/domain/words";
+import { foundWord, roleWords, type BisectionType, type Verdict, type FoundWord } from "@/lib/domain/words";
 import { fixesTag, formatDay, runsSummary, shortHash } from "@/lib/format";
 import { unique } from "@/lib/unique";
 
@@ -110,7 +110,7 @@ export interface CommitPage {
   accounts: AccountGroup[];
   blame: BlameRecord | null;
   against: Contradiction[];
-  found: { id: string; uploaded: string; as: "culprit" | "fix"; title: string; verdict: Verdict; headline: string | null }[];
+  found: { id: string; uploaded: string; as: FoundWord; title: string; verdict: Verdict; headline: string | null }[];
   candidateOf: { id: string; title: string }[];
   steps: { bisectionId: string; title: string; index: number; role: string; line: number; endLine: number; verdict: StepVerdict; runs: string }[];
 }
