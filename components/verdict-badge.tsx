@@ -7,7 +7,7 @@ export function VerdictBadge({ verdict, title }: { verdict: string; title?: stri
   const look = VERDICT[isWord(VERDICTS, verdict) ? verdict : "n/a"];
   return (
     <span className={`badge ${TONE_FILL[look.tone]}`} title={title ?? undefined}>
-      <span aria-hidden>{look.mark} </span>
+      <span aria-hidden>{`${look.mark} `}</span>
       {look.label}
     </span>
   );

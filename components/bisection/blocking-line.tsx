@@ -17,12 +17,12 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
   if (blocking.length === 0) return null;
   return (
     <section aria-label="What kept the reproducer from running" data-testid="blocking" className="mt-1.5 rounded border border-warn-fg/40 bg-warn-bg px-2 py-1 text-[0.9rem]">
-      {blocking.slice(0, 3).map((b) => {
+      {blocking.slice(0, 3).map((b, i) => {
         const first = b.steps[0];
         const last = b.steps[b.steps.length - 1];
         const span = b.steps.length === 1 ? name(first) : `${name(first)} … ${name(last)}`;
         return (
-          <p key={`${b.kind} ${b.title}`}>
+          <p key={i}>
             <span aria-hidden="true" className="text-warn-fg">{b.kind === "boot-failed" ? "▲ " : "⊘ "}</span>
             <strong>
               {b.steps.length} commit{b.steps.length === 1 ? "" : "s"} ({span})

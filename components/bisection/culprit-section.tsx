@@ -19,8 +19,8 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
         </tr>
       </thead>
       <tbody>
-        {files.map((f) => (
-          <FileRow key={f.path} f={f} hash={hash} />
+        {files.map((f, i) => (
+          <FileRow key={i} f={f} hash={hash} />
         ))}
       </tbody>
     </table>
@@ -102,8 +102,8 @@ export function CulpritSection({ c }: { c: CulpritView }) {
           <table className="text-[0.9rem]">
             <caption className="sr-only">more files changed</caption>
             <tbody>
-              {commit.files.slice(SHOWN).map((f) => (
-                <FileRow key={f.path} f={f} hash={commit.hash} />
+              {commit.files.slice(SHOWN).map((f, i) => (
+                <FileRow key={i} f={f} hash={commit.hash} />
               ))}
             </tbody>
           </table>

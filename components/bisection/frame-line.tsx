@@ -17,25 +17,20 @@ export function FrameLine({ id, f }: { id: string; f: FrameView }) {
       <span className={f.guilty ? "break-all font-semibold" : "break-all"}>
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
-        {f.offset !== null && <span className={muted}>+{hex(f.offset)}/{hex(f.size)}</span>}
+        {f.offset !== null && <span className={muted}>{`+${hex(f.offset)}/${hex(f.size)}`}</span>}
       </span>
       <span className="frame-where">
       {f.path !== null && f.source !== null ? (
-        <a href={f.source}>
-          {f.path}
-          {f.line !== null && f.line > 0 ? `:${f.line}` : ""}
-        </a>
+        <a href={f.source}>{f.line !== null && f.line > 0 ? `${f.path}:${f.line}` : f.path}</a>
       ) : (
         <span className={muted}>(no source line)</span>
       )}
-      {f.module && <span className={muted}>[{f.module}]</span>}
+      {f.module && <span className={muted}>{`[${f.module}]`}</span>}
       {f.inline && <span className={`frame-note ${muted}`}>inline</span>}
       {f.guilty && <strong className="rounded border border-fg px-1 font-sans text-[0.75rem]">guilty</strong>}
       {f.touched && <strong className="font-sans text-[0.75rem]">touched by culprit</strong>}
       </span>
-      <a href={logUrl(id, f.logLine)} className="frame-note">
-        L{f.logLine}
-      </a>
+      <a href={logUrl(id, f.logLine)} className="frame-note">{`L${f.logLine}`}</a>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/verdict-badge";
 import type { BisectionType, Outcome, Verdict } from "@/lib/domain/words";
-import { formatDate, shortHash } from "@/lib/format";
+import { formatDate, formatDay, shortHash } from "@/lib/format";
 
 export interface RelatedBisection {
   id: string;
@@ -9,6 +9,8 @@ export interface RelatedBisection {
   outcome: Outcome;
   verdict: Verdict;
   uploadedAt: Date | string;
+  /** when syzbot ran it, where the log says (`<host> starts bisection <time>`) */
+  startedAt: Date | string | null;
   foundCommit: { hash: string; subject: string | null } | null;
   crashSignature: { title: string } | null;
 }
@@ -17,6 +19,9 @@ export interface RelatedBisection {
 export function RelatedBisections({ id, related, shown, title }: { id: string; related: RelatedBisection[]; shown: number; title: string | null }) {
   if (related.length === 0) return null;
   const more = related.length > shown;
+  const rows = related.slice(0, shown);
+  // the crash title only where one differs from this page's (they match on start or final title)
+  const titles = rows.some((r) => (r.crashSignature?.title ?? null) !== title);
   return (
     <section id="related" aria-labelledby="related-h" className="mt-4">
       <h2 id="related-h" className="mb-1 font-semibold">
@@ -25,21 +30,20 @@ export function RelatedBisections({ id, related, shown, title }: { id: string; r
       <div className="relative overflow-x-auto">
       <table className="related text-sm">
         <tbody>
-          {related.slice(0, shown).map((r) => (
+          {rows.map((r) => (
             <tr key={r.id}>
               <td className="font-mono">
                 <Link href={`/b/${r.id}`}>{r.id}</Link>
               </td>
-              <td className="text-muted">{formatDate(r.uploadedAt)}</td>
-              <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>
-              <td>
-                {r.type} · {r.outcome}
-              </td>
+              {/* when syzbot ran it where the log says so, else when it was uploaded */}
+              <td className="text-muted">{r.startedAt ? formatDate(r.startedAt) : `uploaded ${formatDay(r.uploadedAt)}`}</td>
+              {titles && <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>}
+              <td>{`${r.type} · ${r.outcome}`}</td>
               <td className="font-mono">
                 {r.foundCommit ? (
-                  <span title={r.foundCommit.subject ?? undefined}>
-                    <Link href={`/c/${r.foundCommit.hash}`}>{shortHash(r.foundCommit.hash)}</Link>
-                  </span>
+                  <Link href={`/c/${r.foundCommit.hash}`} title={r.foundCommit.subject ?? r.foundCommit.hash}>
+                    {shortHash(r.foundCommit.hash)}
+                  </Link>
                 ) : (
                   "–"
                 )}

@@ -10,8 +10,17 @@ export function Shape({ mark, className = "" }: { mark: Mark; className?: string
   return <i aria-hidden="true" className={`shape shape-${mark}${className ? ` ${className}` : ""}`} />;
 }
 
-/** One run: its shape, with its words as the tooltip (the strip around it carries the accessible label). */
-export function RunShape({ mark, label }: { mark: Mark; label: string }) {
+/** Runs that ended alike: a shape each, their words as one tooltip (the strip around them
+ *  carries the accessible label). A group's shapes are bare `<i>`s drawn by `.runs > i`, so
+ *  the tenth alike run costs a few bytes, not its words again. */
+export function RunShapes({ mark, label, count }: { mark: Mark; label: string; count: number }) {
   // no aria-hidden: the strip around it is role="img", whose children are presentational
-  return <i title={label} className={`shape shape-${mark}`} />;
+  if (count === 1) return <i title={label} className={`shape shape-${mark}`} />;
+  return (
+    <span title={label} className={`runs shape-${mark}`}>
+      {Array.from({ length: count }, (_, i) => (
+        <i key={i} />
+      ))}
+    </span>
+  );
 }

@@ -1,5 +1,5 @@
 import type { RunsView } from "@/lib/pages/timeline";
-import { RunShape, Shape } from "./run-shapes";
+import { RunShapes, Shape } from "./run-shapes";
 
 /** The runs of one tested commit: a strip of shapes, or `all runs: X` in words. */
 export function RunStrip({ runs }: { runs: RunsView }) {
@@ -15,7 +15,7 @@ export function RunStrip({ runs }: { runs: RunsView }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-x-px" aria-label={runs.summary} role="img">
       {runs.runs.map((r) => (
-        <RunShape key={r.key} mark={r.mark} label={r.label} />
+        <RunShapes key={r.key} mark={r.mark} label={r.label} count={r.count} />
       ))}
     </span>
   );

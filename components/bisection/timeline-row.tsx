@@ -39,6 +39,7 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
       </td>
       <td className="whitespace-nowrap">{row.role}</td>
       <td className="font-mono">
+        {/* the subject as a tooltip too: its own column shows only on wide screens */}
         <Link href={`/c/${row.commit}`} title={row.subject ?? row.commit}>
           {shortHash(row.commit)}
         </Link>
@@ -49,7 +50,7 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
       <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}
-        {v.git && <span className="text-muted"> ({v.git})</span>}
+        {v.git && <span className="text-muted">{` (${v.git})`}</span>}
       </td>
       <td className="text-right whitespace-nowrap">
         <Left n={row.left} scale={row.leftScale} />
@@ -57,10 +58,10 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
       <td className="py-0.5">
         <RunStrip runs={row.runs} />
       </td>
-      {columns.map((col) => (
-        <SignatureCellView key={col.title} col={col} row={row.index} />
+      {columns.map((col, i) => (
+        <SignatureCellView key={i} col={col} row={row.index} />
       ))}
-      <td className="border-l border-line text-[0.8rem]">
+      <td className="tl-notes">
         {row.found && <strong className="mr-2">◀ {foundWord(type)}</strong>}
         {row.candidate && <strong className="mr-2">◀ candidate</strong>}
         {row.sameAs !== null && (
@@ -68,8 +69,8 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
             same binary as <a href={`#step-${row.sameAs}`}>#{row.sameAs}</a>
           </span>
         )}
-        {row.notes.map((n) => (
-          <span key={n} className="mr-2 text-muted" title={n}>
+        {row.notes.map((n, i) => (
+          <span key={i} className="mr-2 text-muted" title={n}>
             {n.length > 60 ? `${n.slice(0, 60)}…` : n}
           </span>
         ))}

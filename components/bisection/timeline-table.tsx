@@ -42,8 +42,8 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
               <th scope="col" className={TH}>
                 each run
               </th>
-              {t.columns.map((c) => (
-                <SignatureHeader key={c.title} col={c} />
+              {t.columns.map((c, i) => (
+                <SignatureHeader key={i} col={c} />
               ))}
               <th scope="col" className={`${TH} border-l border-line`}>
                 notes

@@ -8,12 +8,14 @@ function Evidence({ id, ranges }: { id: string; ranges: [number, number][] }) {
   return (
     <span className="ml-1 font-mono text-[0.8rem]">
       (
-      {ranges.map((r, i) => (
-        <span key={r[0]}>
-          {i > 0 && ", "}
-          <a href={logUrl(id, r[0], r[1])}>{rangeLabel(r)}</a>
-        </span>
-      ))}
+      {ranges.flatMap((r, i) => {
+        const a = (
+          <a key={r[0]} href={logUrl(id, r[0], r[1])}>
+            {rangeLabel(r)}
+          </a>
+        );
+        return i > 0 ? [", ", a] : [a];
+      })}
       )
     </span>
   );
@@ -45,8 +47,9 @@ export function VerdictBanner({ v }: { v: VerdictView }) {
         <ul className="mt-1 space-y-0.5 text-fg">
           {v.findings.map((f) => (
             <li key={f.key} className="flex gap-2">
-              <span className="w-16 shrink-0 text-[0.8rem] font-medium whitespace-nowrap" title={`severity: ${f.severity}`}>
-                <span aria-hidden="true">{f.mark}</span> {f.severity}
+              <span className="sev" title={`severity: ${f.severity}`}>
+                <span aria-hidden="true">{`${f.mark} `}</span>
+                {f.severity}
               </span>
               <span>
                 {f.message}

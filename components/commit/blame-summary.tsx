@@ -24,8 +24,8 @@ export function CommitBlameSummary({ record: r }: { record: BlameRecord }) {
         ))}
       </p>
       <ul className="font-mono">
-        {r.byTitle.map(({ title, n }) => (
-          <li key={title}>
+        {r.byTitle.map(({ title, n }, i) => (
+          <li key={i}>
             {n}× {title}
           </li>
         ))}

@@ -42,6 +42,7 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       outcome: true,
       verdict: true,
       uploadedAt: true,
+      startedAt: true,
       culprit: { select: { hash: true, subject: true } },
       crashSignature: { select: { title: true } },
     },

@@ -3,7 +3,7 @@
 // `crash.shown`). app/b/[id]/page.tsx hands each section its slice; the components only
 // lay them out. Pure.
 import type { BisectionDetail } from "@/lib/data/bisection";
-import { BISECTION_TYPE, foundWord, outcomeWords, SEVERITY, VERDICT, type BisectionType, type Tone, type Verdict } from "@/lib/domain/words";
+import { BISECTION_TYPE, foundWord, outcomeWords, SEVERITY, VERDICT, type BisectionType, type Tone, type Verdict, type FoundWord } from "@/lib/domain/words";
 import { specific, titleKey } from "@/lib/analysis/titles";
 import { blockingCrashes, type BlockingCrash } from "@/lib/analysis/blocking";
 import { capitalised, fixesTag, formatDate, formatDay, shortHash, syzFixCommand } from "@/lib/format";
@@ -35,7 +35,7 @@ export interface SummaryView {
   finalTitle: string | null;
   startCommit: string;
   /** "culprit" / "fix" when a commit was found */
-  found: { hash: string; word: "culprit" | "fix" } | null;
+  found: { hash: string; word: FoundWord } | null;
   /** how the final title differs from the start's, and how much the judge made of it */
   titleChange: "different" | "related" | "no-place" | "same-place" | null;
   commitsTested: number;
@@ -193,7 +193,7 @@ function verdictView(b: BisectionDetail): VerdictView {
     confidence: b.confidence,
     chance: b.chanceWrong,
     chanceTerms: b.judgeDetail?.chanceTerms ?? [],
-    findings: b.findings.map((f) => ({ key: `${f.rule}-${f.message}`, severity: f.severity, mark: SEVERITY[f.severity].mark, message: f.message, evidence: lineRanges(f.lines) })),
+    findings: b.findings.map((f, i) => ({ key: `${f.rule}-${i}`, severity: f.severity, mark: SEVERITY[f.severity].mark, message: f.message, evidence: lineRanges(f.lines) })),
   };
 }
 

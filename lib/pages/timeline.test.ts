@@ -1,7 +1,7 @@
 // The timeline's per-row facts, on hand-made steps.
 import { describe, expect, it } from "vitest";
-import { foundRow, logScale, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineView } from "./timeline";
-import type { PageStep } from "./types";
+import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineView } from "./timeline";
+import type { PageRun, PageStep } from "./types";
 
 const step = (index: number, over: Partial<PageStep> = {}): PageStep => ({
   index, commitHash: `c${index}`, role: "bisect", release: null, subject: null, compiler: null, compilerType: null, kernelSignature: null,
@@ -43,7 +43,20 @@ describe("timeline rows", () => {
     expect(runsView(step(0, { untested: true }))).toEqual({ kind: "none", why: "not tested" });
     expect(runsView(step(0))).toEqual({ kind: "none", why: "no runs" });
     const v = runsView(step(0, { runs: [{ index: 0, outcome: "ignored", title: "x", line: 3, endLine: 3 }] }));
-    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", label: "run 0: ignored: x" }] });
+    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", count: 1, label: "run 0: ignored: x" }] });
+  });
+
+  it("groups consecutive runs that ended alike under one label", () => {
+    const run = (index: number, outcome: PageRun["outcome"], title: string | null) => ({ index, outcome, title, line: 40 + index });
+    const runs = [run(0, "crashed", "WARNING in kvm_wait"), run(1, "crashed", "WARNING in kvm_wait"), run(2, "crashed", "WARNING in kvm_wait"), run(3, "crashed", "KASAN: x"), run(4, "ok", null), run(5, "ok", null), run(7, "ok", null)];
+    expect(runGroups(runs)).toEqual([
+      { key: 40, mark: "crashed", count: 3, label: "runs 0–2: crashed: WARNING in kvm_wait" },
+      { key: 43, mark: "crashed", count: 1, label: "run 3: crashed: KASAN: x" },
+      { key: 44, mark: "ok", count: 2, label: "runs 4–5: OK" },
+      // a gap in the numbering (a run the log does not have) starts a new group
+      { key: 47, mark: "ok", count: 1, label: "run 7: OK" },
+    ]);
+    expect(runGroups([])).toEqual([]);
   });
 
   it("notes a build error's first line, then the log's notes", () => {

@@ -69,10 +69,36 @@ export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
   return out;
 }
 
-/** The runs of a row: each run as a shape with its label, or the one `all runs:` line. */
+/** Consecutive runs that ended alike (same outcome, same title): drawn as `count` shapes under
+ *  one tooltip, "runs 0–4: crashed: WARNING in kvm_wait", so a page of hundreds of runs does
+ *  not send each run's words twice (HTML and React's payload). */
+export interface RunGroup {
+  /** the first run's log line */
+  key: number;
+  mark: Mark;
+  count: number;
+  label: string;
+}
+
+export function runGroups(runs: Pick<PageRun, "index" | "outcome" | "title" | "line">[]): RunGroup[] {
+  const out: RunGroup[] = [];
+  let from = 0;
+  for (let i = 1; i <= runs.length; i++) {
+    const a = runs[from];
+    const b = runs[i];
+    if (b && b.outcome === a.outcome && b.title === a.title && b.index === runs[i - 1].index + 1) continue;
+    const last = runs[i - 1];
+    const label = from === i - 1 ? runLabel(a) : `runs ${a.index}–${last.index}${runLabel(a).slice(`run ${a.index}`.length)}`;
+    out.push({ key: a.line, mark: RUN_OUTCOME[a.outcome].mark, count: i - from, label });
+    from = i;
+  }
+  return out;
+}
+
+/** The runs of a row: its runs as shapes in groups of alike runs, or the one `all runs:` line. */
 export type RunsView =
   | { kind: "all"; mark: Mark; words: string; label: string }
-  | { kind: "runs"; summary: string; runs: { key: number; mark: Mark; label: string }[] }
+  | { kind: "runs"; summary: string; runs: RunGroup[] }
   | { kind: "none"; why: string };
 
 export function runsView(s: PageStep): RunsView {
@@ -81,7 +107,7 @@ export function runsView(s: PageStep): RunsView {
     return { kind: "all", mark: RUN_OUTCOME[s.allRunsOutcome].mark, words, label: `all runs ${words}${s.allRunsTitle ? `: ${s.allRunsTitle}` : ""} (run count not logged)` };
   }
   if (!s.runs.length) return { kind: "none", why: s.buildError ? "build failed" : s.untested ? "not tested" : "no runs" };
-  return { kind: "runs", summary: runSummary(s.runs), runs: s.runs.map((r) => ({ key: r.line, mark: RUN_OUTCOME[r.outcome].mark, label: runLabel(r) })) };
+  return { kind: "runs", summary: runSummary(s.runs), runs: runGroups(s.runs) };
 }
 
 export interface TimelineRow {
