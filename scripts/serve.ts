@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
+import v8 from "node:v8";
 import next from "next";
 import { ensureDatabase } from "../lib/server/database";
 import { REQUEST_STATE, type RequestState } from "../lib/db-errors";
@@ -23,6 +24,12 @@ const say = (s: string) => console.log(`[bisectview] ${s}`);
 // (renders are CPU-bound: about 1.5 per core; 3 on the 2-core machine of BENCHMARKS.md)
 const maxActive = Number(process.env.BISECTVIEW_MAX_ACTIVE ?? Math.max(2, Math.round(availableParallelism() * 1.5)));
 const maxQueue = Number(process.env.BISECTVIEW_MAX_QUEUE ?? 2000);
+// V8 lets the old generation grow to a few times what survived its last full collection (up to
+// 4x with the large heap limit of a big machine) before collecting again: under a burst of
+// renders that is hundreds of MB of garbage. A fixed growth factor of 1 + N/100 collects sooner;
+// it is not a cap (the heap limit stays, so one 10 MiB upload still fits). BENCHMARKS.md "Load".
+const heapGrowth = Number(process.env.BISECTVIEW_HEAP_GROWTH ?? 50);
+if (heapGrowth > 0) v8.setFlagsFromString(`--heap-growing-percent=${Math.round(heapGrowth)}`);
 /** never queued: liveness must answer while pages are busy, and static files are cheap */
 const queryLog = process.env.BISECTVIEW_QUERY_LOG;
 const ungated = (url: string) => url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || url === "/favicon.ico";
