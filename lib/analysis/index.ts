@@ -41,12 +41,17 @@ export const RULES: Rule[] = [
  *  from the report text as syzbot reads it, and the trusted range uses git's first
  *  `Bisecting:` count. */
 export function judgeBisection(log: BisectionLog, text: string | null = null): Judgement {
-  return withTitleMemo(() => judge(log, text));
+  return withTitleMemo(log, () => judge(log, text));
 }
+
+/** Evidence lines kept per finding: the first ones in the log. A real log's finding cites at
+ *  most ~110 (the corpus); a crafted one could cite every one of 200,000 runs, which no reader
+ *  follows and the stored judgement should not carry. */
+export const EVIDENCE_LINES = 200;
 
 function judge(log: BisectionLog, text: string | null): Judgement {
   const ctx = buildContext(log, text === null ? null : text.split("\n"));
-  const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
+  const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)).map((f) => (f.lines.length > EVIDENCE_LINES ? { ...f, lines: f.lines.slice(0, EVIDENCE_LINES) } : f)));
   const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);
   const chance = verdict === "n/a" ? null : chanceWrong(findings);
   return {

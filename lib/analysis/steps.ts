@@ -19,7 +19,16 @@ export interface RunCounts {
   exact: boolean;
 }
 
-export function countRuns(step: Step): RunCounts {
+/** Run counts of a step, once per judgement (several rules ask; a step may have 200,000 runs). */
+export function countRuns(step: Step): Readonly<RunCounts> {
+  const memo = countMemo?.get(step);
+  if (memo !== undefined) return memo;
+  const c = counted(step);
+  countMemo?.set(step, c);
+  return c;
+}
+
+function counted(step: Step): RunCounts {
   const c: RunCounts = { crashed: 0, ok: 0, boot: 0, infra: 0, total: 0, exact: true };
   const add = (o: RunOutcome, n: number) => {
     const kind = RUN_OUTCOME[o].count;
@@ -48,17 +57,42 @@ interface StepTitles {
   places: Set<string> | null;
 }
 
-/** While one judgement runs, the rules ask for the same steps' titles several times. */
+/** While one judgement runs, the rules ask for the same steps' titles and counts several times. */
 let memo: Map<Step, StepTitles> | null = null;
+let countMemo: Map<Step, RunCounts> | null = null;
+let allowance: Map<Step, number> | null = null;
 
-/** Runs `fn` with the steps' titles memoized (judgeBisection); the memo ends with it. */
-export function withTitleMemo<T>(fn: () => T): T {
-  const outer = memo;
+/** Crash titles the judge weighs: per step, and per log (the first ones in log order). A real
+ *  step has 10-20 runs and the corpus's busiest log 247 crashed runs of 199 titles; a crafted
+ *  log may have 200,000 distinct titles, each of which would be keyed and compared. Run counts
+ *  (countRuns) always cover every run. */
+export const STEP_TITLES = 1_000;
+export const LOG_TITLES = 10_000;
+
+function allowances(log: BisectionLog): Map<Step, number> {
+  const out = new Map<Step, number>();
+  let left = LOG_TITLES;
+  for (const s of log.steps) {
+    const n = Math.min(STEP_TITLES, left);
+    out.set(s, n);
+    let crashed = s.runs.length === 0 && s.allRuns?.outcome === "crashed" && s.allRuns.title ? 1 : 0;
+    for (const r of s.runs) if (r.outcome === "crashed" && r.title) crashed++;
+    left -= Math.min(crashed, n);
+  }
+  return out;
+}
+
+/** Runs `fn` with the steps' titles and run counts memoized and the titles weighed bounded
+ *  (judgeBisection); the memo ends with it. */
+export function withTitleMemo<T>(log: BisectionLog, fn: () => T): T {
+  const outer = [memo, countMemo, allowance] as const;
   memo = new Map();
+  countMemo = new Map();
+  allowance = allowances(log);
   try {
     return fn();
   } finally {
-    memo = outer;
+    [memo, countMemo, allowance] = outer;
   }
 }
 
@@ -66,15 +100,17 @@ function titlesOf(step: Step): StepTitles {
   const cached = memo?.get(step);
   if (cached !== undefined) return cached;
   const all: SeenTitle[] = [];
+  const most = allowance?.get(step) ?? STEP_TITLES;
   // runs of one step mostly repeat one title: each run of equal titles is keyed once
   let last: string | null = null;
   let key: TitleKey | null = null;
   for (const r of step.runs) {
     if (r.outcome !== "crashed" || !r.title) continue;
+    if (all.length >= most) break;
     if (r.title !== last || key === null) key = titleKey((last = r.title));
     all.push({ key, line: r.line });
   }
-  if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title)
+  if (step.runs.length === 0 && step.allRuns?.outcome === "crashed" && step.allRuns.title && most > 0)
     all.push({ key: titleKey(step.allRuns.title), line: step.allRuns.line });
   const t: StepTitles = { all, distinct: null, places: null };
   memo?.set(step, t);

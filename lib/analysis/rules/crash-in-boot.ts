@@ -12,6 +12,10 @@ import type { Finding } from "../types";
 export function crashInBoot(ctx: Context): Finding[] {
   const chased = ctx.culpritTitles;
   if (chased.length === 0) return [];
+  // most logs have no boot failure at all: then nothing below is needed (a step may have
+  // 200,000 chased titles)
+  if (!ctx.log.steps.some((s) => s.runs.some((r) => r.outcome === "boot-failed" && r.title) || (s.runs.length === 0 && s.allRuns?.outcome === "boot-failed" && s.allRuns.title)))
+    return [];
   const lines: number[] = [];
   const names = new Set<string>();
   // the first chased title with that title, or with that place: maps instead of a scan per run

@@ -8,7 +8,7 @@
 import { shortHash } from "@/lib/format";
 import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
-import { crashedSteps, crashTitles, distinctTitles, firstOfEach, specificPlaces, type SeenTitle } from "../steps";
+import { crashedSteps, crashTitles, distinctTitles, specificPlaces, type SeenTitle } from "../steps";
 import { anyRelatedBug, anySameBug, specific } from "../titles";
 import type { Finding } from "../types";
 
@@ -22,7 +22,10 @@ export function titleDrift(ctx: Context): Finding[] {
   const start = distinctTitles(ctx.start).filter((t) => specific(t.key));
   if (start.length === 0) return [];
   const startNames = () => start.map((t) => q(t.key.title)).join(", ");
-  const blamed = firstOfEach(ctx.culpritTitles.filter((t) => specific(t.key)));
+  // the blamed step's titles, each name once (made once, like the start's), then the report's
+  const blamed = (ctx.blamedStep ? distinctTitles(ctx.blamedStep) : []).filter((t) => specific(t.key));
+  const report = ctx.crashKey && ctx.log.crash && specific(ctx.crashKey) ? { key: ctx.crashKey, line: ctx.log.crash.line } : null;
+  if (report && !blamed.some((t) => t.key.title === report.key.title)) blamed.push(report);
   if (blamed.length > 0 && !shares(start, blamed)) {
     const related = shares(start, blamed, anyRelatedBug);
     const names = blamed.map((t) => q(t.key.title)).join(", ");
