@@ -1,6 +1,8 @@
 // The found-commit block (§3.1) in the shapes real logs show.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gitDateToIso } from "./culprit";
+import { createDelete, gitDateToIso } from "./culprit";
+import { P } from "./patterns";
 import { A, F, parse } from "./test-helpers";
 
 
@@ -135,5 +137,26 @@ describe("found commit block", () => {
   it("reads git dates with odd offsets, and rejects junk", () => {
     expect(gitDateToIso("Sat Apr 18 03:04:55 2020 +0900")).toBe("2020-04-17T18:04:55.000Z");
     expect(gitDateToIso("yesterday")).toBeNull();
+  });
+});
+
+describe("createDelete", () => {
+  it("reads a `create mode` / `delete mode` line as the summary regex does", () => {
+    const kind = fc.constantFrom(" create mode ", " delete mode ", " create mode", " rename ", "create mode ");
+    const digits = fc.constantFrom("100644", "0", "", "12a", "7");
+    const sep = fc.constantFrom(" ", "  ", "\t", "", " \u00a0");
+    const piece = fc.constantFrom(" ", "  ", "\t", "a", "dir/f.c", "\u00a0", "\r", "\u2028", "\n", "x y", ".../t.c", "");
+    const rest = fc.tuple(fc.array(piece, { maxLength: 6 }), fc.string({ maxLength: 4 })).map(([a, x]) => a.join("") + x);
+    fc.assert(
+      fc.property(kind, digits, sep, rest, (k, d, s, r) => {
+        const t = k + d + s + r;
+        const m = P.createDelete.re.exec(t);
+        expect(createDelete(t)).toEqual(m ? [m[1], m[2]] : null);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(createDelete(" create mode 100644 kernel/locking/irqflag-debug.c")).toEqual(["create", "kernel/locking/irqflag-debug.c"]);
+    expect(createDelete(" delete mode 100644 drivers/regulator/ab3100.c  ")).toEqual(["delete", "drivers/regulator/ab3100.c"]);
+    expect(createDelete(" create mode  x")).toBeNull();
   });
 });

@@ -126,14 +126,33 @@ function findFile(c: FoundCommit, ix: FileIndex, path: string): number {
 function markFile(c: FoundCommit, ix: FileIndex, path: string, kind: string, line: number): void {
   const i = findFile(c, ix, path);
   let f: ChangedFile;
-  if (i < 0) addFile(c, ix, (f = file(path, line)));
-  else {
+  if (i < 0) {
+    // a file the diffstat did not list (cut, or none printed): git names each path once in its
+    // summary, so no later line looks it up and it stays out of the index
+    c.files.push((f = file(path, line)));
+  } else {
     f = c.files[i];
     // the summary spells out what the diffstat shortened to `.../tail`
     if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
   }
   if (kind === "create") f.created = true;
   else f.deleted = true;
+}
+
+/** ` create mode 100644 path` / ` delete mode ...`: [kind, path], as P.createDelete reads it,
+ *  by prefix and scan (a culprit may list tens of thousands; lib/parser/culprit.test.ts checks
+ *  it against the regex). */
+export function createDelete(t: string): ["create" | "delete", string] | null {
+  const kind = t.startsWith(" create mode ") ? "create" : t.startsWith(" delete mode ") ? "delete" : null;
+  if (kind === null) return null;
+  let i = 13;
+  while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  if (i === 13 || t.charCodeAt(i) !== 32) return null;
+  const path = t.slice(i + 1).trimEnd();
+  if (path !== "" && !/[\n\r\u2028\u2029]/.test(path)) return [kind, path];
+  // blank or odd: the regex decides
+  const m = P.createDelete.re.exec(t);
+  return m ? [m[1] as "create" | "delete", m[2]] : null;
 }
 
 function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number): LineKind | null {
@@ -168,14 +187,17 @@ function statLine(c: FoundCommit, ix: FileIndex, text: string, line: number): Li
     addFile(c, ix, f);
     return "diffstat";
   }
-  if ((m = P.diffSummary.re.exec(t))) {
+  // ` 4 files changed, ...`: a digit after the space, or no summary line
+  const d = t.charCodeAt(1);
+  if (d >= 48 && d <= 57 && (m = P.diffSummary.re.exec(t))) {
     c.filesChanged = Number(m[1]);
     c.insertions = m[2] !== undefined ? Number(m[2]) : 0;
     c.deletions = m[3] !== undefined ? Number(m[3]) : 0;
     return "diffSummary";
   }
-  if ((m = P.createDelete.re.exec(t))) {
-    markFile(c, ix, m[2], m[1], line);
+  const cd = createDelete(t);
+  if (cd !== null) {
+    markFile(c, ix, cd[1], cd[0], line);
     return "createDelete";
   }
   return P.otherSummary.re.test(t) ? "otherSummary" : null;
@@ -205,7 +227,7 @@ export function commitLine(st: State, text: string, line: number): LineKind | nu
       c.date = m[1];
       c.dateIso = gitDateToIso(m[1]);
       kind = "commitDate";
-    } else if (P.gitWarning.re.test(text)) kind = "gitWarning"; // git's stderr
+    } else if (text.startsWith(P.gitWarning.prefix)) kind = "gitWarning"; // git's stderr
     else if (text.startsWith("    ")) {
       st.commitPart = "message";
       st.messageLines.push(text.slice(4));
@@ -213,7 +235,7 @@ export function commitLine(st: State, text: string, line: number): LineKind | nu
     else return null;
   } else if (text.startsWith("    ") || (empty && st.commitPart === "message")) {
     st.messageLines.push(text.startsWith("    ") ? text.slice(4) : "");
-  } else if (empty || P.gitWarning.re.test(text)) {
+  } else if (empty || text.startsWith(P.gitWarning.prefix)) {
     kind = empty ? "blank" : "gitWarning"; // between message and stat, or git's stderr
   } else if ((kind = statLine(c, st.files, text, line)) !== null) st.commitPart = "stat";
   else return null;
