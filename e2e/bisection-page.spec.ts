@@ -13,7 +13,7 @@ const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
 async function column(page: Page, title: string): Promise<string[]> {
   return page.locator("#timeline table").evaluate((table, t) => {
     const heads = [...table.querySelectorAll("thead th")];
-    const at = heads.findIndex((th) => th.querySelector("span")?.textContent === t);
+    const at = heads.findIndex((th) => th.querySelector(".sr-only")?.textContent === t);
     return [...table.querySelectorAll("tbody tr")].map((tr) => (tr.children[at] as HTMLElement).innerText.trim());
   }, title);
 }
@@ -47,8 +47,8 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
   expect(kvm[7]).toBe("all");
   expect(kvm[13]).toBe("8:10");
   expect(kvm[2]).toContain("6:10");
-  await expect(page.locator("#timeline thead th", { hasText: "sk_psock_get" })).toContainText("† last seen #0");
-  await expect(page.locator("#timeline thead th", { hasText: "WARNING in kvm_wait" })).toContainText("boot ×3");
+  await expect(page.locator("#timeline .sig-keys li", { hasText: "sk_psock_get" })).toContainText("† last seen #0");
+  await expect(page.locator("#timeline .sig-keys li", { hasText: "WARNING in kvm_wait" })).toContainText("boot ×3");
   // verdicts in words, runs as labelled shapes, the same binary and the culprit marked
   await expect(rows.nth(0)).toContainText("crashed");
   await expect(rows.nth(4)).toContainText("OK (good)");

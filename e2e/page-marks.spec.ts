@@ -23,7 +23,7 @@ test("an error bisection names the crash that blocked its releases, linked to th
   await expect(blocking).toContainText("7 commits (v5.10 … v5.4) failed basic kernel testing with KASAN: use-after-free Read in task_active_pid_ns");
   await expect(blocking).toContainText("3 commits (v4.18 … v4.16) failed to boot with kernel panic: Attempted to kill init!");
   await expect(blocking.getByRole("link", { name: "L124" })).toHaveAttribute("href", `/b/${id}/log#L124`);
-  await expect(page.locator("#timeline thead th", { hasText: "task_active_pid_ns" }).first()).toContainText("⊘ basic testing");
+  await expect(page.locator("#timeline .sig-keys li", { hasText: "task_active_pid_ns" }).first()).toContainText("⊘ basic testing");
   await expect(page.getByTestId("matrix-legend")).toContainText("failed basic kernel testing");
   await expect(page.locator("main header")).toContainText("ran 2022-09-24 09:48 UTC on ci2");
 });

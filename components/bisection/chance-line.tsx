@@ -25,7 +25,7 @@ export function ChanceLine({ chance, terms }: Props) {
           {top.map((t, i) => (
             <span key={t.feature}>
               {i > 0 && ", "}
-              <span className="font-mono">{t.feature}</span> ×{t.oddsFactor.toFixed(2)}
+              <span className="font-mono whitespace-nowrap">{t.feature}</span> ×{t.oddsFactor.toFixed(2)}
             </span>
           ))}
         </p>

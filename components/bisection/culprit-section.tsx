@@ -1,6 +1,7 @@
 import { commitUrl, sourceUrl } from "@/lib/format";
 import { LISTED, type CulpritView } from "@/lib/pages/culprit";
 import type { PageFile } from "@/lib/pages/types";
+import { SlashBreaks } from "@/components/ui/slash-breaks";
 
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
@@ -33,11 +34,15 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   const exact = f.insertions !== null || f.deletions !== null;
   return (
     <tr className="border-t border-line">
-      <td className="pr-3 font-mono [overflow-wrap:anywhere]">
+      <td className="pr-3 font-mono break-words">
         {f.deleted || elided ? (
-          <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>{f.path}</span>
+          <span title={elided ? "path shortened by git's diffstat; the log does not give it whole" : undefined}>
+            <SlashBreaks text={f.path} />
+          </span>
         ) : (
-          <a href={sourceUrl(f.path, hash)}>{f.path}</a>
+          <a href={sourceUrl(f.path, hash)}>
+            <SlashBreaks text={f.path} />
+          </a>
         )}
       </td>
       {exact ? (
@@ -67,7 +72,9 @@ export function CulpritSection({ c }: { c: CulpritView }) {
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
-        {word}: <span className="font-mono [overflow-wrap:anywhere]">{commit.subject}</span>
+        {word}: <span className="font-mono break-words">
+          <SlashBreaks text={commit.subject} />
+        </span>
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-[0.9rem]">
         <dt className="text-muted">commit</dt>
@@ -118,11 +125,11 @@ export function CulpritSection({ c }: { c: CulpritView }) {
           </p>
           <table className="font-mono text-[0.85rem]">
             <caption className="sr-only">files changed per top-level directory</caption>
-            <thead className="sr-only">
+            <thead className="font-sans text-[0.8rem] text-muted">
               <tr>
-                <th scope="col">directory</th>
-                <th scope="col">files</th>
-                <th scope="col">lines changed</th>
+                <th scope="col" className="pr-3 text-left font-normal">directory</th>
+                <th scope="col" className="pr-3 text-right font-normal">files</th>
+                <th scope="col" className="text-right font-normal">changed lines</th>
               </tr>
             </thead>
             <tbody>

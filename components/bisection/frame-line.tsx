@@ -1,9 +1,6 @@
 import { logUrl } from "@/lib/log-range";
 import type { FrameView } from "@/lib/pages/crash";
-
-function hex(n: number | null): string {
-  return n === null ? "" : `0x${n.toString(16)}`;
-}
+import { frameOffset } from "@/lib/pages/frames";
 
 /** One frame: `function+off/size` then `file:line` linked to the source, and its log line. */
 export function FrameLine({ id, f }: { id: string; f: FrameView }) {
@@ -14,10 +11,11 @@ export function FrameLine({ id, f }: { id: string; f: FrameView }) {
       className={`frame${f.touched ? " bg-mark" : ""}${f.unreliable && !f.touched ? " text-muted" : ""}`}
       data-frame={f.position}
     >
-      <span className={f.guilty ? "break-all font-semibold" : "break-all"}>
+      {/* the name never breaks inside; `+off/size` (an inline block, .frame-off) goes to the next line whole */}
+      <span className={f.guilty ? "frame-fn font-semibold" : "frame-fn"}>
         {f.unreliable && <span className="font-sans text-[0.75rem]">? unreliable </span>}
         {f.function}
-        {f.offset !== null && <span className={muted}>{`+${hex(f.offset)}/${hex(f.size)}`}</span>}
+        {f.offset !== null && <span className={`frame-off${muted ? ` ${muted}` : ""}`}>{frameOffset(f)}</span>}
       </span>
       <span className="frame-where">
       {f.path !== null && f.source !== null ? (

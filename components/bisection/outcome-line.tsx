@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { shortHash } from "@/lib/format";
 import type { OutcomeView } from "@/lib/pages/bisection";
+import { SlashBreaks } from "@/components/ui/slash-breaks";
 
 /** What the bisection concluded, in words: "Introduced by <commit>", "Could be any of ...". */
 export function OutcomeLine({ o }: { o: OutcomeView }) {
@@ -12,8 +13,8 @@ export function OutcomeLine({ o }: { o: OutcomeView }) {
         <Link href={`/c/${o.hash}`} className="font-mono">
           {shortHash(o.hash)}
         </Link>{" "}
-        <span className="font-mono [overflow-wrap:anywhere]">&ldquo;{o.subject}&rdquo;</span>{" "}
-        {o.byline && <span className="text-muted">({o.byline})</span>}
+        <span className="font-mono break-words">&ldquo;<SlashBreaks text={o.subject} />&rdquo;</span>{" "}
+        {o.byline && <span className="text-muted">(<SlashBreaks text={o.byline} />)</span>}
       </p>
     );
   }

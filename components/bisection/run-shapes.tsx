@@ -1,5 +1,6 @@
 // Run outcomes as shapes that differ in form, not only in colour: filled square crashed,
-// hollow square OK, triangle boot failed, diamond test/infra failure, circle ignored.
+// hollow square OK, triangle boot failed, slashed circle failed basic testing, diamond infra or
+// other failure, circle ignored.
 import type { Mark } from "@/lib/domain/words";
 
 // Drawn by CSS (app/globals.css, `.shape`), not SVG: a page shows hundreds of runs, and each one

@@ -1,38 +1,42 @@
-import { columnRate, type SignatureColumn } from "@/lib/pages/signatures";
+import { columnRate, sigKey, type SignatureColumn } from "@/lib/pages/signatures";
 
-/** A crash title with break opportunities after `_`, `/` and `.`, so long function names wrap
- *  between their parts rather than mid-word. */
-function Breakable({ text }: { text: string }) {
-  const parts = text.split(/(?<=[_/.])/);
+/** Column header of the flakiness matrix: the title's key (A, B, ...; the titles are listed in
+ *  full by SignatureKeys above the table), the marks of a title that vanishes or fails setup,
+ *  and the title in words for screen readers and as the tooltip. A header as short as its
+ *  cells keeps a matrix of a dozen titles inside 1366 px with no tall header band. */
+export function SignatureHeader({ col, i }: { col: SignatureColumn; i: number }) {
+  const r = columnRate(col);
+  const marks = `${col.vanishedAfter !== null ? "†" : ""}${col.boot > 0 ? "▲" : ""}${col.basic > 0 ? "⊘" : ""}`;
   return (
-    <>
-      {parts.map((p, i) => (
-        <span key={i}>
-          {p}
-          {i < parts.length - 1 && <wbr />}
-        </span>
-      ))}
-    </>
+    <th scope="col" title={r.title} className="sig-h">
+      <span aria-hidden="true">{sigKey(i)}</span>
+      {marks && <span aria-hidden="true" className="text-warn-fg">{marks}</span>}
+      <span className="sr-only">{col.title}</span>
+    </th>
   );
 }
 
-/** Column header of the flakiness matrix: the title, its reproduction rate where it occurs,
- *  and marks for titles that vanish or also fire at boot. */
-export function SignatureHeader({ col }: { col: SignatureColumn }) {
-  const r = columnRate(col);
+/** The matrix's crash titles in full, keyed as its column headers: where each was seen, and
+ *  marks for titles that vanish, start or end the bisection, or also fire at boot or in
+ *  basic testing. Titles wrap at spaces like any text. */
+export function SignatureKeys({ columns }: { columns: SignatureColumn[] }) {
+  if (columns.length === 0) return null;
   return (
-    <th scope="col" title={r.title} className="min-w-[9ch] max-w-[18ch] border-l border-line px-1.5 py-1 text-left align-bottom font-normal">
-      <span className="block break-words font-mono text-[0.8rem] leading-tight font-medium">
-        <Breakable text={col.title.length > 90 ? `${col.title.slice(0, 88)}…` : col.title} />
-      </span>
-      <span className="mt-0.5 flex flex-wrap gap-x-1.5 text-[0.75rem] text-muted">
-        <span>{r.text}</span>
-        {col.isStart && <span className="rounded border border-line px-0.5 text-fg">start title</span>}
-        {col.isFinal && <span className="rounded border border-line px-0.5 text-fg">blamed</span>}
-        {col.vanishedAfter !== null && <span className="font-medium text-bad-fg">† last seen #{col.vanishedAfter}</span>}
-        {col.boot > 0 && <span className="font-medium text-warn-fg">▲ boot ×{col.boot}</span>}
-        {col.basic > 0 && <span className="font-medium text-warn-fg">⊘ basic testing ×{col.basic}</span>}
-      </span>
-    </th>
+    <ol className="sig-keys" aria-label="crash titles of the matrix columns">
+      {columns.map((col, i) => {
+        const r = columnRate(col);
+        return (
+          <li key={i} id={`sig-${sigKey(i)}`}>
+            <b>{sigKey(i)}</b> <span className="font-mono">{col.title.length > 160 ? `${col.title.slice(0, 158)}…` : col.title}</span>{" "}
+            <span className="text-muted">{r.text}</span>
+            {col.isStart && <span className="sig-tag">start title</span>}
+            {col.isFinal && <span className="sig-tag">blamed</span>}
+            {col.vanishedAfter !== null && <span className="font-medium text-bad-fg"> † last seen #{col.vanishedAfter}</span>}
+            {col.boot > 0 && <span className="font-medium text-warn-fg"> ▲ boot ×{col.boot}</span>}
+            {col.basic > 0 && <span className="font-medium text-warn-fg"> ⊘ basic testing ×{col.basic}</span>}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -1,3 +1,4 @@
+import type React from "react";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { logUrl } from "@/lib/log-range";
 import type { CrashView, FrameView } from "@/lib/pages/crash";
@@ -115,7 +116,8 @@ function RawReport({ c, rawReport }: { c: CrashView; rawReport: string }) {
 export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }) {
   const { id, line, endLine } = c;
   return (
-    <section id="crash" aria-labelledby="crash-h" className="mt-5 max-w-[120ch]">
+    // the function column's width, once for every frame (.frame in app/globals.css)
+    <section id="crash" aria-labelledby="crash-h" className="mt-5 max-w-[120ch]" style={{ "--fn": `${c.functionWidth}ch` } as React.CSSProperties}>
       <h2 id="crash-h" className="text-base font-semibold">
         Crash: <span className="font-mono">{c.title}</span>{" "}
         <a href={logUrl(id, line, endLine)} className="text-[0.8rem] font-normal">

@@ -2,6 +2,7 @@ import { commitUrl, formatSeconds, shortHash } from "@/lib/format";
 import { TAG_WARNING, type SummaryView } from "@/lib/pages/bisection";
 import { CopyButton } from "./copy-button";
 import { OutcomeLine } from "./outcome-line";
+import { SlashBreaks } from "@/components/ui/slash-breaks";
 
 /** Beside a final title that differs from the start's: how much the judge made of it. */
 function TitleChange({ change }: { change: NonNullable<SummaryView["titleChange"]> }) {
@@ -63,8 +64,8 @@ export function Summary({ s }: { s: SummaryView }) {
               ⚠ {TAG_WARNING}:
             </span>
           )}
-          <code className="rounded bg-soft px-1 font-mono [overflow-wrap:anywhere]" data-testid="fixes-tag" aria-describedby={tag.doubt ? "fixes-warning" : undefined}>
-            {tag.text}
+          <code className="rounded bg-soft px-1 font-mono break-words" data-testid="fixes-tag" aria-describedby={tag.doubt ? "fixes-warning" : undefined}>
+            <SlashBreaks text={tag.text} />
           </code>
           <CopyButton
             text={tag.copy}

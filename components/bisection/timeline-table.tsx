@@ -1,7 +1,7 @@
 import { MARK } from "@/lib/domain/words";
 import type { TimelineView } from "@/lib/pages/timeline";
 import { Shape } from "./run-shapes";
-import { SignatureHeader } from "./signature-header";
+import { SignatureHeader, SignatureKeys } from "./signature-header";
 import { RowEnter } from "./row-enter";
 import { TimelineRow } from "./timeline-row";
 
@@ -14,6 +14,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
       <h2 id="timeline-h" className="mb-1 text-base font-semibold">
         Tested commits ({t.rows.length})
       </h2>
+      <SignatureKeys columns={t.columns} />
       <div className="relative overflow-x-auto">
         <table className="tl border-collapse text-[0.93rem]">
           <caption className="sr-only">
@@ -43,9 +44,9 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
                 each run
               </th>
               {t.columns.map((c, i) => (
-                <SignatureHeader key={i} col={c} />
+                <SignatureHeader key={i} col={c} i={i} />
               ))}
-              <th scope="col" className={`${TH} border-l border-line`}>
+              <th scope="col" className={`${TH} tl-notes`}>
                 notes
               </th>
             </tr>
@@ -58,7 +59,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
         </table>
       </div>
       <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
-        each run: <Shape mark="crashed" />{` ${MARK.crashed} `}<Shape mark="ok" />{` ${MARK.ok} `}<Shape mark="boot" />{` ${MARK.boot} `}
+        each run: <Shape mark="crashed" />{` ${MARK.crashed} `}<Shape mark="ok" />{` ${MARK.ok} `}<Shape mark="boot" />{` ${MARK.boot} `}<Shape mark="basic" />{` ${MARK.basic} `}
         <Shape mark="failed" />{` ${MARK.failed} `}<Shape mark="ignored" />{` ${MARK.ignored} `}· <span className="font-mono">k:n</span> runs that crashed with the title, of the
         runs at that commit · <span className="font-mono">all</span>: an <code>all runs:</code> line (run count not logged) ·{" "}
         <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel

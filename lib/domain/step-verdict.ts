@@ -47,10 +47,14 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   let any = false;
   let allOk = true;
   let boot = false;
+  let basic = false;
+  let other = false;
   const seen = (o: RunOutcome) => {
     any = true;
     if (o !== "ok") allOk = false;
     if (o === "boot-failed") boot = true;
+    else if (o === "test-failed") basic = true;
+    else if (o !== "ok") other = true;
     return o === "crashed";
   };
   if (s.allRunsOutcome ? seen(s.allRunsOutcome) : s.runs.some((r) => seen(r.outcome))) {
@@ -58,7 +62,8 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   }
   if (any && allOk) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
   if (boot) return { outcome: "boot-failed", words: "boot failed", git: null, mark: "boot" };
-  if (any) return { outcome: "failed", words: "failed", git: null, mark: "failed" };
+  // every lost run failed basic kernel testing: drawn as its runs and matrix cells are (⊘)
+  if (any) return { outcome: "failed", words: "failed", git: null, mark: basic && !other ? "basic" : "failed" };
   return { outcome: "none", words: "–", git: null, mark: "none" };
 }
 

@@ -77,9 +77,11 @@ export const GIT_VERDICTS = ["good", "bad", "skip"] as const;
 export type GitVerdict = Word<typeof GIT_VERDICTS>;
 
 /** The shapes run and step outcomes are drawn with (components/bisection/run-shapes.tsx):
- *  filled square crashed, hollow square OK, triangle boot failed, diamond test/infra failure,
- *  circle ignored, a dash for nothing to show. */
-export const MARKS = ["crashed", "ok", "boot", "failed", "ignored", "none"] as const;
+ *  filled square crashed, hollow square OK, triangle boot failed, slashed circle failed basic
+ *  kernel testing (the matrix's ⊘), diamond infra or other failure, circle ignored, a dash for
+ *  nothing to show. Boot and basic-testing failures are outcomes of their own in the log (and
+ *  carry a crash title), so each has the shape the matrix marks it with. */
+export const MARKS = ["crashed", "ok", "boot", "basic", "failed", "ignored", "none"] as const;
 export type Mark = Word<typeof MARKS>;
 
 /** What each shape stands for, as the timeline's legend says it. */
@@ -87,7 +89,8 @@ export const MARK: Record<Mark, string> = {
   crashed: "crashed",
   ok: "OK",
   boot: "boot failed",
-  failed: "test or infra failure",
+  basic: "failed basic kernel testing",
+  failed: "infra or other failure",
   ignored: "ignored",
   none: "nothing to show",
 };
@@ -103,7 +106,7 @@ export const RUN_OUTCOME: Record<RunOutcome, { log: string; label: string; mark:
   ok: { log: "OK", label: "OK", mark: "ok", count: "ok", signature: false },
   crashed: { log: "crashed", label: "crashed", mark: "crashed", count: "crashed", signature: true },
   "boot-failed": { log: "boot failed", label: "boot failed", mark: "boot", count: "boot", signature: true },
-  "test-failed": { log: "basic kernel testing failed", label: "test failed", mark: "failed", count: "lost", signature: false },
+  "test-failed": { log: "basic kernel testing failed", label: "test failed", mark: "basic", count: "lost", signature: false },
   infra: { log: "infra problem", label: "infra problem", mark: "failed", count: "lost", signature: false },
   ignored: { log: "ignore", label: "ignored", mark: "ignored", count: "lost", signature: false },
   failed: { log: "failed", label: "failed", mark: "failed", count: "lost", signature: false },

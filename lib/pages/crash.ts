@@ -5,7 +5,7 @@ import type { BisectionDetail } from "@/lib/data/bisection";
 import { normalisePath } from "@/lib/domain/paths";
 import { sourceUrl } from "@/lib/format";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
-import { frameSections, type FrameSectionView } from "./frames";
+import { frameSections, functionColumnWidth, type FrameSectionView } from "./frames";
 import type { PageFrame } from "./types";
 
 export interface FrameView extends PageFrame {
@@ -41,6 +41,8 @@ export interface CrashView {
   guiltyFunction: string | null;
   empty: boolean;
   sections: FrameSectionView<FrameView>[];
+  /** characters of the widest `function+off/size`: the function column of every frame */
+  functionWidth: number;
 }
 
 export function crashView(b: BisectionDetail): CrashView | null {
@@ -68,6 +70,7 @@ export function crashView(b: BisectionDetail): CrashView | null {
     guiltyFunction: from?.function ?? null,
     empty: frames.length === 0,
     sections: frameSections(frames),
+    functionWidth: functionColumnWidth(frames),
   };
 }
 

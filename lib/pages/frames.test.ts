@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import type { Frame } from "@/lib/parser/types";
-import { frameSections, type FrameBlock, type FrameSectionView } from "./frames";
+import { frameOffset, frameSections, functionColumnWidth, type FrameBlock, type FrameSectionView } from "./frames";
 import type { PageFrame } from "./types";
 
 function framesOf(path: string): PageFrame[] {
@@ -83,3 +83,16 @@ describe("reporting machinery", () => {
     expect(shape(s)).toEqual(["g panic", "g do_exit"]);
   });
 });
+
+describe("the function column of a stack trace", () => {
+  it("is as wide as the widest `function+off/size`, the same for every frame", () => {
+    const f = (fn: string, offset: number | null, size: number | null, unreliable = false) => ({ function: fn, offset, size, unreliable });
+    expect(frameOffset(f("register_lock_class", 0x545, 0x2cb0))).toBe("+0x545/0x2cb0");
+    expect(frameOffset(f("x", null, null))).toBe("");
+    // batadv_hardif_activate_interface.part.0.cold+0x65/0x1b4 (89d3c425b6e2): 44 + 11
+    expect(functionColumnWidth([f("kvm_wait", 0x1, 0x2), f("batadv_hardif_activate_interface.part.0.cold", 0x65, 0x1b4)])).toBe(55);
+    expect(functionColumnWidth([f("pv_wait", null, null, true)])).toBe(17);
+    expect(functionColumnWidth([])).toBe(0);
+  });
+});
+

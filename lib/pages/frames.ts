@@ -138,3 +138,18 @@ export const FOLD_WORDS: Record<FoldReason, string> = {
   syscall: "syscall entry/exit",
   reporting: "reporting",
 };
+
+/** A frame's `+off/size` as the report printed it (`+0x545/0x2cb0`), "" without an offset. */
+export function frameOffset(f: Pick<PageFrame, "offset" | "size">): string {
+  const hex = (n: number | null) => (n === null ? "" : `0x${n.toString(16)}`);
+  return f.offset === null ? "" : `+${hex(f.offset)}/${hex(f.size)}`;
+}
+
+/** Width in characters of the function column of a stack trace: its widest `function+off/size`
+ *  (an unreliable frame's "? unreliable" note counted as 10), so every frame of the page starts
+ *  its file at one x; the stylesheet caps it (app/globals.css, `.frame`). */
+export function functionColumnWidth(frames: Pick<PageFrame, "function" | "offset" | "size" | "unreliable">[]): number {
+  let w = 0;
+  for (const f of frames) w = Math.max(w, f.function.length + frameOffset(f).length + (f.unreliable ? 10 : 0));
+  return w;
+}

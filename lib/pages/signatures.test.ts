@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
-import { columnRate as rate, signatureColumns } from "./signatures";
+import { columnRate as rate, sigKey, signatureColumns } from "./signatures";
 import type { PageStep } from "./types";
 
 function uiSteps(file: string): PageStep[] {
@@ -48,3 +48,10 @@ describe("the matrix of an error bisection blocked by basic testing", () => {
     expect(scp[0].rows).toEqual([17, 18, 19, 20, 21, 22]);
   });
 });
+
+describe("the keys of the matrix's columns", () => {
+  it("keys columns A to Z, then by number, so a dozen titles get one-letter headers", () => {
+    expect([0, 1, 11, 25, 26].map(sigKey)).toEqual(["A", "B", "L", "Z", "27"]);
+  });
+});
+

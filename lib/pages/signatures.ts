@@ -145,3 +145,9 @@ export function cellTitle(col: SignatureColumn, row: number, c: SignatureCell): 
   const basic = c.allBasic ? "every run failed basic kernel testing with it" : c.basic ? `${c.basic} of ${c.n ?? "?"} runs failed basic kernel testing with it` : "";
   return `#${row}: ${col.title}: ${[c.k || c.all ? crashes : "no crashes", boots, basic].filter(Boolean).join(", ")}`;
 }
+
+/** The key of the matrix column at `i`: A to Z, then 27, 28, ... (a log has a dozen titles at
+ *  most in practice). */
+export function sigKey(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : String(i + 1);
+}

@@ -39,8 +39,9 @@ describe("the culprit's file list", () => {
     c.files[21] = { ...c.files[21], path: "MAINTAINERS", changes: 2 };
     const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", c, "cause")} />);
     expect(rows(html)).toBe(15);
-    expect(html).toContain("dir/file14.c");
-    expect(html).not.toContain("dir/file15.c");
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("dir/file14.c");
+    expect(text).not.toContain("dir/file15.c");
     expect(html).toMatch(/and 11,820 more files:/);
     expect(html).toContain('href="/b/0123456789ab/files"');
     expect(html).toContain('href="/b/0123456789ab/files?dir=net%2F"');
@@ -50,4 +51,21 @@ describe("the culprit's file list", () => {
       { dir: "net/", files: 1, changes: 7 },
     ]);
   });
+
+  it("labels the per-directory counts with visible column headers (files, changed lines)", () => {
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", commit(11_835), "cause")} />);
+    const table = html.slice(html.indexOf("files changed per top-level directory"));
+    const thead = table.slice(table.indexOf("<thead"), table.indexOf("</thead>"));
+    expect(thead).not.toContain("sr-only");
+    expect(thead.replace(/<[^>]+>/g, " ").split(/\s+/).filter(Boolean)).toEqual(["directory", "files", "changed", "lines"]);
+  });
+
+  it("breaks a path only after a `/`, never at a hyphen inside a name", () => {
+    const c = commit(1);
+    c.files[0] = { ...c.files[0], path: "Documentation/ABI/obsolete/sysfs-firmware-acpi" };
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("0123456789ab", c, "cause")} />);
+    expect(html).toContain('<span class="whitespace-nowrap">Documentation/</span><wbr/><span class="whitespace-nowrap">ABI/</span><wbr/><span class="whitespace-nowrap">obsolete/</span><wbr/><span class="whitespace-nowrap">sysfs-firmware-acpi</span>');
+    expect(html).not.toContain("overflow-wrap:anywhere");
+  });
 });
+

@@ -1,0 +1,86 @@
+// A maintainer reads a bisection page on a phone (390 px), a laptop (1366 px) and a wide screen
+// (2560 px): frames in one column set with names whole, the matrix inside the screen with short
+// headers, the subject column using the room, one symbol per kind of failure. Logs seeded by the
+// e2e server (lib/parser/testdata); defects seen on the review screenshots of 2026-12-01.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { seedId } from "./helpers";
+
+const BLOCKED = "lib/parser/testdata/corpus/2022-error-too-long-releases-blocked-by-basic-testing.Log_17ee6a6c880000.txt";
+
+async function blockedId(page: Page): Promise<string> {
+  const res = await page.request.post("/api/bisections", { headers: { "content-type": "text/plain" }, data: readFileSync(BLOCKED, "utf8") });
+  return (await res.json()).id as string;
+}
+
+/** Each frame: its function element's height over its line height, and the x of its file. */
+async function frames(page: Page) {
+  return page.locator("#crash .frame").evaluateAll((els) =>
+    els.map((el) => {
+      const fn = el.querySelector(".frame-fn") as HTMLElement;
+      const where = el.querySelector(".frame-where") as HTMLElement;
+      return { fn: fn.innerText, lines: Math.round(fn.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)), x: Math.round(where.getBoundingClientRect().x) };
+    }),
+  );
+}
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 900 } });
+
+  test("stack frames keep function names whole, files at one x, and the page does not scroll sideways", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const f = await frames(page);
+    const byName = (n: string) => f.find((x) => x.fn.startsWith(n))!;
+    // were "pv_wait / _head_o / r_lock", "queued_spin / _lock_slowp / ath"
+    expect(byName("pv_wait_head_or_lock").lines).toBe(1);
+    expect(byName("queued_spin_lock_slowpath").lines).toBe(1);
+    expect(new Set(f.map((x) => x.x)).size).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  test("the matrix header is one short line (no band of tall titles), the titles are listed whole", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const head = await page.locator("#timeline thead").boundingBox();
+    expect(head!.height).toBeLessThan(40);
+    await expect(page.locator("#timeline .sig-keys li").first()).toContainText("WARNING: refcount bug in sk_psock_get");
+  });
+
+  test("a rule id in the odds line stays on one line", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const ids = page.locator("span.font-mono", { hasText: /^title-drift:/ });
+    const box = await ids.first().boundingBox();
+    expect(box!.height).toBeLessThan(20);
+  });
+});
+
+test.describe("at 1366 px", () => {
+  test.use({ viewport: { width: 1366, height: 900 } });
+
+  test("an error bisection's twelve-title matrix fits its box, with every note on screen", async ({ page }) => {
+    await page.goto(`/b/${await blockedId(page)}`);
+    const fit = await page.locator("#timeline table").evaluate((t) => ({ sw: t.scrollWidth, box: t.parentElement!.clientWidth, head: t.querySelector("thead")!.getBoundingClientRect().height }));
+    expect(fit.sw).toBeLessThanOrEqual(fit.box);
+    expect(fit.head).toBeLessThan(40);
+    await expect(page.locator("#step-6 .tl-notes")).toContainText("failed to create VM pool");
+  });
+
+  test("a basic-testing failure has one symbol in runs, verdict, matrix and legend", async ({ page }) => {
+    await page.goto(`/b/${await blockedId(page)}`);
+    const row = page.locator("#step-10");
+    await expect(row.locator("td").nth(4).locator("i.shape-basic")).toHaveCount(1);
+    await expect(row.locator("td").nth(6).locator("i.shape-basic")).toHaveCount(1);
+    await expect(row.locator("td.sig-cell", { hasText: "⊘all" })).toHaveCount(1);
+    await expect(page.locator("#step-12 .shape-failed")).toHaveCount(0);
+    await expect(page.getByTestId("matrix-legend")).toContainText("failed basic kernel testing infra or other failure");
+  });
+});
+
+test.describe("at 2560 px", () => {
+  test.use({ viewport: { width: 2560, height: 1200 } });
+
+  test("the subject column shows a whole subject", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const cut = await page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first().evaluate((td) => td.scrollWidth > td.clientWidth);
+    expect(cut).toBe(false);
+  });
+});
