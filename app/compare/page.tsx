@@ -102,7 +102,7 @@ async function ComparePageContent({ searchParams }: Props) {
                 <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
                 {r.subject && <div className="text-xs wrap-anywhere md:hidden">{r.subject}</div>}
               </td>
-              <td className="max-w-[60ch] px-1.5 py-0.5 break-words max-md:hidden">{r.subject}</td>
+              <td className="max-w-[60ch] px-1.5 py-0.5 wrap-anywhere max-md:hidden">{r.subject}</td>
               <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="a">
                 <Side step={r.a} />
               </td>
@@ -110,7 +110,7 @@ async function ComparePageContent({ searchParams }: Props) {
                 <Side step={r.b} />
                 {r.verdictsDiffer && <div className="whitespace-nowrap text-warn-fg">≠ verdicts differ</div>}
               </td>
-              <td className="px-1.5 py-0.5 font-mono text-xs break-words max-md:hidden">
+              <td className="px-1.5 py-0.5 font-mono text-xs wrap-anywhere max-md:hidden">
                 {r.titlesDiffer ? (
                   <>
                     <div>
