@@ -17,16 +17,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** One side's step: what it showed as a shape and words, what the step was, and its runs. */
+/** One side's step: what it showed as a shape and words, what the step was, and its runs;
+ *  below md (where the Crash titles column is hidden) also its own crash titles. */
 function Side({ step }: { step: SideStep | null }) {
   if (step === null) return <span className="text-muted">not tested</span>;
   const v = step.verdict;
   return (
     <>
-      <Shape mark={v.mark} className="mr-1" />
-      {v.words}
+      <span className="whitespace-nowrap">
+        <Shape mark={v.mark} className="mr-1" />
+        {v.words}
+      </span>
       {step.role && step.role !== "bisect" && <span className="ml-1 text-[0.8rem] text-muted">{step.role}</span>}
       <div className="text-[0.8rem] text-muted">{step.runs}</div>
+      {step.titles.length > 0 && <div className="font-mono text-xs wrap-anywhere md:hidden">{step.titles.join(", ")}</div>}
     </>
   );
 }
@@ -38,11 +42,11 @@ function Head({ x, label }: { x: CompareHead; label: string }) {
       <Link href={`/b/${x.id}`} className="font-mono">
         {x.title}
       </Link>{" "}
-      <VerdictBadge verdict={x.verdict} /> · {x.type} · {x.outcome}
+      <VerdictBadge verdict={x.verdict} /> · {x.words}
       {x.found && (
         <>
           {" "}
-          · found <Link href={`/c/${x.found.hash}`} className="font-mono">{shortHash(x.found.hash)}</Link> {x.found.subject}
+          <Link href={`/c/${x.found.hash}`} className="font-mono">{shortHash(x.found.hash)}</Link> {x.found.subject}
         </>
       )}
     </div>
@@ -78,32 +82,35 @@ async function ComparePageContent({ searchParams }: Props) {
       <p className="mb-2 text-sm" data-testid="compare-summary">
         {p.summary}
       </p>
+      {/* below md the Subject and Crash titles columns fold into the Commit and A/B cells, so the
+          verdicts, the point of the page, are on screen at 390 px */}
       <div className="relative overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="w-full text-sm" data-testid="compare-table">
         <thead className="border-b border-line bg-soft text-left">
           <tr>
             <th scope="col" className="px-1.5 py-0.5 font-medium">Commit</th>
-            <th scope="col" className="px-1.5 py-0.5 font-medium">Subject</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium max-md:hidden">Subject</th>
             <th scope="col" className="px-1.5 py-0.5 font-medium whitespace-nowrap">A</th>
             <th scope="col" className="px-1.5 py-0.5 font-medium whitespace-nowrap">B</th>
-            <th scope="col" className="px-1.5 py-0.5 font-medium">Crash titles</th>
+            <th scope="col" className="px-1.5 py-0.5 font-medium max-md:hidden">Crash titles</th>
           </tr>
         </thead>
         <tbody>
           {p.rows.map((r) => (
             <tr key={r.commit} className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
-              <td className="px-1.5 py-0.5 font-mono">
-                <Link href={`/c/${r.commit}`}>{shortHash(r.commit)}</Link>
+              <td className="px-1.5 py-0.5">
+                <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
+                {r.subject && <div className="text-xs wrap-anywhere md:hidden">{r.subject}</div>}
               </td>
-              <td className="max-w-[60ch] px-1.5 py-0.5 break-words">{r.subject}</td>
-              <td className="px-1.5 py-0.5 whitespace-nowrap">
+              <td className="max-w-[60ch] px-1.5 py-0.5 wrap-anywhere max-md:hidden">{r.subject}</td>
+              <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="a">
                 <Side step={r.a} />
               </td>
-              <td className="px-1.5 py-0.5 whitespace-nowrap">
+              <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="b">
                 <Side step={r.b} />
-                {r.verdictsDiffer && <div className="text-warn-fg">≠ verdicts differ</div>}
+                {r.verdictsDiffer && <div className="whitespace-nowrap text-warn-fg">≠ verdicts differ</div>}
               </td>
-              <td className="px-1.5 py-0.5 font-mono text-xs break-words">
+              <td className="px-1.5 py-0.5 font-mono text-xs wrap-anywhere max-md:hidden">
                 {r.titlesDiffer ? (
                   <>
                     <div>

@@ -66,35 +66,20 @@ const columns = col.columns([
     id: "title",
     header: "Crash title",
     cell: (c) => (
-      <Link href={`/b/${c.row.original.id}`} className="font-mono" title={c.getValue() || undefined} data-nav-row>
-        {c.getValue() || <span className="text-muted">(no crash title)</span>}
-      </Link>
+      <>
+        {/* 44 to 64 characters a line from xl to 2xl: most titles hold on one line, and one long
+            title does not take the others' width */}
+        <Link href={`/b/${c.row.original.id}`} className="block max-w-[64ch] font-mono break-words xl:min-w-[44ch] 2xl:max-w-none" title={c.getValue() || undefined} data-nav-row>
+          {c.getValue() || <span className="text-muted">(no crash title)</span>}
+        </Link>
+        <Folded r={c.row.original} />
+      </>
     ),
   }),
   col.accessor((r) => r.foundCommit?.hash ?? "", {
     id: "commit",
     header: "Found commit",
-    cell: (c) => {
-      const r = c.row.original;
-      const f = r.foundCommit;
-      if (!f && r.error)
-        return (
-          <span className="text-muted" title={r.error}>
-            failed: {r.error}
-          </span>
-        );
-      if (!f) return <span className="text-muted">–</span>;
-      return (
-        <span className="flex min-w-0 gap-1.5">
-          <Link href={`/c/${f.hash}`} className="shrink-0 font-mono">
-            {shortHash(f.hash)}
-          </Link>
-          <span className="truncate" title={f.subject ?? undefined}>
-            {f.subject}
-          </span>
-        </span>
-      );
-    },
+    cell: (c) => <FoundCommit r={c.row.original} />,
   }),
   col.accessor((r) => r.foundCommit?.author ?? "", { id: "author", header: "Author", enableSorting: false }),
   col.accessor("commitsTested", {
@@ -104,15 +89,48 @@ const columns = col.columns([
   }),
 ]);
 
-// the crash title takes what the others leave: at 1366 px about 60 characters
-const WIDTH: Record<string, string> = {
-  ran: "w-[6.25rem] tabular-nums",
-  uploaded: "w-[6.25rem] tabular-nums",
-  outcome: "w-28",
-  verdict: "w-32",
-  commit: "w-[28%]",
-  author: "w-36",
-  tested: "w-14 text-right",
+/** The found commit (hash and subject), else why there is none. Both wrap rather than cut:
+ *  below 2xl the subject stops at ~80 characters a line, the error breaks anywhere (a 40-digit hash). */
+function FoundCommit({ r, box = "block max-w-[80ch] 2xl:max-w-none" }: { r: BisectionListRow; box?: string }) {
+  const f = r.foundCommit;
+  if (!f && r.error) return <span className={`${box} text-muted wrap-anywhere`}>failed: {r.error}</span>;
+  if (!f) return <span className="text-muted">–</span>;
+  return (
+    // a merge's git:// URL may break, so it does not set the column's narrowest width
+    <span className={`${box} wrap-anywhere`}>
+      <Link href={`/c/${f.hash}`} className="font-mono">
+        {shortHash(f.hash)}
+      </Link>{" "}
+      {f.subject}
+    </span>
+  );
+}
+
+/** Below md only the title column is shown: its cell carries the verdict, outcome, found commit
+ *  and upload day under the title, so a phone reads the crash first and the rest after it. */
+function Folded({ r }: { r: BisectionListRow }) {
+  return (
+    <div className="text-xs text-muted md:hidden" data-testid="row-fold">
+      <VerdictBadge verdict={r.verdict} title={r.verdictHeadline} /> {outcomeLabel(r)}
+      {r.outcome === "inconclusive" ? ` (${r.candidates})` : ""} · {r.foundCommit || r.error ? <FoundCommit r={r} box="" /> : "no commit"} ·{" "}
+      <time dateTime={r.uploadedAt} className="whitespace-nowrap">{formatDay(r.uploadedAt)}</time>
+    </div>
+  );
+}
+
+// Widths follow the content (table-layout auto): the short columns never wrap and take what
+// they hold (a badge is never clipped, an author never cut); the title and the found commit
+// wrap in what is left. Below a breakpoint the less important columns are hidden; below md the
+// title column alone remains, with the rest folded into it.
+const CELL: Record<string, string> = {
+  ran: "whitespace-nowrap tabular-nums max-lg:hidden",
+  uploaded: "whitespace-nowrap tabular-nums max-md:hidden",
+  outcome: "whitespace-nowrap max-md:hidden",
+  verdict: "whitespace-nowrap max-md:hidden",
+  title: "",
+  commit: "max-md:hidden",
+  author: "whitespace-nowrap max-lg:hidden",
+  tested: "whitespace-nowrap text-right max-md:hidden",
 };
 
 export function BisectionTable({
@@ -127,9 +145,9 @@ export function BisectionTable({
 }) {
   const table = useTable({ features, columns, data: rows, state: { sorting }, manualSorting: true });
   return (
-    // below ~60rem the table scrolls in its own box rather than the page
+    // the box scrolls only if a single word is wider than the screen; the page never does
     <div className="relative overflow-x-auto">
-    <table className="w-full min-w-[60rem] table-fixed border-collapse text-sm">
+    <table className="w-full border-collapse text-sm" data-testid="bisection-table">
       <thead className="border-b border-line bg-soft text-left">
         {table.getHeaderGroups().map((g) => (
           <tr key={g.id}>
@@ -139,7 +157,7 @@ export function BisectionTable({
                 <th
                   key={h.id}
                   scope="col"
-                  className={`px-1.5 py-1 font-medium ${WIDTH[h.column.id] ?? ""}`}
+                  className={`px-1.5 py-1 font-medium whitespace-nowrap ${CELL[h.column.id] ?? ""}`}
                   aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
                 >
                   {h.column.getCanSort() && sortHrefs[h.column.id] ? (
@@ -157,7 +175,7 @@ export function BisectionTable({
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} className="border-b border-line hover:bg-hover">
             {row.getAllCells().map((cell) => (
-              <td key={cell.id} className="truncate px-1.5 py-0.5 align-top">
+              <td key={cell.id} className={`px-1.5 py-0.5 align-top ${CELL[cell.column.id] ?? ""}`}>
                 <table.FlexRender cell={cell} />
               </td>
             ))}

@@ -58,9 +58,12 @@ export function FactsSection({ f: p }: { f: FactsView }) {
           </>
         )}
         <dt className={DT}>kernel signatures</dt>
-        <dd>
+        <dd data-testid="kernel-signatures">
+          {p.kernels.length === 0 ? (
+            <span className="text-muted">{p.kernelsWords}</span>
+          ) : (
           <details>
-            <summary className="cursor-pointer">{p.kernels.length} kernels, {p.builtIdentically} built identically to an earlier one</summary>
+            <summary className="cursor-pointer">{p.kernelsWords}</summary>
             <ul className="font-mono text-[0.85rem]">
               {p.kernels.map((k) => (
                 <li key={k.index}>
@@ -70,6 +73,7 @@ export function FactsSection({ f: p }: { f: FactsView }) {
               ))}
             </ul>
           </details>
+          )}
         </dd>
         <dt className={DT}>recipients</dt>
         <dd className="font-mono text-[0.85rem]">

@@ -85,6 +85,15 @@ describe("bisectionPage on the seed log", () => {
     expect(p.facts.kernels).toHaveLength(15);
     expect(p.facts.kernels[0]).toEqual({ index: 0, signature: "ca1683d14591197d", sameAs: null });
     expect(p.facts.builtIdentically).toBe(p.facts.kernels.filter((k) => k.sameAs !== null).length);
+    expect(p.facts.kernelsWords).toBe(`15 kernels, ${p.facts.builtIdentically} built identically to an earlier one`);
+  });
+
+  it("says a log without `kernel signature:` lines does not record them, not \"0 kernels\"", () => {
+    const none = bisectionPage({ ...b, steps: b.steps.map((s) => ({ ...s, kernelSignature: null })) });
+    expect(none.facts.kernels).toEqual([]);
+    expect(none.facts.kernelsWords).toBe("not in this log (it has no `kernel signature:` lines)");
+    const one = bisectionPage({ ...b, steps: b.steps.map((s, i) => ({ ...s, kernelSignature: i === 0 ? s.kernelSignature : null })) });
+    expect(one.facts.kernelsWords).toBe("1 kernel, 0 built identically to an earlier one");
   });
 
   it("shows the crash report's frames with the culprit's files marked and the raw lines to read (L240-)", () => {

@@ -103,6 +103,8 @@ export interface FactsView {
   flakyText: string | null;
   kernels: { index: number; signature: string; sameAs: number | null }[];
   builtIdentically: number;
+  /** "15 kernels, 3 built identically to an earlier one"; older logs print no signatures */
+  kernelsWords: string;
   recipients: { to: string[]; cc: string[] };
   warnings: { line: number; message: string }[];
   headTruncated: boolean;
@@ -228,6 +230,9 @@ function factsView(b: BisectionDetail, compilers: string[], recipients: { to: st
     flakyText: b.flakyText,
     kernels,
     builtIdentically: sameBinary.size,
+    kernelsWords: kernels.length
+      ? `${kernels.length} kernel${kernels.length === 1 ? "" : "s"}, ${sameBinary.size} built identically to an earlier one`
+      : "not in this log (it has no `kernel signature:` lines)",
     recipients,
     warnings: b.warnings,
     headTruncated: b.headTruncated,

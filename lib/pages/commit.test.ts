@@ -101,6 +101,13 @@ describe("commitPage", () => {
     ]);
   });
 
+  it("leaves a step's or a finder's crash title empty where its bisection has none: the id is shown beside it, not twice", () => {
+    const untitled = { ...tested("dddddddddddd", "cause", "x", "bad"), bisection: { id: "dddddddddddd", type: "cause" as const, crashSignature: null, startSignature: null } };
+    const p = commitPage({ ...record, found: [{ ...head("dddddddddddd", "cause", "clean", "x"), crashSignature: null }], steps: [untitled] });
+    expect(p.steps.map((s) => [s.bisectionId, s.index, s.title])).toEqual([["dddddddddddd", 13, null]]);
+    expect(p.found.map((b) => [b.id, b.title])).toEqual([["dddddddddddd", null]]);
+  });
+
   it("names a fix bisection's result a fix, and says where a commit was only tested", () => {
     const fix = commitPage({ ...record, found: [head("cccccccccccc", "fix", "clean", "KASAN: x in y")], steps: [] });
     expect(fix.found[0].as).toBe("fix");

@@ -110,9 +110,11 @@ export interface CommitPage {
   accounts: AccountGroup[];
   blame: BlameRecord | null;
   against: Contradiction[];
-  found: { id: string; uploaded: string; as: FoundWord; title: string; verdict: Verdict; headline: string | null }[];
+  /** title: the bisection's crash title, null where it has none (its id is shown anyway) */
+  found: { id: string; uploaded: string; as: FoundWord; title: string | null; verdict: Verdict; headline: string | null }[];
   candidateOf: { id: string; title: string }[];
-  steps: { bisectionId: string; title: string; index: number; role: string; line: number; endLine: number; verdict: StepVerdict; runs: string }[];
+  /** every step that tested the commit; title as in `found` */
+  steps: { bisectionId: string; title: string | null; index: number; role: string; line: number; endLine: number; verdict: StepVerdict; runs: string }[];
 }
 
 type Titled = { crashSignature: { title: string } | null; startSignature: { title: string } | null };
@@ -143,11 +145,11 @@ export function commitPage(rec: CommitRecord): CommitPage {
     accounts,
     blame: blameRecord(blamings),
     against: contradictions(blamings, tested),
-    found: found.map((b) => ({ id: b.id, uploaded: formatDay(b.uploadedAt) ?? "", as: foundWord(b.type), title: titleOf(b) ?? b.id, verdict: b.verdict, headline: b.verdictHeadline })),
+    found: found.map((b) => ({ id: b.id, uploaded: formatDay(b.uploadedAt) ?? "", as: foundWord(b.type), title: titleOf(b), verdict: b.verdict, headline: b.verdictHeadline })),
     candidateOf: candidateOf.map((b) => ({ id: b.id, title: titleOf(b) ?? b.id })),
     steps: tested.map((s, i) => ({
       bisectionId: s.bisectionId,
-      title: s.title ?? s.bisectionId,
+      title: s.title,
       index: s.index,
       role: roleWords(steps[i].role, steps[i].release),
       line: s.line,

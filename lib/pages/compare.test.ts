@@ -86,9 +86,17 @@ describe("comparePage", () => {
 
   it("heads each side and sums the comparison up in one sentence", () => {
     const p = comparePage(stored("aaaaaaaaaaaa", "f1", [s("c1", "bad", true), s("c2", "bad", true)]), stored("bbbbbbbbbbbb", "f1", [s("c1", "bad", true), s("c2", "good", false)]));
-    expect(p.a).toEqual({ id: "aaaaaaaaaaaa", title: "WARNING in kvm_wait", type: "cause", outcome: "found", verdict: "clean", found: { hash: "f1", subject: "subject of f1" } });
+    expect(p.a).toEqual({ id: "aaaaaaaaaaaa", title: "WARNING in kvm_wait", type: "cause", outcome: "found", words: "cause bisection · culprit", verdict: "clean", found: { hash: "f1", subject: "subject of f1" } });
     expect(p.summary).toBe("Both found the same commit. 2 commits tested by both; verdicts differ on 1.");
     expect(comparePage(stored("a", "f1", [s("c1", "bad", true)]), stored("b", null, [])).summary).toBe("Not both found a commit. 0 commits tested by both; verdicts differ on 0.");
     expect(comparePage(stored("a", "f1", []), stored("b", "f2", [])).summary).toMatch(/^They found different commits\./);
+  });
+
+  it("says each side's type and result once: \"cause bisection · culprit <hash>\", never \"found · found\"", () => {
+    const none = comparePage(stored("a", null, []), { ...stored("b", null, []), type: "fix", outcome: "horizon" });
+    expect([none.a.words, none.b.words]).toEqual(["cause bisection · inconclusive", "fix bisection · still on HEAD"]);
+    const fix = comparePage({ ...stored("a", "f1", []), type: "fix" }, stored("b", "f1", []));
+    expect(fix.a.words).toBe("fix bisection · fix");
+    expect(fix.b.words.split(" ")).not.toContain("found");
   });
 });

@@ -2,7 +2,7 @@
 // readings of the bug differ, which crash titles changed, and whether they found the same
 // commit. Built from the stored steps only. Pure.
 import { bugReading, stepVerdict, type StepVerdict, type VerdictSource } from "@/lib/domain/step-verdict";
-import { roleWords, type BisectionType, type Outcome, type StepRole, type Verdict } from "@/lib/domain/words";
+import { foundWord, OUTCOME, roleWords, type BisectionType, type Outcome, type StepRole, type Verdict } from "@/lib/domain/words";
 import { runsSummary } from "@/lib/format";
 import { uniqueSorted } from "@/lib/unique";
 
@@ -118,6 +118,9 @@ export interface CompareHead {
   title: string;
   type: BisectionType;
   outcome: Outcome;
+  /** its type and result, each said once: "cause bisection · culprit" (the found commit follows),
+   *  "fix bisection · still on HEAD" */
+  words: string;
   verdict: Verdict;
   found: { hash: string; subject: string | null } | null;
 }
@@ -149,6 +152,7 @@ function head(x: StoredSide): CompareHead {
     title: x.crashSignature?.title ?? x.startSignature?.title ?? x.id,
     type: x.type,
     outcome: x.outcome,
+    words: `${x.type} bisection · ${x.foundCommitHash ? foundWord(x.type) : OUTCOME[x.outcome].label[x.type]}`,
     verdict: x.verdict,
     found: x.foundCommitHash ? { hash: x.foundCommitHash, subject: x.culprit?.subject ?? null } : null,
   };

@@ -19,6 +19,8 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ hash: string }> };
 
 const HEX = /^[0-9a-f]{7,40}$/;
+const TH = "px-1.5 py-0.5 font-medium";
+const TD = "px-1.5 py-0.5";
 
 // each read once per request, shared by generateMetadata and the page (React's request cache)
 const matching = cache((prefix: string) => findCommits(getPrisma(), prefix));
@@ -110,36 +112,38 @@ async function CommitPageContent({ params }: Props) {
         {p.found.length === 0 ? (
           <p className="text-muted">No bisection named this commit as its result.</p>
         ) : (
-          <table className="min-w-[60%] text-sm">
+          <div className="overflow-x-auto">
+          <table className="min-w-[60%] text-sm" data-testid="found-table">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Bisection</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Uploaded</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">As</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Crash title</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Verdict</th>
+                <th scope="col" className={TH}>Bisection</th>
+                <th scope="col" className={`${TH} max-sm:hidden`}>Uploaded</th>
+                <th scope="col" className={`${TH} max-sm:hidden`}>As</th>
+                <th scope="col" className={TH}>Crash title</th>
+                <th scope="col" className={TH}>Verdict</th>
               </tr>
             </thead>
             <tbody>
               {p.found.map((b) => (
-                <tr key={b.id} className="border-b border-line">
-                  <td className="px-1.5 py-0.5 font-mono">
+                <tr key={b.id} className="border-b border-line align-top">
+                  <td className={`${TD} font-mono whitespace-nowrap`}>
                     <Link href={`/b/${b.id}`}>{b.id}</Link>
                   </td>
-                  <td className="px-1.5 py-0.5">{b.uploaded}</td>
-                  <td className="px-1.5 py-0.5">{b.as}</td>
-                  <td className="px-1.5 py-0.5 font-mono">
+                  <td className={`${TD} whitespace-nowrap tabular-nums max-sm:hidden`}>{b.uploaded}</td>
+                  <td className={`${TD} max-sm:hidden`}>{b.as}</td>
+                  <td className={`${TD} font-mono break-words`}>
                     <Link href={`/b/${b.id}`} data-nav-row>
-                      {b.title}
+                      {b.title ?? <span className="text-muted">(no crash title)</span>}
                     </Link>
                   </td>
-                  <td className="px-1.5 py-0.5">
+                  <td className={`${TD} whitespace-nowrap`}>
                     <VerdictBadge verdict={b.verdict} title={b.headline} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
       {p.candidateOf.length > 0 && (
@@ -161,32 +165,36 @@ async function CommitPageContent({ params }: Props) {
           Tested in {p.steps.length} bisection step{p.steps.length === 1 ? "" : "s"}
         </h2>
         {p.steps.length > 0 && (
-          <table className="min-w-[60%] text-sm">
+          <div className="overflow-x-auto">
+          <table className="min-w-[60%] text-sm" data-testid="tested-table">
             <thead className="border-b border-line bg-soft text-left">
               <tr>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Bisection</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Step</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Verdict</th>
-                <th scope="col" className="px-1.5 py-0.5 font-medium">Runs</th>
+                <th scope="col" className={TH}>Bisection, step</th>
+                <th scope="col" className={TH}>Crash title</th>
+                <th scope="col" className={TH}>Verdict</th>
+                <th scope="col" className={TH}>Runs</th>
               </tr>
             </thead>
             <tbody>
               {p.steps.map((s) => (
-                <tr key={`${s.bisectionId}-${s.index}`} className="border-b border-line">
-                  <td className="px-1.5 py-0.5 font-mono">
-                    <Link href={`/b/${s.bisectionId}`}>{s.title}</Link>
-                  </td>
-                  <td className="px-1.5 py-0.5">
-                    <Link href={logUrl(s.bisectionId, s.line, s.endLine)}>
+                <tr key={`${s.bisectionId}-${s.index}`} className="border-b border-line align-top">
+                  {/* the id tells apart bisections of one crash title; the step links to its log lines */}
+                  <td className={TD}>
+                    <Link href={`/b/${s.bisectionId}`} className="font-mono whitespace-nowrap">
+                      {s.bisectionId}
+                    </Link>{" "}
+                    <Link href={logUrl(s.bisectionId, s.line, s.endLine)} className="whitespace-nowrap">
                       #{s.index} {s.role}
                     </Link>
                   </td>
-                  <td className="px-1.5 py-0.5">{s.verdict.words}</td>
-                  <td className="px-1.5 py-0.5">{s.runs}</td>
+                  <td className={`${TD} font-mono break-words`}>{s.title ?? <span className="font-sans text-muted">(no crash title)</span>}</td>
+                  <td className={`${TD} whitespace-nowrap`}>{s.verdict.words}</td>
+                  <td className={TD}>{s.runs}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </article>
