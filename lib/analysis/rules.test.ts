@@ -110,6 +110,12 @@ describe("flaky-bad and flaky-good", () => {
     expect(sev(j, "flaky-good")).toBe("medium");
     expect(j.confidence).toBeLessThan(0.66);
   });
+  it("says which runs it left out, so its counts agree with the matrix's k of all runs", () => {
+    // the 89d3c425b6e2 shape (Log_14da4445d00000 L16-25): 1 crash, 2 boot failures, 7 OK
+    const runs = [`crashed: ${FOO}`, `boot failed: ${OTHER}`, `boot failed: ${OTHER}`, "OK", "OK", "OK", "OK", "OK", "OK", "OK"];
+    const j = judge(variant({ steps: [{ verdict: "bad", runs }, ...CLEAN.steps.slice(1)] }));
+    expect(j.findings.find((f) => f.rule === "flaky-bad")?.message).toMatch(/ on 1 crash in 8 runs \(of 10: 2 boot failures\)[,.]/);
+  });
   it("stays silent when every bad step crashed every run", () => {
     const j = judge(variant({}));
     expect(sev(j, "flaky-bad")).toBeUndefined();

@@ -14,8 +14,17 @@ import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
 import { SEVERITY } from "@/lib/domain/words";
-import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, specificPlaces, stepLine, verdictWords } from "../steps";
+import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, specificPlaces, stepLine, verdictWords, type RunCounts } from "../steps";
 import type { Finding } from "../types";
+
+/** The runs that said nothing, so the counts agree with the matrix's k:n of all runs:
+ *  " (of 10: 2 boot failures)". */
+function lostRuns(c: Readonly<RunCounts>): string {
+  const parts: string[] = [];
+  if (c.boot > 0) parts.push(`${c.boot} boot failure${c.boot > 1 ? "s" : ""}`);
+  if (c.infra > 0) parts.push(`${c.infra} lost to test or infrastructure failures`);
+  return parts.length ? ` (of ${c.total}: ${parts.join(", ")})` : "";
+}
 
 export function flakyBad(ctx: Context): Finding[] {
   const out: Finding[] = [];
@@ -35,7 +44,7 @@ export function flakyBad(ctx: Context): Finding[] {
     out.push({
       rule: "flaky-bad",
       severity,
-      message: `Commit ${shortHash(s.commit)} was ${words.crashed} on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${why}${effect}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.crashed} on ${c.crashed} crash${c.crashed > 1 ? "es" : ""} in ${c.crashed + c.ok} runs${lostRuns(c)}${why}${effect}.`,
       lines: [...titles.map((t) => t.line), stepLine(s)].sort((a, b) => a - b),
     });
   }
