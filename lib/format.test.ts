@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixesTag, formatDate, formatDay, formatSeconds, runsSummary, sourceUrl } from "./format";
+import { chanceWords, fixesTag, formatDate, formatDay, formatSeconds, runsSummary, sourceUrl } from "./format";
 
 describe("kernel conventions", () => {
   it("writes the Fixes: tag with a 12-hex hash and the subject in quotes", () => {
@@ -40,5 +40,15 @@ describe("runs, times and dates in words", () => {
     expect(formatDay(new Date("2021-01-11T23:37:07Z"))).toBe("2021-01-11");
     expect(formatDay("not a date")).toBeNull();
     expect(formatDay(null)).toBeNull();
+  });
+});
+
+describe("chanceWords", () => {
+  it("rounds a chance but never to certainty", () => {
+    expect(chanceWords(0.94)).toEqual({ pct: "94%", in100: "about 94" });
+    expect(chanceWords(0.9951)).toEqual({ pct: ">99%", in100: "more than 99" });
+    expect(chanceWords(0.994)).toEqual({ pct: "99%", in100: "about 99" });
+    expect(chanceWords(0.003)).toEqual({ pct: "<1%", in100: "fewer than 1" });
+    expect(chanceWords(0.005)).toEqual({ pct: "1%", in100: "about 1" });
   });
 });

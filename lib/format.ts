@@ -35,6 +35,15 @@ export function sourceUrl(file: string, hash: string, line?: number | null): str
   return `${kernelTreeUrl()}/tree/${normalisePath(file)}?id=${hash}${line && line > 0 ? `#n${line}` : ""}`;
 }
 
+/** A model's chance as a reader should take it: rounded, but never to certainty ("99%+" for
+ *  0.996, "<1%" for 0.004), with the same figure "in 100". */
+export function chanceWords(x: number): { pct: string; in100: string } {
+  if (x >= 0.995) return { pct: ">99%", in100: "more than 99" };
+  if (x < 0.005) return { pct: "<1%", in100: "fewer than 1" };
+  const n = Math.round(100 * x);
+  return { pct: `${n}%`, in100: `about ${n}` };
+}
+
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null || s === undefined) return "–";
   const h = Math.floor(s / 3600);

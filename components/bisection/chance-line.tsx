@@ -1,21 +1,22 @@
 // The chance that the result is wrong, with one sentence of what it means and the findings that
 // moved it most.
+import { chanceWords } from "@/lib/format";
+
 interface Props {
   chance: number | null;
   terms: { feature: string; oddsFactor: number }[];
 }
 
-const pct = (x: number) => `${Math.round(100 * x)}%`;
-
 export function ChanceLine({ chance, terms }: Props) {
   if (chance === null) return null;
   const top = terms.slice(0, 4);
+  const words = chanceWords(chance);
   return (
     <div data-testid="chance" className="mt-1 text-fg">
       <p>
-        <strong>Chance this result is wrong: {pct(chance)}</strong>
+        <strong>{`Chance this result is wrong: ${words.pct}`}</strong>
         <span className="ml-1 text-[0.85rem]">
-          — of the labelled syzbot bisections with findings like these, about {Math.round(100 * chance)} in 100 blamed the wrong
+          — of the labelled syzbot bisections with findings like these, {words.in100} in 100 blamed the wrong
           commit (a logistic model over the judge&rsquo;s findings, fitted on the labelled corpus; the verdict above does not use it).
         </span>
       </p>
