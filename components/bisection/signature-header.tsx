@@ -1,4 +1,4 @@
-import { columnRate, sigKey, type SignatureColumn } from "@/lib/pages/signatures";
+import { columnRate, lostCount, sigKey, type SignatureColumn } from "@/lib/pages/signatures";
 
 /** Column header of the flakiness matrix: the title's key (A, B, ...; the titles are listed in
  *  full by SignatureKeys above the table), the marks of a title that vanishes or fails setup,
@@ -6,7 +6,7 @@ import { columnRate, sigKey, type SignatureColumn } from "@/lib/pages/signatures
  *  cells keeps a matrix of a dozen titles inside 1366 px with no tall header band. */
 export function SignatureHeader({ col, i }: { col: SignatureColumn; i: number }) {
   const r = columnRate(col);
-  const marks = `${col.vanishedAfter !== null ? "†" : ""}${col.boot > 0 ? "▲" : ""}${col.basic > 0 ? "⊘" : ""}`;
+  const marks = `${col.vanishedAfter !== null ? "†" : ""}${col.boot + col.bootAllRows > 0 ? "▲" : ""}${col.basic + col.basicAllRows > 0 ? "⊘" : ""}`;
   return (
     <th scope="col" title={r.title} className="sig-h">
       <span aria-hidden="true">{sigKey(i)}</span>
@@ -32,8 +32,8 @@ export function SignatureKeys({ columns }: { columns: SignatureColumn[] }) {
             {col.isStart && <span className="sig-tag">start title</span>}
             {col.isFinal && <span className="sig-tag">blamed</span>}
             {col.vanishedAfter !== null && <span className="font-medium text-bad-fg"> † last seen #{col.vanishedAfter}</span>}
-            {col.boot > 0 && <span className="font-medium text-warn-fg"> ▲ boot ×{col.boot}</span>}
-            {col.basic > 0 && <span className="font-medium text-warn-fg"> ⊘ basic testing ×{col.basic}</span>}
+            {col.boot + col.bootAllRows > 0 && <span className="font-medium text-warn-fg">{` ▲ boot ${lostCount(col.boot, col.bootAllRows)}`}</span>}
+            {col.basic + col.basicAllRows > 0 && <span className="font-medium text-warn-fg">{` ⊘ basic testing ${lostCount(col.basic, col.basicAllRows)}`}</span>}
           </li>
         );
       })}

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
-import { columnRate as rate, sigKey, signatureColumns } from "./signatures";
+import { columnRate as rate, lostCount, sigKey, signatureColumns } from "./signatures";
 import type { PageStep } from "./types";
 
 function uiSteps(file: string): PageStep[] {
@@ -37,7 +37,9 @@ describe("the matrix of an error bisection blocked by basic testing", () => {
     expect(kasan.rows).toEqual([10, 11, 12, 13, 14, 15, 16]);
     // v5.10 `all runs:` (1), v5.9 19 runs, v5.8-v5.5 `all runs:` (4), v5.4 run lines
     const v54 = steps[16].runs.filter((r) => r.outcome === "test-failed" && r.title === kasan.title).length;
-    expect(kasan.basic).toBe(1 + 19 + 4 + v54);
+    // counted runs, and the `all runs:` rows as rows (their run count is not logged)
+    expect([kasan.basic, kasan.basicAllRows]).toEqual([19 + v54, 1 + 4]);
+    expect(lostCount(kasan.basic, kasan.basicAllRows)).toBe(`×${19 + v54} + all at 5`);
     expect(kasan.cells.get(10)).toMatchObject({ allBasic: true, basic: 1, k: 0 });
     expect(kasan.cells.get(11)).toMatchObject({ allBasic: false, basic: 19, n: 20 });
     expect(rate(kasan).text).toBe("basic testing only");

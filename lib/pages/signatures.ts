@@ -32,9 +32,12 @@ export interface SignatureColumn {
   runs: number;
   /** rows where every run crashed with it (`all runs:`) */
   allRows: number;
+  /** boot failures summed over rows with run lines; rows where every run failed to boot with it */
   boot: number;
-  /** basic-testing failures summed over rows (an `all runs:` row counts once) */
+  bootAllRows: number;
+  /** basic-testing failures the same way: counted runs, and `all runs:` rows (run count not logged) */
   basic: number;
+  basicAllRows: number;
   /** no longer seen after this row while later commits still crashed with other titles */
   vanishedAfter: number | null;
   isStart: boolean;
@@ -56,7 +59,7 @@ export function signatureColumns(steps: PageStep[], startTitle: string | null, f
   const column = (title: string, key = title) => {
     let col = byTitle.get(key);
     if (!col) {
-      col = { title, rows: [], crashes: 0, runs: 0, allRows: 0, boot: 0, basic: 0, vanishedAfter: null, isStart: title === startTitle, isFinal: title === finalTitle, cells: new Map() };
+      col = { title, rows: [], crashes: 0, runs: 0, allRows: 0, boot: 0, bootAllRows: 0, basic: 0, basicAllRows: 0, vanishedAfter: null, isStart: title === startTitle, isFinal: title === finalTitle, cells: new Map() };
       byTitle.set(key, col);
     }
     return col;
@@ -92,8 +95,11 @@ export function signatureColumns(steps: PageStep[], startTitle: string | null, f
   for (const col of cols) {
     for (const [row, c] of col.cells) {
       col.rows.push(row);
-      col.boot += c.boot;
-      col.basic += c.basic;
+      // an `all runs:` row's run count is not logged: counted as a row, not as runs
+      if (c.allBoot) col.bootAllRows += 1;
+      else col.boot += c.boot;
+      if (c.allBasic) col.basicAllRows += 1;
+      else col.basic += c.basic;
       if (c.all) col.allRows += 1;
       else if (c.k > 0 && c.n) {
         col.crashes += c.k;
@@ -126,16 +132,25 @@ export function columnRate(col: SignatureColumn): { text: string; title: string 
   if (col.runs > 0) parts.push(`${col.crashes} of ${col.runs} runs (${Math.round((col.crashes / col.runs) * 100)}%)`);
   if (col.allRows > 0) parts.push(`all runs at ${plural(col.allRows, "commit")} (run count not logged)`);
   if (col.boot > 0) parts.push(plural(col.boot, "boot failure"));
-  if (col.basic > 0) parts.push(`${plural(col.basic, "basic-testing failure")}`);
+  if (col.bootAllRows > 0) parts.push(`every run failed to boot at ${plural(col.bootAllRows, "commit")} (run count not logged)`);
+  if (col.basic > 0) parts.push(plural(col.basic, "basic-testing failure"));
+  if (col.basicAllRows > 0) parts.push(`every run failed basic testing at ${plural(col.basicAllRows, "commit")} (run count not logged)`);
   const text =
     col.runs > 0
       ? `${col.crashes}/${col.runs} runs${col.allRows > 0 ? ` + all at ${col.allRows}` : ""}`
       : col.allRows > 0
         ? `all runs at ${col.allRows}`
-        : col.basic > 0
+        : col.basic > 0 || col.basicAllRows > 0
           ? "basic testing only"
           : "boot only";
   return { text, title: `${col.title}: ${parts.join(", ")} where seen (${where})` };
+}
+
+/** A column's boot or basic-testing failures in the units the log gives: `×3` counted runs,
+ *  `×38 + all at 5` with `all runs:` rows, `all at 3` with only those. */
+export function lostCount(runs: number, allRows: number): string {
+  if (allRows === 0) return `×${runs}`;
+  return runs > 0 ? `×${runs} + all at ${allRows}` : `all at ${allRows}`;
 }
 
 /** A cell in words (its tooltip): `#7: WARNING in kvm_wait: 6 of 10 runs, 1 boot failure`. */
