@@ -43,10 +43,10 @@ test("compare two bisections: aligned by commit, the differing verdict flagged",
   await expect(row).toContainText("OK");
   // each side's runs in words (L35-L44: 6 crashed, 3 OK, 1 boot failed); the start commit's row says
   // what it was (L5-L24: 20 runs, all crashed)
-  await expect(row).toContainText("6:10 crashed, 1 boot failed");
+  await expect(row).toContainText("6 of 10 crashed, 1 boot failed");
   const start = page.locator("tr", { has: page.getByRole("link", { name: "9c54130cd255" }) });
   await expect(start).toContainText("start");
-  await expect(start).toContainText("20:20 crashed");
+  await expect(start).toContainText("20 of 20 crashed");
   await page.goto("/compare?a=nope&b=");
   await expect(page.getByText("Give two bisection ids")).toBeVisible();
 });

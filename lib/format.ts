@@ -72,7 +72,7 @@ function toDate(d: Date | string): Date {
 /** The run outcomes that are neither crashed nor OK, in the vocabulary's order. */
 const OTHER_RUNS = RUN_OUTCOMES.filter((o) => o !== "crashed" && o !== "ok");
 
-/** A step's runs in a few words: `8:10 crashed`, then every other kind that happened
+/** A step's runs in a few words: `8 of 10 crashed`, then every other kind that happened
  *  (`2 boot failed`), so a verdict resting on fewer usable runs shows it; `all OK (runs not
  *  counted)` where the log printed one `all runs:` line instead of the runs. */
 export function runsSummary(runs: readonly { outcome: RunOutcome }[], allRunsOutcome: RunOutcome | null): string {
@@ -80,7 +80,8 @@ export function runsSummary(runs: readonly { outcome: RunOutcome }[], allRunsOut
   if (runs.length === 0) return "no runs";
   const count = new Map<RunOutcome, number>();
   for (const r of runs) count.set(r.outcome, (count.get(r.outcome) ?? 0) + 1);
-  const parts = [`${count.get("crashed") ?? 0}:${runs.length} crashed`];
+  // "8 of 10", not the matrix's 8:10, which beside words reads like a time of day
+  const parts = [`${count.get("crashed") ?? 0} of ${runs.length} crashed`];
   for (const outcome of OTHER_RUNS) if (count.get(outcome)) parts.push(`${count.get(outcome)} ${RUN_OUTCOME[outcome].label}`);
   return parts.join(", ");
 }

@@ -1,3 +1,4 @@
+import { SlashBreaks } from "@/components/ui/slash-breaks";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -100,9 +101,15 @@ async function ComparePageContent({ searchParams }: Props) {
             <tr key={r.commit} className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
               <td className="px-1.5 py-0.5">
                 <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
-                {r.subject && <div className="text-xs wrap-anywhere md:hidden">{r.subject}</div>}
+                {r.subject && (
+                  <div className="text-xs break-words md:hidden">
+                    <SlashBreaks text={r.subject} />
+                  </div>
+                )}
               </td>
-              <td className="max-w-[60ch] px-1.5 py-0.5 wrap-anywhere max-md:hidden">{r.subject}</td>
+              <td className="max-w-[60ch] px-1.5 py-0.5 break-words max-md:hidden">
+                <SlashBreaks text={r.subject} />
+              </td>
               <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="a">
                 <Side step={r.a} />
               </td>

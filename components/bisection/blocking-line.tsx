@@ -46,7 +46,7 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
           </p>
         );
       })}
-      {blocking.length > 3 && <p className="text-muted">and {blocking.length - 3} more setup failures (see the matrix below)</p>}
+      {blocking.length > 3 && <p className="text-muted">{`and ${blocking.length - 3} more setup failure${blocking.length - 3 === 1 ? "" : "s"} (see the matrix below)`}</p>}
     </section>
   );
 }

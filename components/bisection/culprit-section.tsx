@@ -68,7 +68,8 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
 /** The found commit in full: who, when, what it says, which files it changed. */
 export function CulpritSection({ c }: { c: CulpritView }) {
   const { id, commit, word } = c;
-  const totals = [commit.filesChanged !== null ? `${commit.filesChanged} files changed` : null, commit.insertions ? `+${commit.insertions}` : null, commit.deletions ? `−${commit.deletions}` : null].filter(Boolean).join(", ");
+  const n = (x: number) => x.toLocaleString("en");
+  const totals = [commit.filesChanged !== null ? `${n(commit.filesChanged)} file${commit.filesChanged === 1 ? "" : "s"} changed` : null, commit.insertions ? `+${n(commit.insertions)}` : null, commit.deletions ? `−${n(commit.deletions)}` : null].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">

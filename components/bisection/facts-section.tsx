@@ -30,7 +30,7 @@ export function FactsSection({ f: p }: { f: FactsView }) {
         <dt className={DT}>revisions tested</dt>
         <dd>
           {p.revisionsTested}
-          {p.initialLeft !== null && <span className="text-muted"> (range of {p.initialLeft} revisions)</span>}
+          {p.initialLeft !== null && <span className="text-muted">{` (git: ${p.initialLeft.toLocaleString("en")} revisions left after the first step)`}</span>}
         </dd>
         <dt className={DT}>time spent</dt>
         <dd>

@@ -36,9 +36,9 @@ export function RelatedBisections({ id, related, shown, title }: { id: string; r
                 <Link href={`/b/${r.id}`}>{r.id}</Link>
               </td>
               {/* when syzbot ran it where the log says so, else when it was uploaded */}
-              <td className="text-muted">{r.startedAt ? formatDate(r.startedAt) : `uploaded ${formatDay(r.uploadedAt)}`}</td>
+              <td className="text-muted whitespace-nowrap">{r.startedAt ? formatDate(r.startedAt) : `uploaded ${formatDay(r.uploadedAt)}`}</td>
               {titles && <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>}
-              <td>{`${r.type} · ${r.outcome}`}</td>
+              <td className="whitespace-nowrap">{`${r.type} · ${r.outcome}`}</td>
               <td className="font-mono">
                 {r.foundCommit ? (
                   <Link href={`/c/${r.foundCommit.hash}`} title={r.foundCommit.subject ?? r.foundCommit.hash}>

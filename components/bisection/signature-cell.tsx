@@ -17,7 +17,8 @@ export function SignatureCellView({ col, row }: { col: SignatureColumn; row: num
     <td title={cellTitle(col, row, c)} className={`sig-cell font-mono whitespace-nowrap ${SHADES[shade(c)]}`}>
       {c.all ? "all" : c.k > 0 ? `${c.k}:${c.n ?? "?"}` : ""}
       {c.boot > 0 && <span className="ml-1 text-warn-fg">▲{c.allBoot ? "all" : c.boot}</span>}
-      {c.basic > 0 && <span className="ml-1 text-warn-fg">⊘{c.allBasic ? "all" : `${c.basic}:${c.n ?? "?"}`}</span>}
+      {/* a count, like ▲ beside it: the cell's k:n is the crashes' (its tooltip says "N of M runs") */}
+      {c.basic > 0 && <span className="ml-1 text-warn-fg">{`⊘${c.allBasic ? "all" : c.basic}`}</span>}
     </td>
   );
 }

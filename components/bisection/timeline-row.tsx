@@ -71,7 +71,7 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
         )}
         {row.notes.map((n, i) => (
           <span key={i} className="mr-2 text-muted" title={n}>
-            {n.length > 60 ? `${n.slice(0, 60)}…` : n}
+            {n.length > 120 ? `${n.slice(0, 120)}…` : n}
           </span>
         ))}
       </td>

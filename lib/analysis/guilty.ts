@@ -126,8 +126,8 @@ export function describeGuilty(g: GuiltyFrame): string {
   if (g.start) parts.push(`read from the interrupt entry (${g.start}), as syzbot does for RCU stalls`);
   if (g.rule === "fallback") parts.push("every file of the report is on syzbot's ignore list, so the first one is taken");
   if (g.skipped.length > 0 && g.rule !== "fallback") {
-    const whys = unique(g.skipped.map((s) => `${s.file} (${s.why})`)).slice(0, 4);
-    parts.push(`skipped above it: ${whys.join("; ")}${g.skipped.length > 4 ? "; …" : ""}`);
+    const whys = unique(g.skipped.map((s) => `${s.file} (${s.why})`));
+    parts.push(`skipped above it: ${whys.slice(0, 4).join("; ")}${whys.length > 4 ? `; and ${whys.length - 4} more` : ""}`);
   }
   if (g.rule === "deeper" && g.over) parts.push(`a deeper path in the same directory than ${g.over}, which syzbot prefers`);
   if (parts.length === 0) parts.push("the first file of the report");

@@ -116,6 +116,15 @@ describe("flaky-bad and flaky-good", () => {
     const j = judge(variant({ steps: [{ verdict: "bad", runs }, ...CLEAN.steps.slice(1)] }));
     expect(j.findings.find((f) => f.rule === "flaky-bad")?.message).toMatch(/ on 1 crash in 8 runs \(of 10: 2 boot failures\)[,.]/);
   });
+  it("does not count the runs of an `all runs: OK` line the log did not count", () => {
+    // one crash in ten at the bad steps; the good steps printed only `all runs: OK`
+    const weak = lone.map((r) => (r === "OK" ? r : `crashed: ${FOO}`));
+    const j = judge(variant({ steps: [{ verdict: "bad", runs: weak }, { verdict: "good", runs: "OK" }, { verdict: "bad", runs: weak }, { verdict: "good", runs: "OK" }] }));
+    const good = j.findings.filter((f) => f.rule === "flaky-good").map((f) => f.message);
+    for (const m of good) expect(m).not.toMatch(/on \d+ clean runs/);
+    expect(good.length).toBeGreaterThan(0);
+    expect(good[0]).toContain("on an `all runs: OK` line (run count not logged)");
+  });
   it("stays silent when every bad step crashed every run", () => {
     const j = judge(variant({}));
     expect(sev(j, "flaky-bad")).toBeUndefined();

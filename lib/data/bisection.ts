@@ -61,7 +61,9 @@ const bisectionSelect = {
       filesChanged: true,
       insertions: true,
       deletions: true,
-      files: { select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
+      // git's diffstat is in path order (byte-wise: the database's C collation); without an
+      // order the rows come back as the heap has them
+      files: { orderBy: { path: "asc" }, select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
     },
   },
   steps: {

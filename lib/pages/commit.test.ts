@@ -96,8 +96,8 @@ describe("commitPage", () => {
     const p = commitPage(record);
     expect(p.against).toEqual([{ bisectionId: "bbbbbbbbbbbb", step: 13, line: 164, endLine: 176, title: "WARNING in kvm_wait", saw: "ok" }]);
     expect(p.steps.map((s) => [s.bisectionId, `#${s.index} ${s.role}`, s.verdict.words, s.runs])).toEqual([
-      ["aaaaaaaaaaaa", "#13 bisect", "crashed", "10:10 crashed"],
-      ["bbbbbbbbbbbb", "#13 bisect", "OK", "0:10 crashed"],
+      ["aaaaaaaaaaaa", "#13 bisect", "crashed", "10 of 10 crashed"],
+      ["bbbbbbbbbbbb", "#13 bisect", "OK", "0 of 10 crashed"],
     ]);
   });
 

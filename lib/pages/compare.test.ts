@@ -64,8 +64,8 @@ describe("compareBisections", () => {
     const a = { type: "cause" as const, foundCommit: null, steps: [{ ...step("c1", null, ["X in f"]), role: "start" as const }, { ...boot, role: "bisect" as const }] };
     const b = { type: "cause" as const, foundCommit: null, steps: [{ ...step("c1", null, ["X in f"]), role: "start" as const }, { ...step("r1", null, [], 10), role: "release" as const, release: "v5.10" }] };
     const cmp = compareBisections(a, b);
-    expect(cmp.rows[0]).toMatchObject({ a: { role: "start", runs: "1:1 crashed" }, b: { role: "start" } });
-    expect(cmp.rows[1]).toMatchObject({ commit: "c2", a: { verdict: { outcome: "ok" }, runs: "0:10 crashed, 2 boot failed" }, b: null, verdictsDiffer: false, titlesDiffer: false });
+    expect(cmp.rows[0]).toMatchObject({ a: { role: "start", runs: "1 of 1 crashed" }, b: { role: "start" } });
+    expect(cmp.rows[1]).toMatchObject({ commit: "c2", a: { verdict: { outcome: "ok" }, runs: "0 of 10 crashed, 2 boot failed" }, b: null, verdictsDiffer: false, titlesDiffer: false });
     expect(cmp.rows[2]).toMatchObject({ commit: "r1", b: { role: "release v5.10" }, a: null, verdictsDiffer: false, titlesDiffer: false });
   });
 });

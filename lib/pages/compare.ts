@@ -30,7 +30,7 @@ export interface SideStep {
   verdict: StepVerdict;
   /** "start", "release v5.10", "bisect" */
   role: string | null;
-  /** its runs in words ("8:10 crashed, 2 boot failed") */
+  /** its runs in words ("8 of 10 crashed, 2 boot failed") */
   runs: string;
   /** crash titles of its crashed runs */
   titles: string[];

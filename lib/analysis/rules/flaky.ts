@@ -17,6 +17,11 @@ import { SEVERITY } from "@/lib/domain/words";
 import { cleanSteps, countRuns, crashedSteps, crashTitles, evidenceLines, specificPlaces, stepLine, verdictWords, type RunCounts } from "../steps";
 import type { Finding } from "../types";
 
+/** "10 clean runs", or the `all runs: OK` line that did not say how many. */
+function cleanRuns(c: Readonly<RunCounts>): string {
+  return c.exact ? `${c.ok} clean run${c.ok === 1 ? "" : "s"}` : "an `all runs: OK` line (run count not logged)";
+}
+
 /** The runs that said nothing, so the counts agree with the matrix's k:n of all runs:
  *  " (of 10: 2 boot failures)". */
 function lostRuns(c: Readonly<RunCounts>): string {
@@ -62,7 +67,7 @@ export function flakyGood(ctx: Context): Finding[] {
     out.push({
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
-      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${countRuns(s).ok} clean runs, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${cleanRuns(countRuns(s))}, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
       lines: evidenceLines(ctx.log.type, s),
     });
   }
