@@ -84,7 +84,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
         </dd>
         <dt className="text-muted">author</dt>
         <dd>
-          {commit.author} {commit.authorEmail && <span className="font-mono text-muted">&lt;{commit.authorEmail}&gt;</span>}
+          {commit.author} {commit.authorEmail && <span className="font-mono whitespace-nowrap text-muted">&lt;{commit.authorEmail}&gt;</span>}
         </dd>
         <dt className="text-muted">date</dt>
         <dd className="font-mono">{commit.dateText ?? "–"}</dd>
