@@ -21,7 +21,7 @@ function Left({ n, scale }: { n: number | null; scale: number }) {
 }
 
 /** One tested commit: focusable (j/k), and linked to its lines in the log. */
-export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; type: BisectionType; columns: SignatureColumn[] }) {
+export function TimelineRow({ id, row, type, columns, subjects }: { id: string; row: Row; type: BisectionType; columns: SignatureColumn[]; subjects: boolean }) {
   const v = row.verdict;
   const href = logUrl(id, row.line, row.endLine);
   return (
@@ -44,9 +44,7 @@ export function TimelineRow({ id, row, type, columns }: { id: string; row: Row; 
           {shortHash(row.commit)}
         </Link>
       </td>
-      <td className="tl-subject">
-        {row.subject ?? ""}
-      </td>
+      {subjects && <td className="tl-subject">{row.subject ?? ""}</td>}
       <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}

@@ -9,6 +9,8 @@ const TH = "px-1.5 py-1 text-left align-bottom font-medium whitespace-nowrap";
 
 /** Every tested commit in test order, with its runs and, per crash title, k:n. */
 export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
+  // the subject column only where some tested commit has one (release-only error bisections have none)
+  const subjects = t.rows.some((r) => r.subject);
   return (
     <section id="timeline" aria-labelledby="timeline-h" className="mt-4">
       <h2 id="timeline-h" className="mb-1 text-base font-semibold">
@@ -31,9 +33,11 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
               <th scope="col" className={TH}>
                 commit
               </th>
-              <th scope="col" className={`${TH} hidden 2xl:table-cell`}>
-                subject
-              </th>
+              {subjects && (
+                <th scope="col" className={`${TH} hidden 2xl:table-cell`}>
+                  subject
+                </th>
+              )}
               <th scope="col" className={TH}>
                 verdict
               </th>
@@ -53,7 +57,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
           </thead>
           <tbody>
             {t.rows.map((r) => (
-              <TimelineRow key={r.index} id={id} row={r} type={t.type} columns={t.columns} />
+              <TimelineRow key={r.index} id={id} row={r} type={t.type} columns={t.columns} subjects={subjects} />
             ))}
           </tbody>
         </table>
