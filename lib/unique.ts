@@ -1,4 +1,4 @@
-// De-duplicating lists, the one way every module does it. Pure.
+// De-duplicating and searching sorted lists, the one way every module does it. Pure.
 
 /** The distinct items of `xs`, in first-seen order. */
 export function unique<T>(xs: Iterable<T>): T[] {
@@ -15,4 +15,17 @@ export function uniqueSorted<T extends number | string>(xs: Iterable<T>): T[] {
   }
   const out = [...new Set(xs)];
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The first index of `sorted` (ascending) whose element is not below `key`: `sorted.length`
+ *  when every one is. */
+export function lowerBound<T extends number | string>(sorted: readonly T[], key: T): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -18,6 +18,7 @@
 // component of four letters or more (`con_font_op` / `fbcon_get_font`, `io_commit_cqring` /
 // `io_cqring_ev_posted`, `rxrpc_unbundle_conn` / `kernel BUG at net/rxrpc/conn_object.c`),
 // generic verbs and tree directories left out.
+import { lowerBound } from "@/lib/unique";
 
 export interface TitleKey {
   /** the title without the ` (N)` dedup suffix */
@@ -210,14 +211,8 @@ function endsWithUnderscore(a: TitleKey[], b: TitleKey[]): boolean {
     // x ends with `_y` <=> reversed(x) starts with reversed(y) + `_`: the first reversed place
     // not below that key starts with it if any does
     const key = `${reversed(t.place)}_`;
-    let lo = 0;
-    let hi = rev.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rev[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < rev.length && rev[lo].startsWith(key)) return true;
+    const i = lowerBound(rev, key);
+    if (i < rev.length && rev[i].startsWith(key)) return true;
   }
   return false;
 }

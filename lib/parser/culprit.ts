@@ -2,6 +2,7 @@
 // header + message + diffstat + `create mode` summary (git >= 2.22), or header + message + raw
 // `:100644 100644 <sha> <sha> M\tpath` lines (git < 2.22). Message lines are indented by four
 // spaces, so a quoted crash report (`Call trace:` ...) in a message stays in the commit.
+import { lowerBound } from "@/lib/unique";
 import { isBlank } from "./frames";
 import { GIT_DATE, P } from "./patterns";
 import type { Rule } from "./rule";
@@ -88,14 +89,8 @@ function samePath(stat: string, path: string): boolean {
 
 /** The first of `list` (ascending) from `from` on, else its first: the next one cyclically. */
 function nextFrom(list: number[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length ? list[lo] : list[0];
+  const i = lowerBound(list, from);
+  return i < list.length ? list[i] : list[0];
 }
 
 /** The first file from the cursor on, cyclically, whose stat path names `path` (-1: none): the
