@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isRefusal, normalizeUpload, type Refusal } from "./prepare";
 import type { PrepareRequest } from "./prepare-worker";
-import type { LogRows } from "./rows";
+import type { LogCopy } from "./rows";
 import { linkStored, storeBatch } from "./bulk";
 import type { SyzbotIdentity } from "./syzbot-identity";
 
@@ -43,7 +43,7 @@ interface Item {
  *  cannot be stored. */
 class Preparers {
   private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve(v: LogRows | Refusal): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<number, { resolve(v: LogCopy | Refusal): void; reject(e: Error): void }>();
   private next = 0;
 
   constructor(count: number) {
@@ -53,7 +53,7 @@ class Preparers {
     const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
     this.workers = Array.from({ length: count }, () => {
       const w = new Worker(boot, { eval: true });
-      w.on("message", (m: { n: number; result?: LogRows | Refusal; error?: string }) => {
+      w.on("message", (m: { n: number; result?: LogCopy | Refusal; error?: string }) => {
         const p = this.waiting.get(m.n)!;
         this.waiting.delete(m.n);
         if (m.error !== undefined) p.reject(new Error(m.error));
@@ -67,7 +67,7 @@ class Preparers {
     });
   }
 
-  prepare(normalized: string, hash: string): Promise<LogRows | Refusal> {
+  prepare(normalized: string, hash: string): Promise<LogCopy | Refusal> {
     const n = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(n, { resolve, reject });
@@ -80,7 +80,7 @@ class Preparers {
   }
 }
 
-type Prepared = { item: Item; rows: LogRows } | { item: Item; done: BulkResult };
+type Prepared = { item: Item; rows: LogCopy } | { item: Item; done: BulkResult };
 
 /** Reads, hashes and checks one batch against the database; parses what is new. */
 async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions): Promise<(Prepared | BulkResult)[]> {
@@ -116,7 +116,7 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
 }
 
 async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[], opts: BulkOptions): Promise<void> {
-  const toStore = prepared.filter((p): p is { item: Item; rows: LogRows } => "rows" in p);
+  const toStore = prepared.filter((p): p is { item: Item; rows: LogCopy } => "rows" in p);
   const links = new Map(toStore.flatMap((p) => (p.item.identity ? [[p.item.hash, p.item.identity] as const] : [])));
   const outcomes = await storeBatch(pool, toStore.map((p) => p.rows), opts.isOutage, links);
   const known = prepared.flatMap((p) => ("done" in p && p.done.status === "duplicate" && p.item.identity ? [{ p, id: p.done.id, hash: p.item.hash, identity: p.item.identity }] : []));

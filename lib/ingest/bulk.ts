@@ -1,5 +1,5 @@
-// The bulk import's writer: a batch of prepared logs in one transaction, one INSERT per table
-// over column arrays (`unnest`), instead of one statement and one commit per log. The API path
+// The bulk import's writer: a batch of prepared logs in one transaction, one COPY per table
+// of the text the worker threads wrote, instead of one statement and one commit per log. The API path
 // keeps lib/ingest/store.ts (one log per transaction); `cli import` comes here.
 // - Same log, same permalink: a log whose content hash is stored (before, or by a concurrent
 //   import) is skipped by `ON CONFLICT DO NOTHING` and answered as a duplicate with its id.
@@ -16,7 +16,7 @@ import { uniqueSorted } from "@/lib/unique";
 import { SYZBOT_LINK_COLUMNS, isEmptyIdentity, type SyzbotIdentity } from "./syzbot-identity";
 import {
   BISECTION_COLUMNS, CRASH_COLUMNS, CULPRIT_COLUMNS, CULPRIT_FILE_COLUMNS, FRAME_COLUMNS, RAW_LOG_COLUMNS, RUN_COLUMNS, STEP_COLUMNS,
-  type Column, type LogRows, type Row,
+  PLAIN_TABLES, plainText, type Column, type CopyText, type LogCopy,
 } from "./rows";
 
 export type BatchOutcome =
@@ -24,53 +24,37 @@ export type BatchOutcome =
   | { id: string; hash: string; status: "duplicate"; outcome: string }
   | { id: string; hash: string; status: "failed"; reason: string };
 
-const COPY_SPECIAL = /[\\\n\r\t]/;
-
-/** A value in COPY's text format: `\N` for NULL, backslash escapes for the characters it
- *  splits on; an array as PostgreSQL's array literal, escaped once more. */
-function copyValue(v: Row[number]): string {
-  if (v === null) return "\\N";
-  if (typeof v === "boolean") return v ? "t" : "f";
-  if (typeof v === "number") return String(v);
-  const text = Array.isArray(v) ? `{${v.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}` : v;
-  if (!COPY_SPECIAL.test(text)) return text;
-  // one native pass per character (a raw log has a newline every 60 characters)
-  return text.replaceAll("\\", "\\\\").replaceAll("\n", "\\n").replaceAll("\r", "\\r").replaceAll("\t", "\\t");
+/** `COPY table (...) FROM STDIN` of text the worker threads wrote (rows.ts `logCopy`):
+ *  several times cheaper than the same rows as unnest arrays, whose literals both ends spend
+ *  most of the time writing and parsing (BENCHMARKS.md). */
+async function copyText(c: pg.PoolClient, table: string, columns: readonly Column[], chunks: (string | Uint8Array)[]): Promise<void> {
+  if (!chunks.some((t) => t.length)) return;
+  const names = columns.map(([n]) => `"${n}"`).join(", ");
+  await pipeline(Readable.from(chunks.filter((t) => t.length)), c.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)));
 }
 
-/** `COPY table (...) FROM STDIN`: the rows streamed in COPY's text format. Several times
- *  cheaper than the same rows as unnest arrays, whose literals both ends spend most of the
- *  time writing and parsing (BENCHMARKS.md). */
-async function copyRows(c: pg.PoolClient, table: string, columns: readonly Column[], rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const names = columns.map(([n]) => `"${n}"`).join(", ");
-  const sink = c.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`));
-  function* lines() {
-    let chunk = "";
-    for (const r of rows) {
-      chunk += r.map(copyValue).join("\t") + "\n";
-      if (chunk.length > 1 << 16) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-    if (chunk) yield chunk;
+/** The text with its holes filled: each title's crash signature id, `\N` for none. */
+function filled(t: CopyText, ids: Map<string, number>): string {
+  let s = t.text[0];
+  for (let i = 0; i < t.titles.length; i++) {
+    const title = t.titles[i];
+    const id = title === null ? undefined : ids.get(title);
+    s += (id === undefined ? "\\N" : String(id)) + t.text[i + 1];
   }
-  await pipeline(Readable.from(lines()), sink);
+  return s;
 }
 
-/** `INSERT INTO table (...) SELECT ... FROM unnest($1::type[], ...)`: the rows as column arrays.
- *  Arrays (text[]) travel as JSON, since unnest would flatten an array of arrays. */
-async function insertRows(c: pg.PoolClient, table: string, columns: readonly Column[], rows: Row[], tail: string, order = ""): Promise<pg.QueryResult> {
-  const names = columns.map(([n]) => `"${n}"`).join(", ");
-  const params = columns.map((_, i) => rows.map((r) => (columns[i][1] === "text[]" ? JSON.stringify(r[i]) : r[i])));
-  const sent = { "text[]": "jsonb", "timestamptz-utc": "timestamptz" } as Record<string, string>;
-  const args = columns.map(([, t], i) => `$${i + 1}::${sent[t] ?? t}[]`).join(", ");
-  const value = (t: Column[1], i: number) =>
-    t === "text[]" ? `ARRAY(SELECT jsonb_array_elements_text(v.c${i}))` : t === "timestamptz-utc" ? `v.c${i} AT TIME ZONE 'UTC'` : `v.c${i}`;
-  const vals = columns.map(([, t], i) => value(t, i)).join(", ");
-  const alias = columns.map((_, i) => `c${i}`).join(", ");
-  return c.query(`INSERT INTO "${table}" (${names}) SELECT ${vals} FROM unnest(${args}) AS v(${alias}) ${order} ${tail}`, params);
+/** A session's staging table for the batch's bisection rows: COPY into it, then one INSERT
+ *  ... SELECT with ON CONFLICT (a log stored meanwhile is skipped, not an error). Made outside
+ *  the batch's transaction, which may roll back. */
+const staged = new WeakMap<pg.PoolClient, Promise<unknown>>();
+function stagingTable(c: pg.PoolClient): Promise<unknown> {
+  let ok = staged.get(c);
+  if (!ok) {
+    ok = c.query(`CREATE TEMP TABLE IF NOT EXISTS "bulk_bisection" (LIKE "bisection" INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+    staged.set(c, ok);
+  }
+  return ok;
 }
 
 /** Where each log lives on syzbot (a `Log_<x>.txt` file name), filled into syzbot_link the way
@@ -152,10 +136,11 @@ export async function linkStored(pool: pg.Pool, stored: { id: string; hash: stri
 
 /** Stores the batch in one transaction; outcomes in the batch's order. Throws when the
  *  database refuses it (the caller retries log by log: storeBatch). */
-async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string, SyzbotIdentity>): Promise<BatchOutcome[]> {
+async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string, SyzbotIdentity>): Promise<BatchOutcome[]> {
   // the same log twice in one batch is stored once; the second answers as its duplicate
-  const first = new Map<string, LogRows>();
+  const first = new Map<string, LogCopy>();
   for (const l of all) if (!first.has(l.hash)) first.set(l.hash, l);
+  await stagingTable(c);
   await c.query("BEGIN");
   try {
     // a crash may lose the last batches, never corrupt one; re-running the import restores them
@@ -164,7 +149,7 @@ async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string
     const claimedBy = await claims(c, [...first.values()], links);
     const batch = [...first.values()].filter((l) => !claimedBy(l));
     const commits = new Map<string, string | null>();
-    for (const l of batch) for (const [h, s] of l.commits) if (!commits.get(h as string)) commits.set(h as string, s as string | null);
+    for (const l of batch) for (const [h, s] of l.commits) if (!commits.get(h)) commits.set(h, s);
     const sorted = [...commits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     await c.query(
       `INSERT INTO "commit" (hash, subject) SELECT * FROM unnest($1::text[], $2::text[]) AS v(h, s) ORDER BY h ON CONFLICT (hash) DO NOTHING`,
@@ -174,36 +159,23 @@ async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string
     await c.query(`INSERT INTO "crash_signature" (title) SELECT t FROM unnest($1::text[]) AS v(t) ORDER BY t ON CONFLICT (title) DO NOTHING`, [titles]);
     // a new statement sees titles a concurrent import committed while we waited on them
     const ids = new Map((await c.query<{ id: number; title: string }>(`SELECT id, title FROM "crash_signature" WHERE title = ANY($1::text[])`, [titles])).rows.map((r) => [r.title, r.id]));
-    const rowsOf = (l: LogRows, table: "bisection" | "run" | "crash") => (table === "run" ? l.runs : [table === "bisection" ? l.bisection : l.crash!]);
-    const filled = batch.map((l) => {
-      const copy = { ...l, bisection: [...l.bisection], runs: l.runs.map((r) => [...r]), crash: l.crash && [...l.crash] };
-      for (const s of l.signatures) {
-        const rows = rowsOf(copy, s.table);
-        rows[s.row < 0 ? 0 : s.row][s.at] = s.title === null ? null : (ids.get(s.title) ?? null);
-      }
-      return copy;
-    });
+    const names = BISECTION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
+    await copyText(c, "bulk_bisection", BISECTION_COLUMNS, batch.map((l) => filled(l.bisection, ids)));
     const inserted = new Set(
-      (await insertRows(c, "bisection", BISECTION_COLUMNS, filled.map((l) => l.bisection), "ON CONFLICT DO NOTHING RETURNING content_hash", "ORDER BY v.c1")).rows.map(
-        (r: { content_hash: string }) => r.content_hash,
+      (await c.query<{ content_hash: string }>(`INSERT INTO "bisection" (${names}) SELECT ${names} FROM "bulk_bisection" ORDER BY "content_hash" ON CONFLICT DO NOTHING RETURNING content_hash`)).rows.map(
+        (r) => r.content_hash,
       ),
     );
-    const fresh = filled.filter((l) => inserted.has(l.hash));
+    const fresh = batch.filter((l) => inserted.has(l.hash));
     if (fresh.length) {
-      await copyRows(c, "raw_log", RAW_LOG_COLUMNS, fresh.map((l) => l.rawLog));
-      const culprits = fresh.flatMap((l) => (l.culprit ? [l.culprit] : []));
-      if (culprits.length) await insertRows(c, "culprit", CULPRIT_COLUMNS, culprits, "");
-      // a diffstat naming one path twice keeps the first, as store.ts's ON CONFLICT DO NOTHING does
-      const seenPath = new Set<string>();
-      const files = fresh.flatMap((l) => l.culpritFiles).filter((f) => {
-        const key = `${f[0]}\n${f[1]}`;
-        return !seenPath.has(key) && !!seenPath.add(key);
-      });
-      await copyRows(c, "culprit_file", CULPRIT_FILE_COLUMNS, files);
-      await copyRows(c, "step", STEP_COLUMNS, fresh.flatMap((l) => l.steps));
-      await copyRows(c, "run", RUN_COLUMNS, fresh.flatMap((l) => l.runs));
-      await copyRows(c, "crash_report", CRASH_COLUMNS, fresh.flatMap((l) => (l.crash ? [l.crash] : [])));
-      await copyRows(c, "frame", FRAME_COLUMNS, fresh.flatMap((l) => l.frames));
+      const plain = (table: (typeof PLAIN_TABLES)[number]) => fresh.map((l) => plainText(l, PLAIN_TABLES.indexOf(table)));
+      await copyText(c, "raw_log", RAW_LOG_COLUMNS, plain("raw_log"));
+      await copyText(c, "culprit", CULPRIT_COLUMNS, plain("culprit"));
+      await copyText(c, "culprit_file", CULPRIT_FILE_COLUMNS, plain("culprit_file"));
+      await copyText(c, "step", STEP_COLUMNS, plain("step"));
+      await copyText(c, "run", RUN_COLUMNS, fresh.map((l) => filled(l.runs, ids)));
+      await copyText(c, "crash_report", CRASH_COLUMNS, fresh.map((l) => filled(l.crash, ids)));
+      await copyText(c, "frame", FRAME_COLUMNS, plain("frame"));
     }
     // logs not inserted: stored already, or another log holds their 12-hex id
     const skipped = batch.filter((l) => !inserted.has(l.hash));
@@ -212,7 +184,7 @@ async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string
         ? (await c.query<{ id: string; content_hash: string; outcome: string }>(`SELECT id, content_hash, outcome FROM "bisection" WHERE content_hash = ANY($1::text[])`, [skipped.map((l) => l.hash)])).rows.map((r) => [r.content_hash, r])
         : [],
     );
-    const idOf = (l: LogRows) => (inserted.has(l.hash) ? l.id : known.get(l.hash)?.id);
+    const idOf = (l: LogCopy) => (inserted.has(l.hash) ? l.id : known.get(l.hash)?.id);
     await upsertLinks(c, batch.flatMap((l) => (links.has(l.hash) && idOf(l) ? [{ id: idOf(l)!, identity: links.get(l.hash)! }] : [])));
     await c.query("COMMIT");
     const seen = new Set<string>();
@@ -237,7 +209,7 @@ async function storeTogether(c: pg.PoolClient, all: LogRows[], links: Map<string
  *  batch is retried log by log, and a log that fails alone is reported with the reason. */
 export async function storeBatch(
   pool: pg.Pool,
-  batch: LogRows[],
+  batch: LogCopy[],
   isOutage: (e: unknown) => boolean,
   links: Map<string, SyzbotIdentity> = new Map(),
 ): Promise<BatchOutcome[]> {

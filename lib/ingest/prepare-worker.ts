@@ -1,8 +1,8 @@
 // A worker thread of the bulk import (lib/ingest/bulk-import.ts): parses, judges and maps logs
-// to rows while the main thread writes earlier ones to the database.
+// to rows and their COPY text while the main thread writes earlier ones to the database.
 import { parentPort } from "node:worker_threads";
 import { isRefusal, prepareNormalized } from "./prepare";
-import { logRows } from "./rows";
+import { logCopy, logRows } from "./rows";
 
 export interface PrepareRequest {
   n: number;
@@ -13,7 +13,11 @@ export interface PrepareRequest {
 parentPort!.on("message", ({ n, normalized, hash }: PrepareRequest) => {
   try {
     const p = prepareNormalized(normalized, hash);
-    parentPort!.postMessage({ n, result: isRefusal(p) ? p : logRows(p) });
+    if (isRefusal(p)) parentPort!.postMessage({ n, result: p });
+    else {
+      const result = logCopy(logRows(p));
+      parentPort!.postMessage({ n, result }, [result.plain.buffer as ArrayBuffer]);
+    }
   } catch (e) {
     parentPort!.postMessage({ n, error: e instanceof Error ? e.message : String(e) });
   }

@@ -128,3 +128,112 @@ export function logRows(p: PreparedLog): LogRows {
     signatures,
   };
 }
+
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
+/** A value in COPY's text format: `\N` for NULL, backslash escapes for the characters it
+ *  splits on; an array as PostgreSQL's array literal, escaped once more. */
+export function copyValue(v: Value): string {
+  if (v === null) return "\\N";
+  if (typeof v === "boolean") return v ? "t" : "f";
+  if (typeof v === "number") return String(v);
+  const text = Array.isArray(v) ? `{${v.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}` : v;
+  if (!COPY_SPECIAL.test(text)) return text;
+  // one native pass per character (a raw log has a newline every 60 characters)
+  return text.replaceAll("\\", "\\\\").replaceAll("\n", "\\n").replaceAll("\r", "\\r").replaceAll("\t", "\\t");
+}
+
+/** Lines of COPY text with holes for crash signature ids, which the writer knows only once
+ *  the batch's titles are stored: `text[0] + id(titles[0]) + text[1] + ... + text[n]`. */
+export interface CopyText {
+  text: string[];
+  titles: (string | null)[];
+}
+
+/** The tables whose COPY text has no holes, in the order of `LogCopy.ends`. */
+export const PLAIN_TABLES = ["raw_log", "culprit", "culprit_file", "step", "frame"] as const;
+
+/** A log's rows as COPY text per table (in the columns' order), built in the worker thread so
+ *  the writer only sends bytes: the tables without holes as one UTF-8 buffer (handed over
+ *  without a copy), `ends[k]` where PLAIN_TABLES[k]'s text ends in it. */
+export interface LogCopy {
+  id: string;
+  hash: string;
+  outcome: string;
+  warnings: number;
+  commits: [hash: string, subject: string | null][];
+  titles: string[];
+  bisection: CopyText;
+  runs: CopyText;
+  crash: CopyText;
+  plain: Uint8Array;
+  ends: number[];
+}
+
+/** PLAIN_TABLES[k]'s COPY text of the log, as bytes. */
+export function plainText(l: LogCopy, k: number): Uint8Array {
+  return l.plain.subarray(k ? l.ends[k - 1] : 0, l.ends[k]);
+}
+
+function plain(rows: Row[]): string {
+  let s = "";
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) s += (i ? "\t" : "") + copyValue(r[i]);
+    s += "\n";
+  }
+  return s;
+}
+
+function holed(rows: Row[], holes: Map<number, Map<number, string | null>>): CopyText {
+  const text: string[] = [];
+  const titles: (string | null)[] = [];
+  let s = "";
+  rows.forEach((r, k) => {
+    const at = holes.get(k);
+    for (let i = 0; i < r.length; i++) {
+      if (i) s += "\t";
+      if (at?.has(i)) {
+        text.push(s);
+        titles.push(at.get(i)!);
+        s = "";
+      } else s += copyValue(r[i]);
+    }
+    s += "\n";
+  });
+  text.push(s);
+  return { text, titles };
+}
+
+/** The COPY text of a log's rows (bulk.test.ts compares what it stores with ingestLog's rows). */
+export function logCopy(l: LogRows): LogCopy {
+  const holes = { bisection: new Map<number, Map<number, string | null>>(), run: new Map<number, Map<number, string | null>>(), crash: new Map<number, Map<number, string | null>>() };
+  for (const s of l.signatures) {
+    const row = s.row < 0 ? 0 : s.row;
+    const byRow = holes[s.table];
+    if (!byRow.has(row)) byRow.set(row, new Map());
+    byRow.get(row)!.set(s.at, s.title);
+  }
+  // a diffstat naming one path twice keeps the first, as store.ts's ON CONFLICT DO NOTHING does
+  const seen = new Set<string>();
+  const files = l.culpritFiles.filter((f) => !seen.has(f[1] as string) && !!seen.add(f[1] as string));
+  const texts = [plain([l.rawLog]), plain(l.culprit ? [l.culprit] : []), plain(files), plain(l.steps), plain(l.frames)];
+  const ends: number[] = [];
+  let n = 0;
+  for (const t of texts) ends.push((n += Buffer.byteLength(t, "utf8")));
+  // its own ArrayBuffer (not a slice of Buffer's shared pool), so it can be transferred
+  const bytes = new Uint8Array(new ArrayBuffer(n));
+  texts.forEach((t, k) => Buffer.from(bytes.buffer, bytes.byteOffset, n).write(t, k ? ends[k - 1] : 0, "utf8"));
+  return {
+    id: l.id,
+    hash: l.hash,
+    outcome: l.outcome,
+    warnings: l.warnings,
+    commits: l.commits.map((r) => [r[0] as string, r[1] as string | null]),
+    titles: l.titles,
+    bisection: holed([l.bisection], holes.bisection),
+    runs: holed(l.runs, holes.run),
+    crash: holed(l.crash ? [l.crash] : [], holes.crash),
+    plain: bytes,
+    ends,
+  };
+}
