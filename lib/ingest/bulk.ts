@@ -136,11 +136,11 @@ export async function linkStored(pool: pg.Pool, stored: { id: string; hash: stri
 
 /** Stores the batch in one transaction; outcomes in the batch's order. Throws when the
  *  database refuses it (the caller retries log by log: storeBatch). */
-async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string, SyzbotIdentity>): Promise<BatchOutcome[]> {
+async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string, SyzbotIdentity>, direct: boolean): Promise<BatchOutcome[]> {
   // the same log twice in one batch is stored once; the second answers as its duplicate
   const first = new Map<string, LogCopy>();
   for (const l of all) if (!first.has(l.hash)) first.set(l.hash, l);
-  await stagingTable(c);
+  if (!direct) await stagingTable(c);
   await c.query("BEGIN");
   try {
     // a crash may lose the last batches, never corrupt one; re-running the import restores them
@@ -159,13 +159,22 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
     await c.query(`INSERT INTO "crash_signature" (title) SELECT t FROM unnest($1::text[]) AS v(t) ORDER BY t ON CONFLICT (title) DO NOTHING`, [titles]);
     // a new statement sees titles a concurrent import committed while we waited on them
     const ids = new Map((await c.query<{ id: number; title: string }>(`SELECT id, title FROM "crash_signature" WHERE title = ANY($1::text[])`, [titles])).rows.map((r) => [r.title, r.id]));
-    const names = BISECTION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
-    await copyText(c, "bulk_bisection", BISECTION_COLUMNS, batch.map((l) => filled(l.bisection, ids)));
-    const inserted = new Set(
-      (await c.query<{ content_hash: string }>(`INSERT INTO "bisection" (${names}) SELECT ${names} FROM "bulk_bisection" ORDER BY "content_hash" ON CONFLICT DO NOTHING RETURNING content_hash`)).rows.map(
-        (r) => r.content_hash,
-      ),
-    );
+    // sorted by content hash, the order concurrent importers take them in
+    const sortedBatch = [...batch].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+    const rows = sortedBatch.map((l) => filled(l.bisection, ids));
+    let inserted: Set<string>;
+    if (direct) {
+      // every hash was looked up just before: a log stored meanwhile fails the batch (retried)
+      await copyText(c, "bisection", BISECTION_COLUMNS, rows);
+      inserted = new Set(batch.map((l) => l.hash));
+    } else {
+      const names = BISECTION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
+      await copyText(c, "bulk_bisection", BISECTION_COLUMNS, rows);
+      const r = await c.query<{ content_hash: string }>(
+        `INSERT INTO "bisection" (${names}) SELECT ${names} FROM "bulk_bisection" ORDER BY "content_hash" ON CONFLICT DO NOTHING RETURNING content_hash`,
+      );
+      inserted = new Set(r.rows.map((x) => x.content_hash));
+    }
     const fresh = batch.filter((l) => inserted.has(l.hash));
     if (fresh.length) {
       const plain = (table: (typeof PLAIN_TABLES)[number]) => fresh.map((l) => plainText(l, PLAIN_TABLES.indexOf(table)));
@@ -217,7 +226,7 @@ export async function storeBatch(
   const c = await pool.connect();
   try {
     try {
-      return await storeTogether(c, batch, links);
+      return await storeTogether(c, batch, links, batch.length > 1);
     } catch (e) {
       if (isOutage(e) || batch.length === 1) {
         if (isOutage(e)) throw e;
@@ -227,7 +236,7 @@ export async function storeBatch(
     const out: BatchOutcome[] = [];
     for (const l of batch) {
       try {
-        out.push(...(await storeTogether(c, [l], links)));
+        out.push(...(await storeTogether(c, [l], links, false)));
       } catch (e) {
         if (isOutage(e)) throw e;
         out.push({ id: l.id, hash: l.hash, status: "failed", reason: (e as Error).message });
