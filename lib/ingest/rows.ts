@@ -2,6 +2,7 @@
 // values lib/ingest/store.ts writes for one log, as data a worker thread can hand over and a
 // batch can concatenate. bulk.test.ts stores logs both ways and compares every table.
 // Crash signatures are named by title here; the writer turns titles into ids.
+import { JUDGE_VERSION } from "@/lib/analysis/version";
 import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
 
@@ -21,7 +22,7 @@ export const BISECTION_COLUMNS: readonly Column[] = [
   ["bisect_start_left", "int"], ["result_line", "int"], ["truncated", "bool"],
   ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["verdict", "text"],
   ["verdict_headline", "text"], ["findings", "jsonb"], ["confidence", "float8"], ["chance_wrong", "float8"],
-  ["judge_detail", "jsonb"], ["search_text", "text"],
+  ["judge_detail", "jsonb"], ["search_text", "text"], ["judge_version", "int"],
 ];
 export const RAW_LOG_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["text", "text"], ["bytes", "int"]];
 export const CULPRIT_COLUMNS: readonly Column[] = [
@@ -108,7 +109,7 @@ export function logRows(p: PreparedLog): LogRows {
       log.bisectStart?.revisionsLeft ?? null, log.resultLine, log.truncated,
       log.headTruncated, log.lineCount, log.steps.length, JSON.stringify(log.warnings), j.verdict,
       j.headline ?? null, JSON.stringify(j.findings), j.confidence, j.chanceWrong,
-      JSON.stringify(judgeDetail(j)), searchText(log),
+      JSON.stringify(judgeDetail(j)), searchText(log), JUDGE_VERSION,
     ],
     rawLog: [id, text, Buffer.byteLength(text, "utf8")],
     culprit: c
