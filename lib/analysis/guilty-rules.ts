@@ -116,7 +116,9 @@ const NAME_CHAR = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) |
 /** The first `path.c:N` / `path.h:N` of a line (syzkaller's `filenameRe`), by a scan of the
  *  line's colons; null when none. Relative to the kernel tree: reports of 2018-2019 print
  *  `/mm/slab.c:3382` (the build directory cut from an absolute path, the slash left), which is
- *  the dashboard's `mm/slab.c`, so its ignore rules and maintainers apply. */
+ *  `mm/slab.c` in the tree. syzkaller's own scan keeps the slash, so none of its `^mm/...`
+ *  ignore rules match and such a report routes to `/lib/dump_stack.c`, a file no maintainer
+ *  owns; read as the tree's path, the ignore rules and MAINTAINERS apply as to newer reports. */
 export function fileOfLine(line: string): string | null {
   for (let p = line.indexOf(":"); p >= 0; p = line.indexOf(":", p + 1)) {
     const d = line.charCodeAt(p + 1);
