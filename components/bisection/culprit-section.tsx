@@ -6,17 +6,27 @@ import { SlashBreaks } from "@/components/ui/slash-breaks";
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
 
-/** Changed files, one row each; the column names are for screen readers (the rows read plainly). */
+/** Changed files, one row each, under visible column names: git's count of changed lines, then
+ *  the insertions and deletions where the log gives them (git's +/- bar at one character a line). */
 export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
   return (
-    <table className="mt-1 text-[0.9rem]">
+    <table className="files mt-1 text-[0.9rem]">
       <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
-      <thead className="sr-only">
+      <thead className="text-[0.8rem] text-muted">
         <tr>
-          <th scope="col">file</th>
-          <th scope="col">insertions</th>
-          <th scope="col">deletions</th>
-          <th scope="col">status</th>
+          <th scope="col" className="pr-3 text-left font-normal">file</th>
+          <th scope="col" className="pr-2 text-right font-normal" title="lines changed, as git's diffstat counts them">
+            changed lines
+          </th>
+          <th scope="col" className="pr-2 text-right font-normal" title="lines added (where git's +/- bar has one character a line)">
+            <span aria-hidden="true">+</span>
+            <span className="sr-only">insertions</span>
+          </th>
+          <th scope="col" className="pr-2 text-right font-normal" title="lines removed (where git's +/- bar has one character a line)">
+            <span aria-hidden="true">−</span>
+            <span className="sr-only">deletions</span>
+          </th>
+          <th scope="col" className="text-left font-normal">note</th>
         </tr>
       </thead>
       <tbody>
@@ -28,10 +38,13 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
   );
 }
 
-export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
+const SCALED = "git scaled its +/- bar for this commit: the log gives the count of changed lines, not the split";
+
+function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
+  const changed = f.changes ?? (exact ? (f.insertions ?? 0) + (f.deletions ?? 0) : null);
   return (
     <tr className="border-t border-line">
       <td className="pr-3 font-mono break-words">
@@ -45,16 +58,19 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
           </a>
         )}
       </td>
+      <td className="pr-2 text-right font-mono" title={changed === null ? "no count in the log (a binary file, or a raw diff)" : undefined}>
+        {changed ?? <span className="text-muted">–</span>}
+      </td>
       {exact ? (
         <>
-          <td className="pr-2 text-right font-mono text-ok">{f.insertions ? `+${f.insertions}` : ""}</td>
-          <td className="pr-2 text-right font-mono text-crash">{f.deletions ? `−${f.deletions}` : ""}</td>
+          <td className="pr-2 text-right font-mono text-ok">{f.insertions ?? 0}</td>
+          <td className="pr-2 text-right font-mono text-crash">{f.deletions ?? 0}</td>
         </>
       ) : (
-        // git scaled its +/- bar: the log gives the count of changed lines, not the split
-        <td colSpan={2} className="pr-2 text-right font-mono" title="lines changed (git's +/- bar was scaled, so the split is not in the log)">
-          {f.changes ?? ""}
-        </td>
+        <>
+          <td className="pr-2 text-right font-mono" title={changed === null ? undefined : SCALED} />
+          <td className="pr-2 text-right font-mono" title={changed === null ? undefined : SCALED} />
+        </>
       )}
       <td className="text-[0.85rem]">
         {f.created && <strong className="text-good-fg">created</strong>}
@@ -69,7 +85,12 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
 export function CulpritSection({ c }: { c: CulpritView }) {
   const { id, commit, word } = c;
   const n = (x: number) => x.toLocaleString("en");
-  const totals = [commit.filesChanged !== null ? `${n(commit.filesChanged)} file${commit.filesChanged === 1 ? "" : "s"} changed` : null, commit.insertions ? `+${n(commit.insertions)}` : null, commit.deletions ? `−${n(commit.deletions)}` : null].filter(Boolean).join(", ");
+  // git's summary line in its own words: `38 files changed, 2661 insertions(+), 1483 deletions(-)`
+  const totals = [
+    commit.filesChanged !== null ? `${n(commit.filesChanged)} file${commit.filesChanged === 1 ? "" : "s"} changed` : null,
+    commit.insertions ? `${n(commit.insertions)} insertion${commit.insertions === 1 ? "" : "s"} (+)` : null,
+    commit.deletions ? `${n(commit.deletions)} deletion${commit.deletions === 1 ? "" : "s"} (−)` : null,
+  ].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
@@ -107,14 +128,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
       {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>
           <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
-          <table className="text-[0.9rem]">
-            <caption className="sr-only">more files changed</caption>
-            <tbody>
-              {commit.files.slice(SHOWN).map((f, i) => (
-                <FileRow key={i} f={f} hash={commit.hash} />
-              ))}
-            </tbody>
-          </table>
+          <FileTable files={commit.files.slice(SHOWN)} hash={commit.hash} caption="more files changed" captionHidden />
         </details>
       )}
       {commit.files.length > LISTED && (
