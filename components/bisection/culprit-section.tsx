@@ -2,6 +2,7 @@ import { commitUrl, sourceUrl } from "@/lib/format";
 import { LISTED, type CulpritView } from "@/lib/pages/culprit";
 import type { PageFile } from "@/lib/pages/types";
 import { SlashBreaks } from "@/components/ui/slash-breaks";
+import { Address } from "@/components/ui/addresses";
 
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
@@ -105,7 +106,11 @@ export function CulpritSection({ c }: { c: CulpritView }) {
         </dd>
         <dt className="text-muted">author</dt>
         <dd>
-          {commit.author} {commit.authorEmail && <span className="font-mono whitespace-nowrap text-muted">&lt;{commit.authorEmail}&gt;</span>}
+          {commit.author} {commit.authorEmail && (
+            <span className="font-mono text-muted">
+              &lt;<Address address={commit.authorEmail} />&gt;
+            </span>
+          )}
         </dd>
         <dt className="text-muted">date</dt>
         <dd className="font-mono">{commit.dateText ?? "–"}</dd>
