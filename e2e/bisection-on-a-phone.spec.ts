@@ -118,10 +118,15 @@ test.describe("at 390 px", () => {
       tds.filter((c) => (c as HTMLElement).offsetParent !== null && c.scrollWidth > c.clientWidth + 1).map((c) => (c as HTMLElement).innerText.slice(0, 40)),
     );
     expect(cells).toEqual([]);
-    // unscrolled, the box shows each row's number, role, commit and verdict whole
+    // unscrolled, the box shows each row's number, commit with its role folded under it, verdict
+    // and revisions left whole (`11797` showed as `1179` at the box edge, L30)
     const row = page.locator("#step-2");
     const edge = await box.evaluate((b) => b.getBoundingClientRect().right);
-    for (const part of [row.locator("td").first(), row.locator("td", { hasText: /^bisect$/ }), row.getByRole("link", { name: "c5a58f877ca6" }), row.locator("td", { hasText: /^crashed/ })]) {
+    const commit = row.locator("td", { has: page.getByRole("link", { name: "c5a58f877ca6" }) });
+    expect(await commit.evaluate((td) => getComputedStyle(td, "::after").content)).toBe('"bisect"');
+    await expect(row.locator("td", { hasText: /^bisect$/ })).toBeHidden();
+    for (const part of [row.locator("td").first(), commit, row.locator("td", { hasText: /^crashed/ }), row.getByText("11797", { exact: true })]) {
+      await expect(part).toBeVisible();
       const r = (await part.boundingBox())!;
       expect(r.x).toBeGreaterThanOrEqual(0);
       expect(r.x + r.width).toBeLessThanOrEqual(edge);

@@ -7,27 +7,28 @@ import { Address } from "@/components/ui/addresses";
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
 
+/** Said once per table rather than on each of a merge's thousands of cells. */
+const SPLIT = "lines added and removed, where git's +/- bar has one character a line; where git scaled the bar the log gives only the count";
+
 /** Changed files, one row each, under visible column names: git's count of changed lines, then
  *  the insertions and deletions where the log gives them (git's +/- bar at one character a line). */
 export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
+  // where git scaled its bar some rows have a count and no split: the columns say why
+  const split = files.some((f) => f.changes !== null && f.insertions === null && f.deletions === null) ? SPLIT : undefined;
   return (
     <table className="files mt-1 text-[0.9rem]">
       <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
-      <thead className="text-[0.8rem] text-muted">
+      <thead>
         <tr>
-          <th scope="col" className="pr-3 text-left font-normal">file</th>
-          <th scope="col" className="pr-2 text-right font-normal" title="lines changed, as git's diffstat counts them">
-            changed lines
+          <th scope="col">file</th>
+          <th scope="col">changed lines</th>
+          <th scope="col" aria-label="insertions" title={split}>
+            +
           </th>
-          <th scope="col" className="pr-2 text-right font-normal" title="lines added (where git's +/- bar has one character a line)">
-            <span aria-hidden="true">+</span>
-            <span className="sr-only">insertions</span>
+          <th scope="col" aria-label="deletions" title={split}>
+            −
           </th>
-          <th scope="col" className="pr-2 text-right font-normal" title="lines removed (where git's +/- bar has one character a line)">
-            <span aria-hidden="true">−</span>
-            <span className="sr-only">deletions</span>
-          </th>
-          <th scope="col" className="text-left font-normal">note</th>
+          <th scope="col">note</th>
         </tr>
       </thead>
       <tbody>
@@ -39,7 +40,6 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
   );
 }
 
-const SCALED = "git scaled its +/- bar for this commit: the log gives the count of changed lines, not the split";
 
 function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
@@ -59,9 +59,7 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
           </a>
         )}
       </td>
-      <td className="pr-2 text-right font-mono" title={changed === null ? "no count in the log (a binary file, or a raw diff)" : undefined}>
-        {changed ?? <span className="text-muted">–</span>}
-      </td>
+      <td className="pr-2 text-right font-mono">{changed ?? "–"}</td>
       {exact ? (
         <>
           <td className="pr-2 text-right font-mono text-ok">{f.insertions ?? 0}</td>
@@ -69,8 +67,8 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
         </>
       ) : (
         <>
-          <td className="pr-2 text-right font-mono" title={changed === null ? undefined : SCALED} />
-          <td className="pr-2 text-right font-mono" title={changed === null ? undefined : SCALED} />
+          <td />
+          <td />
         </>
       )}
       <td className="text-[0.85rem]">

@@ -28,7 +28,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
               <th scope="col" className={`${TH} text-right`}>
                 #
               </th>
-              <th scope="col" className={TH}>
+              <th scope="col" className={`${TH} tl-role`}>
                 role
               </th>
               <th scope="col" className={TH}>

@@ -5,14 +5,20 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Address, AddressList } from "./addresses";
 
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replaceAll("&quot;", '"');
+const html = (address: string) => renderToStaticMarkup(createElement(Address, { address }));
+const text = (h: string) => h.replace(/<[^>]+>/g, "").replaceAll("&quot;", '"');
 
 describe("Address", () => {
-  it("offers breaks only after the @ and the dots; a hyphen stays inside its part", () => {
-    const html = renderToStaticMarkup(createElement(Address, { address: "tipc-discussion@lists.sourceforge.net" }));
-    expect(html).toBe('<span class="addr"><span>tipc-discussion@</span><wbr/><span>lists.</span><wbr/><span>sourceforge.</span><wbr/><span>net</span></span>');
-    expect(text(html)).toBe("tipc-discussion@lists.sourceforge.net");
-    expect(renderToStaticMarkup(createElement(Address, { address: "x." }))).toBe('<span class="addr"><span>x.</span></span>');
+  it("offers breaks only after the @ and the dots of a long address; a hyphen stays inside its part", () => {
+    const h = html("tipc-discussion@lists.sourceforge.net");
+    expect(h).toBe('<span class="addr">tipc-discussion@<wbr/>lists.<wbr/>sourceforge.<wbr/>net</span>');
+    expect(text(h)).toBe("tipc-discussion@lists.sourceforge.net");
+  });
+
+  it("sends a short address as it is, and lets a part longer than a line break anywhere", () => {
+    expect(html("will@kernel.org")).toBe('<span class="addr">will@kernel.org</span>');
+    const long = "a-mailing-list-name-longer-than-a-phone-screen-is-wide@example.org";
+    expect(html(long)).toBe('<span class="addr"><span class="addr-long">a-mailing-list-name-longer-than-a-phone-screen-is-wide@</span><wbr/>example.<wbr/>org</span>');
   });
 
   it("lists addresses with `, ` between them, the text as the log gives it", () => {

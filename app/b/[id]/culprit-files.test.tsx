@@ -147,6 +147,7 @@ describe("the culprit's file table against git's diffstat lines", () => {
       ["file", "changed lines", "+", "−", "note"],
       ["file", "changed lines", "+", "−", "note"],
     ]);
+    expect(html).toContain('<th scope="col" aria-label="insertions" title="lines added and removed, where git&#x27;s +/- bar has one character a line; where git scaled the bar the log gives only the count">+</th>');
     expect(tableRows(html)).toEqual(DIFFSTAT.map((r) => [...r]));
     // L317: ` 38 files changed, 2661 insertions(+), 1483 deletions(-)`
     expect(html).toContain("38 files changed, 2,661 insertions (+), 1,483 deletions (−)");
