@@ -155,7 +155,8 @@ test.describe("at 390 px", () => {
       const author = page.locator("#culprit dt", { hasText: /^author$/ }).locator("xpath=following-sibling::dd[1]");
       const email = /^Author: .*<([^>]+)>/m.exec(text)![1];
       await expect(author).toContainText(`<${email}>`);
-      const [a] = await addressLayout(author, [email]);
+      // with its brackets: `<` stayed behind on the name's line once the address moved to the next
+      const [a] = await addressLayout(author, [`<${email}>`]);
       expect(a.lines).toBe(1);
     }
     expect(checked).toBeGreaterThan(20);

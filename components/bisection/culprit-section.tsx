@@ -28,7 +28,6 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
           <th scope="col" aria-label="deletions" title={split}>
             −
           </th>
-          <th scope="col">note</th>
         </tr>
       </thead>
       <tbody>
@@ -58,6 +57,11 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
             <SlashBreaks text={f.path} />
           </a>
         )}
+        {/* what the summary says of the file, after its path: a column of its own made the
+            table wider than a phone (397 px for the largest corpus merge at 390 px) */}
+        {f.created && <> <strong className="file-note text-good-fg">created</strong></>}
+        {f.deleted && <> <strong className="file-note text-bad-fg">deleted</strong></>}
+        {elided && <> <span className="file-note text-muted">path shortened</span></>}
       </td>
       <td className="pr-2 text-right font-mono">{changed ?? "–"}</td>
       {exact ? (
@@ -71,11 +75,6 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
           <td />
         </>
       )}
-      <td className="text-[0.85rem]">
-        {f.created && <strong className="text-good-fg">created</strong>}
-        {f.deleted && <strong className="text-bad-fg">deleted</strong>}
-        {elided && <span className="text-muted">path shortened</span>}
-      </td>
     </tr>
   );
 }
@@ -106,7 +105,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
         <dd>
           {commit.author} {commit.authorEmail && (
             <span className="font-mono text-muted">
-              &lt;<Address address={commit.authorEmail} />&gt;
+              <Address address={commit.authorEmail} angled />
             </span>
           )}
         </dd>

@@ -21,6 +21,10 @@ describe("Address", () => {
     expect(html(long)).toBe('<span class="addr"><span class="addr-long">a-mailing-list-name-longer-than-a-phone-screen-is-wide@</span><wbr/>example.<wbr/>org</span>');
   });
 
+  it("keeps the brackets of `Name <address>` with the address", () => {
+    expect(renderToStaticMarkup(createElement(Address, { address: "torvalds@linux-foundation.org", angled: true }))).toBe('<span class="addr">&lt;torvalds@<wbr/>linux-foundation.<wbr/>org&gt;</span>');
+  });
+
   it("lists addresses with `, ` between them, the text as the log gives it", () => {
     const list = ["linux-kernel@vger.kernel.org", 'x"y@z', "a@b.c"];
     expect(text(renderToStaticMarkup(createElement(AddressList, { addresses: list })))).toBe(list.join(", "));

@@ -30,8 +30,10 @@ function withBreaks(address: string): ReactNode[] {
  *  in every browser: `linux-kernel@vger.kernel.org` broke as `linux-` / `kernel@…`); one wider
  *  than its line breaks after an `@` or a dot. The text is the address itself, so it copies into
  *  a mail client as it is. */
-export function Address({ address }: { address: string }) {
-  return <span className="addr">{address.length < SPLIT_FROM ? address : withBreaks(address)}</span>;
+export function Address({ address, angled = false }: { address: string; angled?: boolean }) {
+  const text = address.length < SPLIT_FROM ? address : withBreaks(address);
+  // `<address>` after a name: the brackets stay with the address when it moves to a line of its own
+  return <span className="addr">{angled ? ["<", text, ">"] : text}</span>;
 }
 
 /** Addresses separated by `, `: a line breaks between them. A flat list, no fragment per address

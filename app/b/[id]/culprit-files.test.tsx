@@ -98,7 +98,7 @@ describe("the culprit's file table against git's diffstat lines", () => {
   // Log_14da4445d00000 (/b/89d3c425b6e2), L279-L326, copied by hand (create and delete mode from L318-L326): git scaled its bar (the
   // largest change, 728 lines, does not fit), so only the bars with one character a line give the split
   // (the 1-line changes, and mcp16502.c's `2 +-`).
-  const DIFFSTAT: [path: string, changed: string, plus: string, minus: string, note: string][] = [
+  const DIFFSTAT: [path: string, changed: string, plus: string, minus: string, note: "" | "created" | "deleted" | "path shortened"][] = [
     [".../bindings/regulator/max8997-regulator.txt", "1", "1", "0", "path shortened"], //   1 +
     [".../bindings/regulator/mcp16502-regulator.txt", "3", "", "", "path shortened"], //   3 +-
     ["Documentation/devicetree/bindings/regulator/mt6315-regulator.yaml", "69", "", "", "created"], //  69 ++ (create mode gives the path)
@@ -144,11 +144,12 @@ describe("the culprit's file table against git's diffstat lines", () => {
     const html = renderToStaticMarkup(<CulpritSection c={culpritView("89d3c425b6e2", c, "cause")} />);
     // the first 15 files, then the rest in a <details>: both tables under the same names
     expect(heads(html)).toEqual([
-      ["file", "changed lines", "+", "−", "note"],
-      ["file", "changed lines", "+", "−", "note"],
+      ["file", "changed lines", "+", "−"],
+      ["file", "changed lines", "+", "−"],
     ]);
     expect(html).toContain('<th scope="col" aria-label="insertions" title="lines added and removed, where git&#x27;s +/- bar has one character a line; where git scaled the bar the log gives only the count">+</th>');
-    expect(tableRows(html)).toEqual(DIFFSTAT.map((r) => [...r]));
+    // what the summary says of a file (created, deleted) or of its path follows the path
+    expect(tableRows(html)).toEqual(DIFFSTAT.map(([path, changed, plus, minus, note]) => [note ? `${path} ${note}` : path, changed, plus, minus]));
     // L317: ` 38 files changed, 2661 insertions(+), 1483 deletions(-)`
     expect(html).toContain("38 files changed, 2,661 insertions (+), 1,483 deletions (−)");
   });
@@ -156,10 +157,10 @@ describe("the culprit's file table against git's diffstat lines", () => {
   it("gives the split where git's bar has one character a line (the seed, L227-L232)", () => {
     const html = renderToStaticMarkup(<CulpritSection c={culpritView("7b3543c7f532", parsedCommit("lib/parser/testdata/cause-kvm_wait-title-drift.txt"), "cause")} />);
     expect(tableRows(html)).toEqual([
-      ["include/linux/irqflags.h", "12", "12", "0", ""], //  include/linux/irqflags.h       | 12 ++++++++++++
-      ["kernel/locking/Makefile", "1", "1", "0", ""], //  kernel/locking/Makefile        |  1 +
-      ["kernel/locking/irqflag-debug.c", "11", "11", "0", "created"], //  kernel/locking/irqflag-debug.c | 11 +++++++++++
-      ["lib/Kconfig.debug", "8", "8", "0", ""], //  lib/Kconfig.debug              |  8 ++++++++
+      ["include/linux/irqflags.h", "12", "12", "0"], //  include/linux/irqflags.h       | 12 ++++++++++++
+      ["kernel/locking/Makefile", "1", "1", "0"], //  kernel/locking/Makefile        |  1 +
+      ["kernel/locking/irqflag-debug.c created", "11", "11", "0"], //  kernel/locking/irqflag-debug.c | 11 +++++++++++ (L232: create mode)
+      ["lib/Kconfig.debug", "8", "8", "0"], //  lib/Kconfig.debug              |  8 ++++++++
     ]);
     expect(html).toContain("4 files changed, 32 insertions (+)<");
   });
