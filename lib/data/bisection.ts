@@ -62,9 +62,11 @@ const bisectionSelect = {
       filesChanged: true,
       insertions: true,
       deletions: true,
-      // git's diffstat is in path order (byte-wise: the database's C collation); without an
-      // order the rows come back as the heap has them
-      files: { orderBy: { path: "asc" }, select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
+      // in the log's order: git's diffstat is in path order but for the paths it shortened to
+      // `.../tail`, which sort first; rows stored before `position` was kept follow in path
+      // order (byte-wise: the database's C collation). Without an order the rows come back as
+      // the heap has them.
+      files: { orderBy: [{ position: { sort: "asc", nulls: "last" } }, { path: "asc" }], select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
     },
   },
   steps: {

@@ -32,7 +32,7 @@ export const CULPRIT_COLUMNS: readonly Column[] = [
 ];
 export const CULPRIT_FILE_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["path", "text"], ["created", "bool"], ["deleted", "bool"], ["changes", "int"],
-  ["insertions", "int"], ["deletions", "int"],
+  ["insertions", "int"], ["deletions", "int"], ["position", "int"],
 ];
 export const STEP_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["index", "int"], ["commit_hash", "text"], ["role", "text"], ["release", "text"],
@@ -115,7 +115,7 @@ export function logRows(p: PreparedLog): LogRows {
     culprit: c
       ? [id, c.hash, c.subject, c.authorName || c.author, c.authorEmail || null, c.date || null, c.dateIso, c.message, c.mergeParents, c.filesChanged, c.insertions, c.deletions]
       : null,
-    culpritFiles: c ? c.files.map((f) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions]) : [],
+    culpritFiles: c ? c.files.map((f, i) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions, i]) : [],
     steps: log.steps.map((s) => [
       id, s.index, s.commit, s.role, s.release, s.subject, s.compiler, s.compilerType, s.kernelSignature, s.buildError,
       s.allRuns?.outcome ?? null, s.allRuns?.title ?? null, s.allRuns?.line ?? null, s.representativeCrash?.title ?? null,

@@ -20,10 +20,11 @@ function culpritCtes(log: BisectionLog): Prisma.Sql {
       ${c.dateIso}::timestamp, ${c.message}, ${c.mergeParents}::text[], ${c.filesChanged}::int, ${c.insertions}::int, ${c.deletions}::int
     FROM bis RETURNING bisection_id),
   culprit_files AS (
-    INSERT INTO "culprit_file" (bisection_id, path, created, deleted, changes, insertions, deletions)
-    SELECT culprit.bisection_id, v.* FROM culprit, unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
+    INSERT INTO "culprit_file" (bisection_id, path, created, deleted, changes, insertions, deletions, position)
+    SELECT culprit.bisection_id, v.path, v.created, v.deleted, v.changes, v.insertions, v.deletions, v.n - 1
+    FROM culprit, unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
       ${col(c.files, "deleted")}::bool[], ${col(c.files, "changes")}::int[], ${col(c.files, "insertions")}::int[],
-      ${col(c.files, "deletions")}::int[]) AS v
+      ${col(c.files, "deletions")}::int[]) WITH ORDINALITY AS v(path, created, deleted, changes, insertions, deletions, n)
     ON CONFLICT DO NOTHING)`;
 }
 
