@@ -14,6 +14,8 @@ import { rejudgeStale, staleJudgements } from "./rejudge";
 let db: TestDatabase;
 const ids: string[] = [];
 const SEED = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
+/** the seed's diffstat, L227-L230 */
+const SEED_FILES = ["include/linux/irqflags.h", "kernel/locking/Makefile", "kernel/locking/irqflag-debug.c", "lib/Kconfig.debug"];
 
 type Judged = {
   id: string;
@@ -81,6 +83,21 @@ describe("rejudgeStale", () => {
     const tally = await db.prisma.$queryRaw<{ verdict: string; n: number }[]>`SELECT verdict, sum(n)::int AS n FROM bisection_tally GROUP BY verdict HAVING sum(n) > 0 ORDER BY verdict`;
     const rows = await db.prisma.$queryRaw<{ verdict: string; n: number }[]>`SELECT verdict, count(*)::int AS n FROM bisection GROUP BY verdict ORDER BY verdict`;
     expect(tally).toEqual(rows);
+  });
+
+  it("gives culprit files stored without the log's order their place from the log", async () => {
+    const order = () => db.prisma.$queryRaw<{ id: string; path: string; position: number | null }[]>`SELECT bisection_id AS id, path, position FROM culprit_file ORDER BY bisection_id, path`;
+    const stored = await order();
+    expect(stored.length).toBeGreaterThan(5);
+    expect(stored.every((r) => r.position !== null)).toBe(true);
+    const withFiles = [...new Set(stored.map((r) => r.id))];
+    await db.prisma.$executeRaw`UPDATE culprit_file SET position = NULL`;
+    await makeOld(withFiles);
+    await rejudgeStale(db.prisma);
+    expect(await order()).toEqual(stored);
+    // the seed's diffstat as the log lists it (L227-L232)
+    const seed = await db.prisma.culpritFile.findMany({ where: { bisectionId: ids[0] }, orderBy: { position: "asc" }, select: { path: true } });
+    expect(seed.map((f) => f.path)).toEqual(SEED_FILES);
   });
 
   it("writes nothing twice: a second pass finds nothing to do", async () => {

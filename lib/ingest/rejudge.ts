@@ -2,8 +2,9 @@
 // bisection keeps its log, so a newer judge's verdict is the one a fresh upload of the same log
 // would get: the stored raw text is prepared exactly as ingest prepares it, and the judge's
 // columns (verdict, headline, findings, confidence, chance, detail, the crash's guilty file)
-// are rewritten with the version, each row in one transaction. The rest of the row (the parse)
-// is left as stored. Idempotent: a row is written only while its version is older, so two
+// are rewritten with the version, each row in one transaction, and the culprit's files get the
+// log's order where they were stored without it. The rest of the row (the parse) is left as
+// stored. Idempotent: a row is written only while its version is older, so two
 // instances that start at once (or a crash half-way) leave every row as one run would.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JUDGE_VERSION } from "@/lib/analysis/version";
@@ -78,6 +79,13 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
           where: { bisectionId: row.id },
           data: { guiltyFile: j.guilty?.file ?? p.log.crash?.guiltyFile ?? null, guiltyFrame: j.guilty?.frameIndex ?? p.log.crash?.guiltyFrame ?? null },
         }),
+        // rows stored before the files' order was kept (migration 20261201180000) get it from the
+        // same parse: the first place of each path, as ingest's ON CONFLICT DO NOTHING keeps it
+        prisma.$executeRaw`
+          UPDATE culprit_file cf SET position = v.pos
+          FROM (SELECT DISTINCT ON (path) path, n - 1 AS pos
+                FROM unnest(${p.log.commit?.files.map((f) => f.path) ?? []}::text[]) WITH ORDINALITY AS u(path, n) ORDER BY path, n) v
+          WHERE cf.bisection_id = ${row.id} AND cf.path = v.path AND cf.position IS NULL`,
       ]);
       if (written.count === 0) continue; // another instance was first
       progress.rejudged++;
