@@ -27,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-line bg-soft">
-          <nav aria-label="Site" className="flex items-center gap-4 px-3 py-1.5">
+          {/* wraps as a whole on a narrow screen (the buttons to a second line), so no label
+              breaks inside its button and the page keeps the screen's width */}
+          <nav aria-label="Site" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-1.5">
             <Link href="/" className="font-semibold text-fg">
               Bisectview
             </Link>

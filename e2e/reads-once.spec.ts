@@ -41,8 +41,8 @@ async function freshBisection(request: APIRequestContext): Promise<string> {
 // a second read). scripts/serve.ts also asks whether the bisection exists before rendering, for
 // the 404 without JavaScript: a `select: {id}` read, not counted here.
 const op = (re: string) => new RegExp(`^${re}`);
-const DETAIL = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"id":true,"uploadedAt":true`);
-const MUTABLE = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"syzbot"`);
+const DETAIL = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"id":true,"judgeVersion":true,"uploadedAt":true`);
+const MUTABLE = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"judgeVersion":true,"syzbot"`);
 const LOG_LINES = op(`\\$\\.\\$queryRaw .*FROM raw_log l, unnest`);
 // other bisections of the crash: their signatures by title, then the newest of each (lib/data/related.ts)
 const RELATED = op(`CrashSignature\\.findMany \\{"where":\\{"title":\\{"in"`);

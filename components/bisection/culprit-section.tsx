@@ -2,21 +2,32 @@ import { commitUrl, sourceUrl } from "@/lib/format";
 import { LISTED, type CulpritView } from "@/lib/pages/culprit";
 import type { PageFile } from "@/lib/pages/types";
 import { SlashBreaks } from "@/components/ui/slash-breaks";
+import { Address } from "@/components/ui/addresses";
 
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
 
-/** Changed files, one row each; the column names are for screen readers (the rows read plainly). */
+/** Said once per table rather than on each of a merge's thousands of cells. */
+const SPLIT = "lines added and removed, where git's +/- bar has one character a line; where git scaled the bar the log gives only the count";
+
+/** Changed files, one row each, under visible column names: git's count of changed lines, then
+ *  the insertions and deletions where the log gives them (git's +/- bar at one character a line). */
 export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
+  // where git scaled its bar some rows have a count and no split: the columns say why
+  const split = files.some((f) => f.changes !== null && f.insertions === null && f.deletions === null) ? SPLIT : undefined;
   return (
-    <table className="mt-1 text-[0.9rem]">
+    <table className="files mt-1 text-[0.9rem]">
       <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
-      <thead className="sr-only">
+      <thead>
         <tr>
           <th scope="col">file</th>
-          <th scope="col">insertions</th>
-          <th scope="col">deletions</th>
-          <th scope="col">status</th>
+          <th scope="col">changed lines</th>
+          <th scope="col" aria-label="insertions" title={split}>
+            +
+          </th>
+          <th scope="col" aria-label="deletions" title={split}>
+            −
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -28,10 +39,12 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
   );
 }
 
-export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
+
+function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
   const exact = f.insertions !== null || f.deletions !== null;
+  const changed = f.changes ?? (exact ? (f.insertions ?? 0) + (f.deletions ?? 0) : null);
   return (
     <tr className="border-t border-line">
       <td className="pr-3 font-mono break-words">
@@ -44,23 +57,24 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
             <SlashBreaks text={f.path} />
           </a>
         )}
+        {/* what the summary says of the file, after its path: a column of its own made the
+            table wider than a phone (397 px for the largest corpus merge at 390 px) */}
+        {f.created && <> <strong className="file-note text-good-fg">created</strong></>}
+        {f.deleted && <> <strong className="file-note text-bad-fg">deleted</strong></>}
+        {elided && <> <span className="file-note text-muted">path shortened</span></>}
       </td>
+      <td className="pr-2 text-right font-mono">{changed ?? "–"}</td>
       {exact ? (
         <>
-          <td className="pr-2 text-right font-mono text-ok">{f.insertions ? `+${f.insertions}` : ""}</td>
-          <td className="pr-2 text-right font-mono text-crash">{f.deletions ? `−${f.deletions}` : ""}</td>
+          <td className="pr-2 text-right font-mono text-ok">{f.insertions ?? 0}</td>
+          <td className="pr-2 text-right font-mono text-crash">{f.deletions ?? 0}</td>
         </>
       ) : (
-        // git scaled its +/- bar: the log gives the count of changed lines, not the split
-        <td colSpan={2} className="pr-2 text-right font-mono" title="lines changed (git's +/- bar was scaled, so the split is not in the log)">
-          {f.changes ?? ""}
-        </td>
+        <>
+          <td />
+          <td />
+        </>
       )}
-      <td className="text-[0.85rem]">
-        {f.created && <strong className="text-good-fg">created</strong>}
-        {f.deleted && <strong className="text-bad-fg">deleted</strong>}
-        {elided && <span className="text-muted">path shortened</span>}
-      </td>
     </tr>
   );
 }
@@ -69,7 +83,12 @@ export function FileRow({ f, hash }: { f: PageFile; hash: string }) {
 export function CulpritSection({ c }: { c: CulpritView }) {
   const { id, commit, word } = c;
   const n = (x: number) => x.toLocaleString("en");
-  const totals = [commit.filesChanged !== null ? `${n(commit.filesChanged)} file${commit.filesChanged === 1 ? "" : "s"} changed` : null, commit.insertions ? `+${n(commit.insertions)}` : null, commit.deletions ? `−${n(commit.deletions)}` : null].filter(Boolean).join(", ");
+  // git's summary line in its own words: `38 files changed, 2661 insertions(+), 1483 deletions(-)`
+  const totals = [
+    commit.filesChanged !== null ? `${n(commit.filesChanged)} file${commit.filesChanged === 1 ? "" : "s"} changed` : null,
+    commit.insertions ? `${n(commit.insertions)} insertion${commit.insertions === 1 ? "" : "s"} (+)` : null,
+    commit.deletions ? `${n(commit.deletions)} deletion${commit.deletions === 1 ? "" : "s"} (−)` : null,
+  ].filter(Boolean).join(", ");
   return (
     <section id="culprit" aria-labelledby="culprit-h" className="mt-5">
       <h2 id="culprit-h" className="text-base font-semibold">
@@ -84,7 +103,11 @@ export function CulpritSection({ c }: { c: CulpritView }) {
         </dd>
         <dt className="text-muted">author</dt>
         <dd>
-          {commit.author} {commit.authorEmail && <span className="font-mono whitespace-nowrap text-muted">&lt;{commit.authorEmail}&gt;</span>}
+          {commit.author} {commit.authorEmail && (
+            <span className="font-mono text-muted">
+              <Address address={commit.authorEmail} angled />
+            </span>
+          )}
         </dd>
         <dt className="text-muted">date</dt>
         <dd className="font-mono">{commit.dateText ?? "–"}</dd>
@@ -107,14 +130,7 @@ export function CulpritSection({ c }: { c: CulpritView }) {
       {commit.files.length > SHOWN && commit.files.length <= LISTED && (
         <details>
           <summary className="cursor-pointer text-[0.9rem] text-muted">{commit.files.length - SHOWN} more files</summary>
-          <table className="text-[0.9rem]">
-            <caption className="sr-only">more files changed</caption>
-            <tbody>
-              {commit.files.slice(SHOWN).map((f, i) => (
-                <FileRow key={i} f={f} hash={commit.hash} />
-              ))}
-            </tbody>
-          </table>
+          <FileTable files={commit.files.slice(SHOWN)} hash={commit.hash} caption="more files changed" captionHidden />
         </details>
       )}
       {commit.files.length > LISTED && (

@@ -1,6 +1,7 @@
 import { commitUrl, formatSeconds, shortHash } from "@/lib/format";
 import { logUrl } from "@/lib/log-range";
 import type { FactsView } from "@/lib/pages/bisection";
+import { AddressList } from "@/components/ui/addresses";
 
 const DT = "text-muted whitespace-nowrap";
 
@@ -77,8 +78,8 @@ export function FactsSection({ f: p }: { f: FactsView }) {
         </dd>
         <dt className={DT}>recipients</dt>
         <dd className="font-mono text-[0.85rem]">
-          {p.recipients.to.length > 0 && <div><span className="font-sans text-muted">to: </span>{p.recipients.to.join(", ")}</div>}
-          {p.recipients.cc.length > 0 && <div><span className="font-sans text-muted">cc: </span>{p.recipients.cc.join(", ")}</div>}
+          {p.recipients.to.length > 0 && <div><span className="font-sans text-muted">to: </span><AddressList addresses={p.recipients.to} /></div>}
+          {p.recipients.cc.length > 0 && <div><span className="font-sans text-muted">cc: </span><AddressList addresses={p.recipients.cc} /></div>}
           {!p.recipients.to.length && !p.recipients.cc.length && "–"}
         </dd>
         <dt className={DT}>log</dt>

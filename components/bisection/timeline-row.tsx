@@ -37,8 +37,10 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
           {row.index}
         </a>
       </td>
-      <td className="whitespace-nowrap">{row.role}</td>
-      <td className="font-mono">
+      <td className="tl-role">{row.role}</td>
+      {/* on a phone the role folds under the commit (drawn from data-role by app/globals.css, so
+          the page does not carry it twice) */}
+      <td className="font-mono" data-role={row.role}>
         {/* the subject as a tooltip too: its own column shows only on wide screens */}
         <Link href={`/c/${row.commit}`} title={row.subject ?? row.commit}>
           {shortHash(row.commit)}

@@ -17,7 +17,8 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
         Tested commits ({t.rows.length})
       </h2>
       <SignatureKeys columns={t.columns} />
-      <div className="relative overflow-x-auto">
+      {/* a wide matrix scrolls in its own box, with a shadow on each edge that has more beyond it */}
+      <div className="scroll-cue relative">
         <table className="tl border-collapse text-[0.93rem]">
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit
@@ -27,7 +28,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
               <th scope="col" className={`${TH} text-right`}>
                 #
               </th>
-              <th scope="col" className={TH}>
+              <th scope="col" className={`${TH} tl-role`}>
                 role
               </th>
               <th scope="col" className={TH}>

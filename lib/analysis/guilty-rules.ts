@@ -114,7 +114,11 @@ const PATH_CHAR = (c: number) =>
 const NAME_CHAR = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 
 /** The first `path.c:N` / `path.h:N` of a line (syzkaller's `filenameRe`), by a scan of the
- *  line's colons; null when none. */
+ *  line's colons; null when none. Relative to the kernel tree: reports of 2018-2019 print
+ *  `/mm/slab.c:3382` (the build directory cut from an absolute path, the slash left), which is
+ *  `mm/slab.c` in the tree. syzkaller's own scan keeps the slash, so none of its `^mm/...`
+ *  ignore rules match and such a report routes to `/lib/dump_stack.c`, a file no maintainer
+ *  owns; read as the tree's path, the ignore rules and MAINTAINERS apply as to newer reports. */
 export function fileOfLine(line: string): string | null {
   for (let p = line.indexOf(":"); p >= 0; p = line.indexOf(":", p + 1)) {
     const d = line.charCodeAt(p + 1);
@@ -123,9 +127,16 @@ export function fileOfLine(line: string): string | null {
     if ((ext !== 99 && ext !== 104) || line.charCodeAt(p - 2) !== 46 || !NAME_CHAR(line.charCodeAt(p - 3))) continue;
     let s = p - 3;
     while (s > 0 && PATH_CHAR(line.charCodeAt(s - 1))) s--;
-    return line.slice(s, p);
+    return treePath(line.slice(s, p));
   }
   return null;
+}
+
+/** A report's path without the leading slashes of the 2018-2019 form (`/mm/slab.c`). */
+export function treePath(path: string): string {
+  let s = 0;
+  while (path.charCodeAt(s) === 47 /* / */) s++;
+  return s === 0 ? path : path.slice(s);
 }
 
 /** Go's filepath.Clean for the relative paths of reports. */

@@ -105,6 +105,8 @@ describe("syzkaller's matchers, rewritten", () => {
     expect(fileOfLine("WARNING: CPU: 0 PID: 1 at kernel/locking/irqflag-debug.c:9 warn+0x1d/0x20 lib/x.c:7")).toBe("kernel/locking/irqflag-debug.c");
     expect(fileOfLine(" f+0x1/0x2 arch/x86/entry/entry_64.S:830")).toBeNull();
     expect(fileOfLine("no file: here.c: 12")).toBeNull();
+    // 2018-2019 reports: the build directory cut from an absolute path, the slash left (Log_1633cb00600000 L144)
+    expect(fileOfLine("    [<000000009ece7274>] kmem_cache_alloc_trace+0x134/0x240 /mm/slab.c:3608")).toBe("mm/slab.c");
     expect(fileOfLine("x".repeat(100000) + ":" + "1".repeat(10))).toBeNull();
   });
   it("ignores as syzkaller does, unescaped dots included", () => {

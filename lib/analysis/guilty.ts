@@ -14,7 +14,7 @@ import { unique } from "@/lib/unique";
 import { normalisePath } from "@/lib/domain/paths";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import type { CrashReport } from "@/lib/parser/types";
-import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
+import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix, treePath } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
 
 const RCU_ANCHORS = ["apic_timer_interrupt+0x", "el1h_64_irq+0x", "Exception stack"];
@@ -115,7 +115,7 @@ export function findGuiltyFrame(crash: CrashReport | null, lines: string[] | nul
   found ??= scan(rows);
   if (!found) return null;
   const g = found;
-  const frameIndex = crash.frames.findIndex((f) => f.logLine === g.line && f.file !== null && cleanPath(f.file) === g.file);
+  const frameIndex = crash.frames.findIndex((f) => f.logLine === g.line && f.file !== null && cleanPath(treePath(f.file)) === g.file);
   const anyOnLine = frameIndex >= 0 ? frameIndex : crash.frames.findIndex((f) => f.logLine === g.line);
   return { ...g, frameIndex: anyOnLine >= 0 ? anyOnLine : null, start };
 }

@@ -246,7 +246,7 @@ describe("debugWording (detector-commit's reading of subjects and messages)", ()
 describe("debug facility files", () => {
   it("knows one file of each facility, and ordinary files are not", async () => {
     const { isDebugFile } = await import("./rules/detector");
-    const debug = ["lib/Kconfig.debug", "mm/Kconfig.kasan", "mm/kasan/report.c", "mm/kfence/core.c", "kernel/kcsan/core.c", "lib/ubsan.c", "lib/debugobjects.c", "lib/list_debug.c", "lib/ref_tracker.c", "lib/refcount.c", "kernel/locking/lockdep.c", "kernel/locking/lockdep_proc.c", "kernel/locking/spinlock_debug.c", "include/linux/kasan.h", "include/linux/lockdep_types.h", "include/linux/ref_tracker.h"];
+    const debug = ["lib/Kconfig.debug", "mm/Kconfig.kasan", "mm/kasan/report.c", "mm/kfence/core.c", "kernel/kcsan/core.c", "lib/ubsan.c", "lib/debugobjects.c", "lib/list_debug.c", "lib/ref_tracker.c", "lib/refcount.c", "kernel/locking/lockdep.c", "kernel/locking/lockdep_proc.c", "kernel/locking/spinlock_debug.c", "kernel/locking/mutex-debug.c", "kernel/locking/irqflag-debug.c", "kernel/locking/rtmutex-debug.c", "include/linux/kasan.h", "include/linux/lockdep_types.h", "include/linux/ref_tracker.h"];
     for (const p of debug) expect(isDebugFile(p), p).toBe(true);
     for (const p of ["kernel/locking/mutex.c", "mm/filemap.c", "lib/string.c", "include/linux/fs.h", "drivers/Kconfig", "dir/file1.c", "net/core/dev.c"]) expect(isDebugFile(p), p).toBe(false);
   });

@@ -1,6 +1,7 @@
 // From findings to a verdict: one high finding makes a result likely wrong, and so do medium
-// findings from two independent kinds of evidence (what crashed, what the culprit changed, how
-// the runs came out); one medium finding makes it doubtful; low and info findings never decide.
+// findings from two independent kinds of evidence (what crashed, what the culprit is, where it
+// is beside the crash, how the bad verdicts came out, how the good ones did); one medium finding
+// makes it doubtful; low and info findings never decide.
 import { unique } from "@/lib/unique";
 import type { BisectionType, Outcome } from "@/lib/parser/types";
 import { foundWord, SEVERITY } from "@/lib/domain/words";
@@ -28,15 +29,22 @@ const HEADLINES: Record<RuleId, string> = {
   "off-target": "bad verdicts from other crashes",
 };
 
-/** Independent kinds of evidence: two medium findings of one kind are one argument, not two. */
-const FAMILY: Record<RuleId, "crash" | "culprit" | "runs" | "history"> = {
-  "title-drift": "crash", "crash-in-boot": "crash", "mixed-signatures": "crash",
-  "detector-commit": "culprit", "stack-overlap": "culprit", "noop-culprit": "culprit", "merge-culprit": "culprit",
-  "release-culprit": "culprit", "scope-only": "culprit",
-  "flaky-bad": "runs", "flaky-good": "runs", "low-confidence": "runs", "infra-share": "runs",
+/** Independent kinds of evidence: two medium findings of one kind are one argument, not two.
+ *  The bad and the good verdicts are two kinds: a stray crash behind a bad verdict and a weak
+ *  reproducer behind a good one are separate ways for the range to be wrong, both at once
+ *  leaves neither end standing (lost runs weaken good verdicts: fewer runs had the chance to
+ *  crash). Where the culprit is (beside the crash or not) is a kind apart
+ *  from what it is (a detector, a merge, an old bug's enabler): a culprit that changes a debug
+ *  facility and nothing near the crash is the detector case on two counts. */
+export type EvidenceKind = "crash" | "culprit" | "place" | "bad verdicts" | "good verdicts";
+
+export const FAMILY: Record<RuleId, EvidenceKind> = {
+  "title-drift": "crash", "crash-in-boot": "crash", "mixed-signatures": "crash", "head-cut": "crash", "off-target": "crash",
+  "detector-commit": "culprit", "noop-culprit": "culprit", "merge-culprit": "culprit", "release-culprit": "culprit", "scope-only": "culprit",
   "deep-history": "culprit",
-  "head-cut": "crash",
-  "off-target": "crash",
+  "stack-overlap": "place",
+  "flaky-bad": "bad verdicts",
+  "flaky-good": "good verdicts", "low-confidence": "good verdicts", "infra-share": "good verdicts",
 };
 
 /** Rules in the order their headline is preferred when several decide (first is preferred). */

@@ -124,4 +124,17 @@ describe("cli import", () => {
     expect(second.stdout).toMatch(/imported: 0, duplicates: 2, rejected: 1/);
     expect(await db.prisma.bisection.count()).toBe(2);
   });
+
+  it("rejudge re-judges what an older judge stored, then finds nothing to do", async () => {
+    await db.prisma.$executeRaw`UPDATE bisection SET verdict = 'clean', judge_version = 0 WHERE verdict <> 'n/a'`;
+    const stale = await db.prisma.bisection.count({ where: { judgeVersion: 0 } });
+    expect(stale).toBeGreaterThan(0);
+    const first = await cli(["rejudge"], { DATABASE_URL: db.url });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`re-judged ${stale} of ${stale} bisections judged before judge version \\d+`));
+    expect(await db.prisma.bisection.count({ where: { judgeVersion: 0 } })).toBe(0);
+    const second = await cli(["rejudge"], { DATABASE_URL: db.url });
+    expect(second.stdout).toMatch(/re-judged 0 of 0 bisections/);
+    expect((await cli(["rejudge", "x"], { DATABASE_URL: db.url })).code).toBe(1);
+  });
 });

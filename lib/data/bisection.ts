@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { cachedImmutable } from "./immutable-cache";
+import { cachedImmutable, forgetImmutableKey } from "./immutable-cache";
 import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
 import { findingsSchema, notesSchema, readStored, warningsSchema } from "@/lib/validations/stored";
 import type { Finding } from "@/lib/analysis/types";
@@ -10,6 +10,7 @@ import { headWords, stepWords, type With } from "./read-back";
 
 const bisectionSelect = {
   id: true,
+  judgeVersion: true,
   uploadedAt: true,
   startedAt: true,
   type: true,
@@ -61,9 +62,11 @@ const bisectionSelect = {
       filesChanged: true,
       insertions: true,
       deletions: true,
-      // git's diffstat is in path order (byte-wise: the database's C collation); without an
-      // order the rows come back as the heap has them
-      files: { orderBy: { path: "asc" }, select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
+      // in the log's order: git's diffstat is in path order but for the paths it shortened to
+      // `.../tail`, which sort first; rows stored before `position` was kept follow in path
+      // order (byte-wise: the database's C collation). Without an order the rows come back as
+      // the heap has them.
+      files: { orderBy: [{ position: { sort: "asc", nulls: "last" } }, { path: "asc" }], select: { path: true, created: true, deleted: true, changes: true, insertions: true, deletions: true } },
     },
   },
   steps: {
@@ -129,6 +132,8 @@ const bisectionSelect = {
 /** What can change after a bisection is stored: developers' marks, and syzbot links a later
  *  paste attaches. Read on every request, never cached. */
 const mutableSelect = {
+  /** the judge that gave the cached verdict: a row re-judged since (lib/ingest/rejudge.ts) is read again */
+  judgeVersion: true,
   syzbot: {
     select: {
       logXid: true,
@@ -182,14 +187,22 @@ export type BisectionDetail = With<
   With<MutableRow, { marks: StoredMark[] }> & { foundCommit: StoredCommit | null };
 
 /** One bisection with everything its page shows. What its log says never changes, so that part
- *  is kept in a bounded cache by id (lib/data/immutable-cache.ts); marks and syzbot links are
- *  read fresh. */
+ *  is kept in a bounded cache by id (lib/data/immutable-cache.ts) with the judge version it was
+ *  read at; marks, syzbot links and that version are read fresh. */
 export async function getBisection(prisma: PrismaClient, id: string): Promise<BisectionDetail | null> {
-  const [fixed, mutable] = await Promise.all([
+  const [cached, mutable] = await Promise.all([
     immutableDetail(prisma, id),
     prisma.bisection.findUnique({ where: { id }, select: mutableSelect }),
   ]);
-  if (!fixed || !mutable) return null;
+  if (!cached || !mutable) return null;
+  // the log never changes, its judgement does when a newer judge re-judges the row
+  let fixed = cached;
+  if (cached.judgeVersion !== mutable.judgeVersion) {
+    forgetImmutableKey(prisma, `detail:${id}`);
+    const again = await immutableDetail(prisma, id);
+    if (!again) return null;
+    fixed = again;
+  }
   const marks = mutable.marks.map((m) => ({ ...m, verdict: word(MARK_VERDICTS, m.verdict, `bisection ${id} mark ${m.id} verdict`) }));
   return { ...fixed, ...mutable, marks };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // A bounded LRU for data that never changes once stored: a bisection's own rows and slices of
-// its raw log (a stored bisection is never rewritten, ingest only adds). Keyed by Prisma client
+// its raw log (ingest only adds; a newer judge rewrites a row's judgement, which the reader
+// notices by its judge version and reads again). Keyed by Prisma client
 // (one per database) and key; holds the promise, so concurrent readers of one id share one
 // query; a miss (null) or an error is not kept, since the id may be uploaded later. The budget
 // is in "rows" (steps, runs, frames, files...), so a few huge bisections cannot hold the memory
@@ -63,4 +64,13 @@ export async function cachedImmutable<T>(
  *  rewrites a row, a backfill; in production, restart the instances after one). */
 export function forgetImmutable(prisma: PrismaClient): void {
   caches.delete(prisma);
+}
+
+/** Drops one key: the row behind it was rewritten (a re-judged bisection). */
+export function forgetImmutableKey(prisma: PrismaClient, key: string): void {
+  const c = caches.get(prisma);
+  const e = c?.map.get(key);
+  if (!c || !e) return;
+  c.map.delete(key);
+  c.weight -= e.weight;
 }

@@ -34,7 +34,12 @@ describe("stepVerdict", () => {
     expect(stepVerdict("cause", s({ allRunsOutcome: "ok" })).words).toBe("OK");
     expect(stepVerdict("cause", s({ allRunsOutcome: "crashed" })).outcome).toBe("crashed");
     expect(stepVerdict("cause", s({ runs: runs("ok", "boot-failed") }))).toMatchObject({ outcome: "boot-failed", words: "boot failed", mark: "boot" });
-    expect(stepVerdict("cause", s({ runs: runs("infra", "test-failed") }))).toMatchObject({ outcome: "failed", mark: "failed" });
+    // the kernel failed basic testing on every run that got that far: ⊘, whatever the machinery lost
+    expect(stepVerdict("cause", s({ runs: runs("infra", "test-failed") }))).toEqual({ outcome: "failed", words: "failed basic testing", git: null, mark: "basic" });
+    expect(stepVerdict("cause", s({ runs: runs("test-failed", "failed", "ignored") })).mark).toBe("basic");
+    expect(stepVerdict("cause", s({ allRunsOutcome: "test-failed" })).mark).toBe("basic");
+    expect(stepVerdict("cause", s({ runs: runs("infra", "failed") }))).toEqual({ outcome: "failed", words: "failed", git: null, mark: "failed" });
+    expect(stepVerdict("cause", s({ runs: runs("test-failed", "boot-failed") })).mark).toBe("boot");
     expect(stepVerdict("cause", s({}))).toEqual({ outcome: "none", words: "–", git: null, mark: "none" });
   });
 

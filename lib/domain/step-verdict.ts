@@ -48,13 +48,11 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   let allOk = true;
   let boot = false;
   let basic = false;
-  let other = false;
   const seen = (o: RunOutcome) => {
     any = true;
     if (o !== "ok") allOk = false;
     if (o === "boot-failed") boot = true;
     else if (o === "test-failed") basic = true;
-    else if (o !== "ok") other = true;
     return o === "crashed";
   };
   if (s.allRunsOutcome ? seen(s.allRunsOutcome) : s.runs.some((r) => seen(r.outcome))) {
@@ -62,8 +60,12 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   }
   if (any && allOk) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
   if (boot) return { outcome: "boot-failed", words: "boot failed", git: null, mark: "boot" };
-  // every lost run failed basic kernel testing: drawn as its runs and matrix cells are (⊘)
-  if (any) return { outcome: "failed", words: "failed", git: null, mark: basic && !other ? "basic" : "failed" };
+  // No run reached the reproducer. Where some failed basic kernel testing, the others were lost
+  // before the kernel was tested (infra problem, the machinery's `failed`, ignored): the kernel
+  // failed basic testing on every run that got that far, as the blocking-crash line
+  // (lib/analysis/blocking.ts) counts it, so it is drawn as those runs are (⊘).
+  if (any && basic) return { outcome: "failed", words: "failed basic testing", git: null, mark: "basic" };
+  if (any) return { outcome: "failed", words: "failed", git: null, mark: "failed" };
   return { outcome: "none", words: "–", git: null, mark: "none" };
 }
 

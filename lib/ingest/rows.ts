@@ -2,6 +2,7 @@
 // values lib/ingest/store.ts writes for one log, as data a worker thread can hand over and a
 // batch can concatenate. bulk.test.ts stores logs both ways and compares every table.
 // Crash signatures are named by title here; the writer turns titles into ids.
+import { JUDGE_VERSION } from "@/lib/analysis/version";
 import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
 
@@ -21,7 +22,7 @@ export const BISECTION_COLUMNS: readonly Column[] = [
   ["bisect_start_left", "int"], ["result_line", "int"], ["truncated", "bool"],
   ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["verdict", "text"],
   ["verdict_headline", "text"], ["findings", "jsonb"], ["confidence", "float8"], ["chance_wrong", "float8"],
-  ["judge_detail", "jsonb"], ["search_text", "text"],
+  ["judge_detail", "jsonb"], ["search_text", "text"], ["judge_version", "int"],
 ];
 export const RAW_LOG_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["text", "text"], ["bytes", "int"]];
 export const CULPRIT_COLUMNS: readonly Column[] = [
@@ -31,7 +32,7 @@ export const CULPRIT_COLUMNS: readonly Column[] = [
 ];
 export const CULPRIT_FILE_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["path", "text"], ["created", "bool"], ["deleted", "bool"], ["changes", "int"],
-  ["insertions", "int"], ["deletions", "int"],
+  ["insertions", "int"], ["deletions", "int"], ["position", "int"],
 ];
 export const STEP_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["index", "int"], ["commit_hash", "text"], ["role", "text"], ["release", "text"],
@@ -91,7 +92,7 @@ function bisectionRow(p: PreparedLog): Row {
     b?.revisionsLeft ?? null, log.resultLine, log.truncated,
     log.headTruncated, log.lineCount, log.steps.length, JSON.stringify(log.warnings), j.verdict,
     j.headline ?? null, JSON.stringify(j.findings), j.confidence, j.chanceWrong,
-    JSON.stringify(judgeDetail(j)), searchText(log),
+    JSON.stringify(judgeDetail(j)), searchText(log), JUDGE_VERSION,
   ];
 }
 
@@ -149,7 +150,7 @@ export function logRows(p: PreparedLog): LogRows {
     bisection: bisectionRow(p),
     rawLog: [id, text, Buffer.byteLength(text, "utf8")],
     culprit: c ? culpritRow(id, c) : null,
-    culpritFiles: c ? c.files.map((f) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions]) : [],
+    culpritFiles: c ? c.files.map((f, i) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions, i]) : [],
     steps: log.steps.map((s) => stepRow(id, s)),
     runs,
     crash: crash ? [id, null, crash.line, crash.endLine, crash.header, j.guilty?.file ?? crash.guiltyFile, j.guilty?.frameIndex ?? crash.guiltyFrame] : null,

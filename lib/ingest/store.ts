@@ -4,6 +4,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
+import { JUDGE_VERSION } from "@/lib/analysis/version";
 import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
@@ -19,10 +20,11 @@ function culpritCtes(log: BisectionLog): Prisma.Sql {
       ${c.dateIso}::timestamp, ${c.message}, ${c.mergeParents}::text[], ${c.filesChanged}::int, ${c.insertions}::int, ${c.deletions}::int
     FROM bis RETURNING bisection_id),
   culprit_files AS (
-    INSERT INTO "culprit_file" (bisection_id, path, created, deleted, changes, insertions, deletions)
-    SELECT culprit.bisection_id, v.* FROM culprit, unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
+    INSERT INTO "culprit_file" (bisection_id, path, created, deleted, changes, insertions, deletions, position)
+    SELECT culprit.bisection_id, v.path, v.created, v.deleted, v.changes, v.insertions, v.deletions, v.n - 1
+    FROM culprit, unnest(${col(c.files, "path")}::text[], ${col(c.files, "created")}::bool[],
       ${col(c.files, "deleted")}::bool[], ${col(c.files, "changes")}::int[], ${col(c.files, "insertions")}::int[],
-      ${col(c.files, "deletions")}::int[]) AS v
+      ${col(c.files, "deletions")}::int[]) WITH ORDINALITY AS v(path, created, deleted, changes, insertions, deletions, n)
     ON CONFLICT DO NOTHING)`;
 }
 
@@ -108,7 +110,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         start_signature_id, candidates, error, syzkaller_commit, host, started_at, revisions_tested, total_seconds, build_seconds,
         test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
         recipients_cc, bisect_start_line, bisect_start_bad, bisect_start_good, bisect_start_left, result_line, truncated, head_truncated, line_count, step_count, warnings,
-        verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text)
+        verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text, judge_version)
       VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
         (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
         ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, (${log.startedAt}::timestamptz AT TIME ZONE 'UTC'), ${log.revisionsTested}::int,
@@ -119,7 +121,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
         ${judgement.verdict}, ${judgement.headline ?? null}, ${JSON.stringify(judgement.findings)}::jsonb,
         ${judgement.confidence}::float8, ${judgement.chanceWrong}::float8, ${JSON.stringify(judgeDetail(judgement))}::jsonb,
-        ${searchText(log)})
+        ${searchText(log)}, ${JUDGE_VERSION}::int)
       RETURNING id),
     raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
     ${culpritCtes(log)},

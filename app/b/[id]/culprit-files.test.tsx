@@ -1,11 +1,13 @@
 // A merge of a whole release changes thousands of files (11,835 in the largest corpus log):
 // the page lists the first 15, a count per directory and links to /b/<id>/files for all of
 // them, so each reader of that page is not sent them.
+import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CulpritSection } from "@/components/bisection/culprit-section";
 import { culpritView, filesByDirectory } from "@/lib/pages/culprit";
 import type { PageCommit } from "@/lib/pages/types";
+import { parseBisectionLog } from "@/lib/parser";
 
 function commit(files: number): PageCommit {
   return {
@@ -69,3 +71,97 @@ describe("the culprit's file list", () => {
   });
 });
 
+
+/** Each row of each file table in the section: its cells' text. */
+function tableRows(html: string): string[][] {
+  return [...html.matchAll(/<tr class="border-t[^>]*>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, "")));
+}
+/** The visible column names of each file table (screen-reader-only words left out). */
+function heads(html: string): string[][] {
+  return [...html.matchAll(/<table class="files[^>]*>.*?<thead[^>]*>(.*?)<\/thead>/g)].map((m) =>
+    [...m[1].matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((th) => th[1].replace(/<span class="sr-only">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "").trim()),
+  );
+}
+
+function parsedCommit(file: string): PageCommit {
+  const r = parseBisectionLog(readFileSync(file, "utf8"));
+  if (!r.ok || !r.log.commit) throw new Error(`${file}: no commit`);
+  const c = r.log.commit;
+  return {
+    hash: c.hash, subject: c.subject, author: c.authorName, authorEmail: c.authorEmail, dateText: c.date, date: c.dateIso, message: c.message, mergeParents: c.mergeParents,
+    filesChanged: c.filesChanged, insertions: c.insertions, deletions: c.deletions,
+    files: c.files.map(({ line: _line, ...f }) => f),
+  };
+}
+
+describe("the culprit's file table against git's diffstat lines", () => {
+  // Log_14da4445d00000 (/b/89d3c425b6e2), L279-L326, copied by hand (create and delete mode from L318-L326): git scaled its bar (the
+  // largest change, 728 lines, does not fit), so only the bars with one character a line give the split
+  // (the 1-line changes, and mcp16502.c's `2 +-`).
+  const DIFFSTAT: [path: string, changed: string, plus: string, minus: string, note: "" | "created" | "deleted" | "path shortened"][] = [
+    [".../bindings/regulator/max8997-regulator.txt", "1", "1", "0", "path shortened"], //   1 +
+    [".../bindings/regulator/mcp16502-regulator.txt", "3", "", "", "path shortened"], //   3 +-
+    ["Documentation/devicetree/bindings/regulator/mt6315-regulator.yaml", "69", "", "", "created"], //  69 ++ (create mode gives the path)
+    [".../bindings/regulator/nxp,pca9450-regulator.yaml", "5", "", "", "path shortened"], //   5 +
+    [".../bindings/regulator/nxp,pf8x00-regulator.yaml", "17", "", "", "path shortened"], //  17 +-
+    [".../bindings/regulator/qcom,rpmh-regulator.txt", "2", "", "", "path shortened"], //   2 +
+    [".../bindings/regulator/qcom-labibb-regulator.yaml", "30", "", "", "path shortened"], //  30 +-
+    ["Documentation/devicetree/bindings/regulator/richtek,rt4831-regulator.yaml", "35", "", "", "created"], //  35 +
+    ["MAINTAINERS", "4", "", "", ""], //   4 +-
+    ["arch/arm64/boot/dts/qcom/qrb5165-rb5.dts", "9", "", "", ""], //   9 +-
+    ["drivers/mfd/ab8500-core.c", "1", "0", "1", ""], //   1 -
+    ["drivers/regulator/Kconfig", "51", "", "", ""], //  51 +-
+    ["drivers/regulator/Makefile", "5", "", "", ""], //   5 +-
+    ["drivers/regulator/ab3100.c", "724", "", "", "deleted"], // 724 -------------------- (delete mode)
+    ["drivers/regulator/ab8500-ext.c", "422", "", "", ""], // 422 +-----------
+    ["drivers/regulator/ab8500.c", "116", "", "", ""], // 116 +++-
+    ["drivers/regulator/atc260x-regulator.c", "539", "", "", "created"], // 539 +++++++++++++++
+    ["drivers/regulator/axp20x-regulator.c", "7", "", "", ""], //   7 +-
+    ["drivers/regulator/bd70528-regulator.c", "11", "", "", ""], //  11 +-
+    ["drivers/regulator/bd71828-regulator.c", "13", "", "", ""], //  13 +-
+    ["drivers/regulator/bd718x7-regulator.c", "20", "", "", ""], //  20 +-
+    ["drivers/regulator/core.c", "18", "", "", ""], //  18 +-
+    ["drivers/regulator/mcp16502.c", "2", "1", "1", ""], //   2 +- (two characters for two lines: the split is exact)
+    ["drivers/regulator/mt6315-regulator.c", "299", "", "", "created"], // 299 +++++++++
+    ["drivers/regulator/mtk-dvfsrc-regulator.c", "215", "", "", "created"], // 215 ++++++
+    ["drivers/regulator/pca9450-regulator.c", "22", "", "", ""], //  22 +
+    ["drivers/regulator/pf8x00-regulator.c", "278", "", "", ""], // 278 +++++---
+    ["drivers/regulator/qcom-labibb-regulator.c", "728", "", "", ""], // 728 ++++++++++++++++++++-
+    ["drivers/regulator/qcom-rpmh-regulator.c", "34", "", "", ""], //  34 +
+    ["drivers/regulator/rohm-regulator.c", "9", "", "", ""], //   9 +-
+    ["drivers/regulator/rt4831-regulator.c", "198", "", "", "created"], // 198 ++++++
+    ["drivers/regulator/s5m8767.c", "15", "", "", ""], //  15 +-
+    ["include/linux/mfd/abx500/ab8500.h", "3", "", "", ""], //   3 -
+    ["include/linux/mfd/rohm-generic.h", "14", "", "", ""], //  14 +-
+    ["include/linux/regulator/ab8500.h", "166", "", "", "deleted"], // 166 -----
+    ["include/linux/regulator/mt6315-regulator.h", "44", "", "", "created"], //  44 ++
+    ["include/linux/regulator/pca9450.h", "7", "", "", ""], //   7 +
+    ["lib/linear_ranges.c", "8", "", "", ""], //   8 +-
+  ];
+
+  it("has visible column names, git's count in one column and insertions and deletions each in its own, unsigned", () => {
+    const c = parsedCommit("../shared/corpus/syzbot-cause-2019-2023/Log_14da4445d00000.txt");
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("89d3c425b6e2", c, "cause")} />);
+    // the first 15 files, then the rest in a <details>: both tables under the same names
+    expect(heads(html)).toEqual([
+      ["file", "changed lines", "+", "−"],
+      ["file", "changed lines", "+", "−"],
+    ]);
+    expect(html).toContain('<th scope="col" aria-label="insertions" title="lines added and removed, where git&#x27;s +/- bar has one character a line; where git scaled the bar the log gives only the count">+</th>');
+    // what the summary says of a file (created, deleted) or of its path follows the path
+    expect(tableRows(html)).toEqual(DIFFSTAT.map(([path, changed, plus, minus, note]) => [note ? `${path} ${note}` : path, changed, plus, minus]));
+    // L317: ` 38 files changed, 2661 insertions(+), 1483 deletions(-)`
+    expect(html).toContain("38 files changed, 2,661 insertions (+), 1,483 deletions (−)");
+  });
+
+  it("gives the split where git's bar has one character a line (the seed, L227-L232)", () => {
+    const html = renderToStaticMarkup(<CulpritSection c={culpritView("7b3543c7f532", parsedCommit("lib/parser/testdata/cause-kvm_wait-title-drift.txt"), "cause")} />);
+    expect(tableRows(html)).toEqual([
+      ["include/linux/irqflags.h", "12", "12", "0"], //  include/linux/irqflags.h       | 12 ++++++++++++
+      ["kernel/locking/Makefile", "1", "1", "0"], //  kernel/locking/Makefile        |  1 +
+      ["kernel/locking/irqflag-debug.c created", "11", "11", "0"], //  kernel/locking/irqflag-debug.c | 11 +++++++++++ (L232: create mode)
+      ["lib/Kconfig.debug", "8", "8", "0"], //  lib/Kconfig.debug              |  8 ++++++++
+    ]);
+    expect(html).toContain("4 files changed, 32 insertions (+)<");
+  });
+});

@@ -109,10 +109,60 @@ describe("the culprit's files as git's diffstat gave them", () => {
     const { id } = await ingestLog(db.prisma, log);
     const files = culpritSection(await render(id));
     // `MAINTAINERS | 724 +-----`: 724 lines changed, the bar scaled to 6 characters
-    expect(files).toMatch(/<a [^>]*>MAINTAINERS<\/a><\/td><td colSpan="2"[^>]*>724<\/td>/);
+    expect(files).toMatch(/<a [^>]*>MAINTAINERS<\/a><\/td><td [^>]*>724<\/td><td><\/td><td><\/td>/);
     // the path breaks only after its slashes (components/ui/slash-breaks.tsx): read as text
-    expect(files.replace(/<(?!\/?(td|a)\b)[^>]+>/g, "")).toMatch(/<td[^>]*>\.\.\.\/bindings\/regulator\/vendor,regulator\.yaml</);
+    expect(files.replace(/<(?!\/?(td|a)\b)[^>]+>/g, "")).toMatch(/<td[^>]*>\.\.\.\/bindings\/regulator\/vendor,regulator\.yaml path shortened</);
     expect(files).not.toMatch(/href="[^"]*\.\.\.\/bindings/);
     expect(files).toContain("path shortened");
+  });
+});
+
+describe("the culprit's files in the log's order", () => {
+  /** The paths of the culprit section's file rows, top to bottom (the folded rest included). */
+  const shownPaths = (html: string) =>
+    [...culpritSection(html).matchAll(/<tr class="border-t[^>]*><td[^>]*>(.*?)<\/td>/g)].map((m) =>
+      m[1].replace(/<(strong|span) class="file-note[^"]*">[^<]*<\/(strong|span)>/g, "").replace(/<[^>]+>/g, "").trim(),
+    );
+
+  it("shows git's diffstat as the log lists it, shortened paths where git printed them (Log_14da4445d00000, L279-L316)", async () => {
+    const text = readFileSync("../shared/corpus/syzbot-cause-2019-2023/Log_14da4445d00000.txt", "utf8");
+    const { id } = await ingestLog(db.prisma, text);
+    const paths = shownPaths(await render(id));
+    // by hand from the log: L279-L287, then L288-L316 in order (`create mode` at L318-L319 gives
+    // the two shortened Documentation paths whole, in their diffstat places)
+    expect(paths.slice(0, 11)).toEqual([
+      ".../bindings/regulator/max8997-regulator.txt",
+      ".../bindings/regulator/mcp16502-regulator.txt",
+      "Documentation/devicetree/bindings/regulator/mt6315-regulator.yaml",
+      ".../bindings/regulator/nxp,pca9450-regulator.yaml",
+      ".../bindings/regulator/nxp,pf8x00-regulator.yaml",
+      ".../bindings/regulator/qcom,rpmh-regulator.txt",
+      ".../bindings/regulator/qcom-labibb-regulator.yaml",
+      "Documentation/devicetree/bindings/regulator/richtek,rt4831-regulator.yaml",
+      "MAINTAINERS",
+      "arch/arm64/boot/dts/qcom/qrb5165-rb5.dts",
+      "drivers/mfd/ab8500-core.c",
+    ]);
+    expect(paths).toHaveLength(38);
+    expect(paths.at(-1)).toBe("lib/linear_ranges.c");
+    // every diffstat line of the log, in its order: a path, or git's `.../tail` ending it
+    const stat = text.split("\n").slice(278, 316).map((l) => l.slice(1, l.indexOf("|")).trim());
+    expect(stat).toHaveLength(38);
+    paths.forEach((p, i) => expect(p === stat[i] || (stat[i].startsWith(".../") && p.endsWith(stat[i].slice(3))), `${i}: ${p} / ${stat[i]}`).toBe(true));
+  });
+
+  it("keeps a diffstat's own order where it is not in path order, written in an order of neither", async () => {
+    // the seed's diffstat (L227-L230) with two files added out of path order
+    const log = FIXTURE.replace(" lib/Kconfig.debug              |  8 ++++++++\n", " lib/Kconfig.debug              |  8 ++++++++\n MAINTAINERS                    |  2 +-\n arch/x86/Kconfig               |  1 +\n")
+      .replace(" 4 files changed, 32 insertions(+)", " 6 files changed, 34 insertions(+), 1 deletion(-)");
+    const { id } = await ingestLog(db.prisma, log);
+    const want = ["include/linux/irqflags.h", "kernel/locking/Makefile", "kernel/locking/irqflag-debug.c", "lib/Kconfig.debug", "MAINTAINERS", "arch/x86/Kconfig"];
+    expect(shownPaths(await render(id))).toEqual(want);
+    // the rows in the table in another order than the log's and the paths' (the heap keeps
+    // rewritten rows at its end): the read still gives the log's
+    await db.prisma.$executeRawUnsafe(`UPDATE culprit_file SET changes = changes WHERE bisection_id = $1 AND path IN ('include/linux/irqflags.h', 'MAINTAINERS')`, id);
+    const { forgetImmutable } = await import("@/lib/data/immutable-cache");
+    forgetImmutable(db.prisma);
+    expect(shownPaths(await render(id))).toEqual(want);
   });
 });

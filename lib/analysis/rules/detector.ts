@@ -10,8 +10,8 @@ import { type Context } from "../context";
 import { normalisePath } from "@/lib/domain/paths";
 import type { Finding } from "../types";
 
-/** `kernel/locking/<word with "debug">.[ch]`, tested without the backtracking `\w*debug\w*`. */
-const LOCKING_FILE = /^kernel\/locking\/(\w*)\.[ch]$/;
+/** `kernel/locking/<name with "debug">.[ch]` (`spinlock_debug.c`, `mutex-debug.c`), tested without the backtracking `[\w-]*debug[\w-]*`. */
+const LOCKING_FILE = /^kernel\/locking\/([\w-]*)\.[ch]$/;
 const lockingDebug = { test: (path: string) => LOCKING_FILE.exec(path)?.[1].includes("debug") === true };
 
 /** Files that belong to debug facilities. */

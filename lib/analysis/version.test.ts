@@ -1,0 +1,37 @@
+// The judge's output on every golden log, digested and pinned to JUDGE_VERSION: a rule change
+// that moves a verdict, a finding, a chance or a range fails here until JUDGE_VERSION is bumped
+// (stored bisections are then re-judged at the next start) and the digest updated.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseBisectionLog } from "@/lib/parser";
+import { logsUnder } from "@/lib/testing/logs-under";
+import { judgeBisection } from "./index";
+import { JUDGE_VERSION } from "./version";
+
+/** What each version gives on the goldens. Add a line when you bump the version. */
+const PINNED: Record<number, string> = {
+  2: "f2fe426c926bd5f7f32613f18a23c669dfbb5c6919a6578b1e864fb86b4bf979",
+};
+
+function judgeDigest(): { logs: number; digest: string } {
+  const h = createHash("sha256");
+  let logs = 0;
+  for (const file of logsUnder("lib/parser/testdata")) {
+    const text = readFileSync(file, "utf8");
+    const r = parseBisectionLog(text);
+    if (!r.ok) continue;
+    logs++;
+    h.update(file.slice("lib/parser/testdata/".length));
+    h.update(JSON.stringify(judgeBisection(r.log, text)));
+  }
+  return { logs, digest: h.digest("hex") };
+}
+
+describe("JUDGE_VERSION", () => {
+  it("names the judge's output on the goldens (bump it, and pin the new digest, when that moves)", () => {
+    const { logs, digest } = judgeDigest();
+    expect(logs).toBeGreaterThan(10);
+    expect({ version: JUDGE_VERSION, digest }).toEqual({ version: JUDGE_VERSION, digest: PINNED[JUDGE_VERSION] });
+  });
+});

@@ -1,0 +1,97 @@
+// Re-judging stored bisections after the judge changed (lib/analysis/version.ts). A stored
+// bisection keeps its log, so a newer judge's verdict is the one a fresh upload of the same log
+// would get: the stored raw text is prepared exactly as ingest prepares it, and the judge's
+// columns (verdict, headline, findings, confidence, chance, detail, the crash's guilty file)
+// are rewritten with the version, each row in one transaction, and the culprit's files get the
+// log's order where they were stored without it. The rest of the row (the parse) is left as
+// stored. Idempotent: a row is written only while its version is older, so two
+// instances that start at once (or a crash half-way) leave every row as one run would.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { JUDGE_VERSION } from "@/lib/analysis/version";
+import { judgeDetail } from "./map";
+import { isRefusal, prepareNormalized } from "./prepare";
+
+export interface RejudgeProgress {
+  /** rows re-judged and written */
+  rejudged: number;
+  /** verdicts that changed */
+  changed: number;
+  /** rows whose stored log the parser now refuses: left as judged, marked current, with why */
+  refused: { id: string; reason: string }[];
+}
+
+export interface RejudgeOptions {
+  /** rows read per query (default 20) */
+  batch?: number;
+  /** called after each batch */
+  onBatch?: (p: RejudgeProgress) => void;
+  /** stop between batches when it returns true (a server shutting down) */
+  stop?: () => boolean;
+  /** give the event loop a turn between logs (a serving process; default true) */
+  yieldBetween?: boolean;
+}
+
+/** How many stored bisections an older judge gave their verdict. */
+export async function staleJudgements(prisma: PrismaClient): Promise<number> {
+  return prisma.bisection.count({ where: { judgeVersion: { lt: JUDGE_VERSION } } });
+}
+
+export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = {}): Promise<RejudgeProgress> {
+  const batch = opts.batch ?? 20;
+  const progress: RejudgeProgress = { rejudged: 0, changed: 0, refused: [] };
+  // ids only; the texts one at a time, so a batch of 10 MiB logs is never held at once
+  let after = "";
+  for (;;) {
+    if (opts.stop?.()) break;
+    const rows = await prisma.bisection.findMany({
+      where: { judgeVersion: { lt: JUDGE_VERSION }, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: { id: true, contentHash: true, verdict: true },
+    });
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    for (const row of rows) {
+      if (opts.yieldBetween ?? true) await new Promise((r) => setImmediate(r));
+      const raw = await prisma.rawLog.findUnique({ where: { bisectionId: row.id }, select: { text: true } });
+      if (!raw) continue; // deleted meanwhile
+      const p = prepareNormalized(raw.text, row.contentHash);
+      if (isRefusal(p)) {
+        progress.refused.push({ id: row.id, reason: `line ${p.line ?? "?"}: ${p.reason}` });
+        await prisma.bisection.updateMany({ where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } }, data: { judgeVersion: JUDGE_VERSION } });
+        continue;
+      }
+      const j = p.judgement;
+      const [written] = await prisma.$transaction([
+        prisma.bisection.updateMany({
+          where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } },
+          data: {
+            verdict: j.verdict,
+            verdictHeadline: j.headline ?? null,
+            findings: j.findings as object[],
+            confidence: j.confidence,
+            chanceWrong: j.chanceWrong,
+            judgeDetail: judgeDetail(j) as object,
+            judgeVersion: JUDGE_VERSION,
+          },
+        }),
+        prisma.crashReport.updateMany({
+          where: { bisectionId: row.id },
+          data: { guiltyFile: j.guilty?.file ?? p.log.crash?.guiltyFile ?? null, guiltyFrame: j.guilty?.frameIndex ?? p.log.crash?.guiltyFrame ?? null },
+        }),
+        // rows stored before the files' order was kept (migration 20261201180000) get it from the
+        // same parse: the first place of each path, as ingest's ON CONFLICT DO NOTHING keeps it
+        prisma.$executeRaw`
+          UPDATE culprit_file cf SET position = v.pos
+          FROM (SELECT DISTINCT ON (path) path, n - 1 AS pos
+                FROM unnest(${p.log.commit?.files.map((f) => f.path) ?? []}::text[]) WITH ORDINALITY AS u(path, n) ORDER BY path, n) v
+          WHERE cf.bisection_id = ${row.id} AND cf.path = v.path AND cf.position IS NULL`,
+      ]);
+      if (written.count === 0) continue; // another instance was first
+      progress.rejudged++;
+      if (j.verdict !== row.verdict) progress.changed++;
+    }
+    opts.onBatch?.(progress);
+  }
+  return progress;
+}
