@@ -48,7 +48,7 @@ export function RelatedBisections({
   return (
     <section id="related" aria-labelledby="related-h" className="mt-4">
       <h2 id="related-h" className="mb-1 font-semibold">
-        {ofStart ? "Other bisections of this crash and of the start commit's crash" : "Other bisections of this crash"} ({more ? `${shown}+` : related.length})
+        {`${ofStart ? "Other bisections of this crash and of the start commit's crash" : "Other bisections of this crash"} (${more ? `${shown}+` : related.length})`}
       </h2>
       <div className="relative overflow-x-auto">
       <table className="related text-sm">
