@@ -26,7 +26,7 @@ describe("runs, times and dates in words", () => {
     expect(runsSummary([], "boot-failed")).toBe("all boot failed (runs not counted)");
     // a step whose 10 runs had two boot failures of the chased crash says so
     expect(runsSummary([...Array(8).fill({ outcome: "ok" }), { outcome: "boot-failed" }, { outcome: "boot-failed" }], null)).toBe("0 of 10 crashed, 2 boot failed");
-    expect(runsSummary([{ outcome: "crashed" }, { outcome: "infra" }, { outcome: "test-failed" }], null)).toBe("1 of 3 crashed, 1 test failed, 1 infra problem");
+    expect(runsSummary([{ outcome: "crashed" }, { outcome: "infra" }, { outcome: "test-failed" }], null)).toBe("1 of 3 crashed, 1 basic testing failed, 1 infra problem");
     expect(runsSummary([], null)).toBe("no runs");
   });
   it("formats durations compactly", () => {

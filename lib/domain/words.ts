@@ -106,7 +106,7 @@ export const RUN_OUTCOME: Record<RunOutcome, { log: string; label: string; mark:
   ok: { log: "OK", label: "OK", mark: "ok", count: "ok", signature: false },
   crashed: { log: "crashed", label: "crashed", mark: "crashed", count: "crashed", signature: true },
   "boot-failed": { log: "boot failed", label: "boot failed", mark: "boot", count: "boot", signature: true },
-  "test-failed": { log: "basic kernel testing failed", label: "test failed", mark: "basic", count: "lost", signature: false },
+  "test-failed": { log: "basic kernel testing failed", label: "basic testing failed", mark: "basic", count: "lost", signature: false },
   infra: { log: "infra problem", label: "infra problem", mark: "failed", count: "lost", signature: false },
   ignored: { log: "ignore", label: "ignored", mark: "ignored", count: "lost", signature: false },
   failed: { log: "failed", label: "failed", mark: "failed", count: "lost", signature: false },

@@ -47,7 +47,7 @@ describe("a step whose runs mix basic-testing failures and infrastructure failur
     const page = bisectionPage((await getBisection(db.prisma, id))!);
     const row = page.timeline.rows.find((r) => r.commit === V59)!;
     expect(row.line).toBe(126);
-    expect(row.runs).toMatchObject({ kind: "runs", summary: "20 runs: 1 failed: failed to run binary in VM: broken console: Permission denied (publickey), 19 test failed: KASAN: use-after-free Read in task_active_pid_ns" });
+    expect(row.runs).toMatchObject({ kind: "runs", summary: "20 runs: 1 failed: failed to run binary in VM: broken console: Permission denied (publickey), 19 basic testing failed: KASAN: use-after-free Read in task_active_pid_ns" });
     expect(row.verdict).toEqual({ outcome: "failed", words: "failed basic testing", git: null, mark: "basic" });
     expect(row.label).toBe(`#${row.index} release v5.9 bbf5c979011a failed basic testing`);
     // the releases that printed one `all runs: basic kernel testing failed` line read the same
@@ -69,7 +69,7 @@ describe("a step whose runs mix basic-testing failures and infrastructure failur
   it("on a log built to have one: ⊘ where no run got further than basic testing, not where one crashed", async () => {
     const { id } = await ingestLog(db.prisma, builtLog());
     const row = bisectionPage((await getBisection(db.prisma, id))!).timeline.rows.find((r) => r.commit === RELEASE)!;
-    expect(row.runs).toMatchObject({ kind: "runs", summary: expect.stringMatching(/^10 runs: 1 infra problem: .*, 1 failed: .*, 8 test failed: /) });
+    expect(row.runs).toMatchObject({ kind: "runs", summary: expect.stringMatching(/^10 runs: 1 infra problem: .*, 1 failed: .*, 8 basic testing failed: /) });
     expect(row.verdict).toEqual({ outcome: "failed", words: "failed basic testing", git: null, mark: "basic" });
     const { id: crashed } = await ingestLog(db.prisma, builtLog(["crashed: WARNING in kvm_wait"]));
     const other = bisectionPage((await getBisection(db.prisma, crashed))!).timeline.rows.find((r) => r.commit === RELEASE)!;

@@ -35,7 +35,7 @@ describe("timeline rows", () => {
       { outcome: "test-failed" as const, title: "failed to copy test binary to VM: root@10.128.0.77" },
       { outcome: "ok" as const, title: null },
     ];
-    expect(runSummary(runs)).toBe("4 runs: 1 crashed: WARNING in kvm_wait, 2 test failed: failed to copy test binary to VM: root@10.128.0.32, 1 OK");
+    expect(runSummary(runs)).toBe("4 runs: 1 crashed: WARNING in kvm_wait, 2 basic testing failed: failed to copy test binary to VM: root@10.128.0.32, 1 OK");
   });
 
   it("shows runs as shapes, one `all runs:` line as words, and why there are none", () => {
