@@ -46,7 +46,18 @@ export function BlockingLine({ id, blocking }: { id: string; blocking: BlockingC
           </p>
         );
       })}
-      {blocking.length > 3 && <p className="text-muted">{`and ${blocking.length - 3} more setup failure${blocking.length - 3 === 1 ? "" : "s"} (see the matrix below)`}</p>}
+      {blocking.length > 3 && <p className="text-muted">{moreLine(blocking, 3)}</p>}
     </section>
   );
+}
+
+/** The setup failures past the first `shown`, counted as the lines above count: by commit (a
+ *  commit listed above is not counted again). */
+export function moreLine(blocking: BlockingCrash[], shown: number): string {
+  const above = new Set(blocking.slice(0, shown).flatMap((b) => b.steps.map((s) => s.index)));
+  const rest = blocking.slice(shown);
+  const commits = new Set(rest.flatMap((b) => b.steps.map((s) => s.index)).filter((i) => !above.has(i))).size;
+  const failures = rest.length === 1 ? "another setup failure" : `${rest.length} other setup failures`;
+  if (commits === 0) return `and ${failures} on the commits above (see the matrix below)`;
+  return `and ${commits} more commit${commits === 1 ? "" : "s"} stopped by ${failures} (see the matrix below)`;
 }
