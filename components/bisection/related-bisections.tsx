@@ -27,7 +27,7 @@ export function RelatedBisections({ id, related, shown, title }: { id: string; r
       <h2 id="related-h" className="mb-1 font-semibold">
         Other bisections of this crash ({more ? `${shown}+` : related.length})
       </h2>
-      <div className="relative overflow-x-auto">
+      <div className="relative scroll-cue">
       <table className="related text-sm">
         <tbody>
           {rows.map((r) => (
@@ -37,7 +37,7 @@ export function RelatedBisections({ id, related, shown, title }: { id: string; r
               </td>
               {/* when syzbot ran it where the log says so, else when it was uploaded */}
               <td className="text-muted whitespace-nowrap">{r.startedAt ? formatDate(r.startedAt) : `uploaded ${formatDay(r.uploadedAt)}`}</td>
-              {titles && <td className="font-mono">{r.crashSignature?.title ?? "–"}</td>}
+              {titles && <td className="related-title font-mono">{r.crashSignature?.title ?? "–"}</td>}
               <td className="whitespace-nowrap">{`${r.type} · ${r.outcome}`}</td>
               <td className="font-mono">
                 {r.foundCommit ? (
