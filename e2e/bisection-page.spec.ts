@@ -89,7 +89,7 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(frame).toHaveText("kernel/locking/irqflag-debug.c:9");
   await expect(crash.locator("[data-frame]", { hasText: "touched by culprit" }).first()).toBeVisible();
   await expect(crash.locator("[data-frame='4']")).toContainText("guilty");
-  await expect(crash.getByText("6 syscall entry/exit frames: exit_to_user_mode_prepare, syscall_exit_to_user_mode, entry_SYSCALL_64_after_hwframe")).toBeVisible();
+  await expect(crash.getByText("6 syscall entry/exit frames: exit_to_user_mode_prepare, syscall_exit_to_user_mode, entry_SYSCALL_64_after_hwframe (3 more inlined in them)")).toBeVisible();
   // the RIP lines (L248-L249) name the place the WARNING line (L243-L244) does: shown once, linked
   await expect(crash.locator("h3", { hasText: "Instruction pointer" })).toHaveCount(0);
   await expect(crash.locator("h3", { hasText: "Reported at" })).toContainText("the RIP line says the same: L248");

@@ -51,6 +51,8 @@ test("/b/<id> reads its data once per request; a second request reads only what 
   const id = await freshBisection(request);
   const page = `/b/${id}`;
   for (let i = 0; i < 2; i++) expect((await request.get(page)).status()).toBe(200);
+  // the server writes a request's line when its response has finished: the second may land just after the client has read it
+  await expect.poll(() => requestsTo(page).length).toBe(2);
   const [first, second] = requestsTo(page);
   expect(first, `no request to ${page} in ${LOG}`).toBeDefined();
   const reads = (r: Logged) => [DETAIL, MUTABLE, LOG_LINES, RELATED].map((re) => count(r, re));

@@ -31,7 +31,7 @@ export function FactsSection({ f: p }: { f: FactsView }) {
         <dt className={DT}>revisions tested</dt>
         <dd>
           {p.revisionsTested}
-          {p.initialLeft !== null && <span className="text-muted">{` (git: ${p.initialLeft.toLocaleString("en")} revisions left after the first step)`}</span>}
+          {p.initialLeft !== null && <span className="text-muted">{` (after git bisect start: “${p.initialLeft.toLocaleString("en")} revisions left to test after this”)`}</span>}
         </dd>
         <dt className={DT}>time spent</dt>
         <dd>

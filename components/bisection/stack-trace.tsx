@@ -55,7 +55,7 @@ function Block({ id, b }: { id: string; b: FrameBlock<FrameView> }) {
   return (
     <details>
       <summary className="cursor-pointer px-1 text-[0.8rem] text-muted">
-        {b.frames} {FOLD_WORDS[b.reason]} frames: {foldNames(b.groups)}
+        {b.frames} {FOLD_WORDS[b.reason]} frames: {foldNames(b.groups, b.frames)}
       </summary>
       {b.groups.map((g) => (
         <Group key={g.head.position} id={id} g={g} />
@@ -84,9 +84,13 @@ function Copies({ id, view }: { id: string; view: FrameSectionView<FrameView> })
   );
 }
 
-function foldNames(groups: FrameGroup<FrameView>[]): string {
+/** The folded functions: each group's real frame, and how many frames were inlined into them
+ *  (the count before the colon is every frame: "6 ... frames: a, b, c (3 more inlined in them)"). */
+export function foldNames(groups: FrameGroup<FrameView>[], frames: number): string {
   const names = groups.map((g) => g.head.function);
-  return names.length > 3 ? `${names.slice(0, 3).join(", ")}…` : names.join(", ");
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")}, …` : names.join(", ");
+  const inlined = frames - groups.length;
+  return inlined > 0 ? `${shown} (${inlined} more inlined in ${groups.length === 1 ? "it" : "them"})` : shown;
 }
 
 function RawReport({ c, rawReport }: { c: CrashView; rawReport: string }) {

@@ -2,6 +2,7 @@ import { logUrl, rangeLabel } from "@/lib/log-range";
 import type { VerdictView } from "@/lib/pages/bisection";
 import { TONE_BOX } from "@/components/tone";
 import { ChanceLine } from "./chance-line";
+import { Backticks } from "@/components/ui/backticks";
 
 function Evidence({ id, ranges }: { id: string; ranges: [number, number][] }) {
   if (!ranges.length) return null;
@@ -52,7 +53,7 @@ export function VerdictBanner({ v }: { v: VerdictView }) {
                 {f.severity}
               </span>
               <span>
-                {f.message}
+                <Backticks text={f.message} />
                 <Evidence id={v.id} ranges={f.evidence} />
               </span>
             </li>

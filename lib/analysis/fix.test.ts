@@ -52,7 +52,7 @@ describe("a flaky fix bisection", () => {
     const f = find(j, "flaky-good");
     expect(f?.severity).toBe("medium");
     expect(f?.message).toContain("judged fixed on 4 clean runs");
-    expect(f?.message).toContain("chance 0.66");
+    expect(f?.message).toContain("would happen 65.6% of the time with the bug present");
     // the evidence (the first clean run, the `all runs: OK` line), then each verdict
     const lines = text.split("\n");
     const after = (marker: string, s: string) => lines.indexOf(s, lines.indexOf(marker)) + 1;

@@ -142,7 +142,7 @@ describe("low-confidence", () => {
     const f = j.findings.find((x) => x.rule === "low-confidence");
     expect(j.confidence).toBeCloseTo(Math.pow(1 - Math.pow(0.7, 5), 3), 6);
     expect(f?.severity).toBe("medium");
-    expect(f?.message).toContain("gives 0.58");
+    expect(f?.message).toContain("gives 57.6%, below its cut-off of 66.0%");
     // each good step's first clean run and its verdict
     expect(f?.lines).toHaveLength(6);
   });

@@ -45,6 +45,7 @@ export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, t
       startedAt: true,
       culprit: { select: { hash: true, subject: true } },
       crashSignature: { select: { title: true } },
+      startSignature: { select: { title: true } },
     },
   });
   const byId = new Map(rows.map(({ culprit, ...r }) => [r.id, { ...headWords(r), foundCommit: culprit }]));

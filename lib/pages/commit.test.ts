@@ -13,8 +13,13 @@ describe("contradictions", () => {
 
   it("finds another bisection of the same crash that tested the blamed commit OK", () => {
     expect(contradictions(found, [step("blamer", "WARNING in kvm_wait", "crashed"), step("other", "WARNING in kvm_wait", "ok"), step("third", "KASAN: x", "ok")])).toEqual([
-      { bisectionId: "other", step: 3, line: 40, endLine: 52, title: "WARNING in kvm_wait", saw: "ok" },
+      { bisectionId: "other", step: 3, line: 40, endLine: 52, title: "WARNING in kvm_wait", saw: "ok", runs: "0 of 10 crashed" },
     ]);
+  });
+
+  it("says what the runs of a contradicting step were: a good verdict beside boot failures is weaker than ten clean runs", () => {
+    const runs = [...Array.from({ length: 6 }, () => ({ outcome: "ok" as const })), ...Array.from({ length: 4 }, () => ({ outcome: "boot-failed" as const }))];
+    expect(contradictions(found, [step("other", "WARNING in kvm_wait", "ok", { runs })]).map((c) => c.runs)).toEqual(["0 of 10 crashed, 4 boot failed"]);
   });
 
   it("agrees when the other bisection crashed there too, and ignores steps without a reading", () => {
@@ -94,7 +99,7 @@ describe("commitPage", () => {
 
   it("lists the other bisection that tested the blamed commit OK, and every step in words", () => {
     const p = commitPage(record);
-    expect(p.against).toEqual([{ bisectionId: "bbbbbbbbbbbb", step: 13, line: 164, endLine: 176, title: "WARNING in kvm_wait", saw: "ok" }]);
+    expect(p.against).toEqual([{ bisectionId: "bbbbbbbbbbbb", step: 13, line: 164, endLine: 176, title: "WARNING in kvm_wait", saw: "ok", runs: "0 of 10 crashed" }]);
     expect(p.steps.map((s) => [s.bisectionId, `#${s.index} ${s.role}`, s.verdict.words, s.runs])).toEqual([
       ["aaaaaaaaaaaa", "#13 bisect", "crashed", "10 of 10 crashed"],
       ["bbbbbbbbbbbb", "#13 bisect", "OK", "0 of 10 crashed"],

@@ -35,6 +35,9 @@ export interface Contradiction {
   title: string;
   /** what that step saw: "ok" at a blamed culprit, "crashed" at a named fix */
   saw: "ok" | "crashed";
+  /** its runs in words ("6 of 10 OK, 4 boot failed"): a good verdict beside boot failures is
+   *  not the same evidence as ten clean runs */
+  runs: string;
 }
 
 /** Steps of other bisections of the same crash that saw the commit the other way: no crash
@@ -49,7 +52,7 @@ export function contradictions(found: Blaming[], steps: TestedStep[]): Contradic
     const want = expect.get(s.title);
     const saw = bugReading(stepVerdict(s.type, s));
     if (!want || (saw !== "ok" && saw !== "crashed") || saw === want) continue;
-    out.push({ bisectionId: s.bisectionId, step: s.index, line: s.line, endLine: s.endLine, title: s.title, saw });
+    out.push({ bisectionId: s.bisectionId, step: s.index, line: s.line, endLine: s.endLine, title: s.title, saw, runs: runsSummary(s.runs, s.allRunsOutcome) });
   }
   return out;
 }

@@ -71,7 +71,7 @@ async function BisectionPageContent({ params }: Props) {
       )}
       <FactsSection f={p.facts} />
       </div>
-      <RelatedBisections id={p.id} related={related} shown={RELATED_SHOWN} title={p.summary.finalTitle ?? p.summary.startTitle} />
+      <RelatedBisections id={p.id} related={related} shown={RELATED_SHOWN} title={p.summary.finalTitle ?? p.summary.startTitle} startTitle={p.summary.startTitle} />
     </article>
   );
 }

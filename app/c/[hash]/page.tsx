@@ -99,7 +99,7 @@ async function CommitPageContent({ params }: Props) {
                 <Link href={logUrl(c.bisectionId, c.line, c.endLine)} className="font-mono">
                   {c.bisectionId} #{c.step}
                 </Link>{" "}
-                {c.saw === "ok" ? "tested it good (no crash)" : "crashed at it"}: <span className="font-mono">{c.title}</span>
+                {c.saw === "ok" ? "tested it good" : "crashed at it"} ({c.runs}): <span className="font-mono">{c.title}</span>
               </li>
             ))}
           </ul>

@@ -67,7 +67,7 @@ export function flakyGood(ctx: Context): Finding[] {
     out.push({
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
-      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${cleanRuns(countRuns(s))}, but with the reproducer crashing ${Math.round(p * 100)}% of the time elsewhere that is a false negative with chance ${fn.toFixed(2)}${ctx.fix ? ", which would put the found fix too early" : ""}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${cleanRuns(countRuns(s))}, but the reproducer crashed ${Math.round(p * 100)}% of the time elsewhere, so that many runs all clean would happen ${pct(fn)} of the time with the bug present${ctx.fix ? ", which would put the found fix too early" : ""}.`,
       lines: evidenceLines(ctx.log.type, s),
     });
   }
@@ -82,7 +82,7 @@ export function lowConfidence(ctx: Context): Finding[] {
     {
       rule: "low-confidence",
       severity: "medium",
-      message: `syzkaller's own confidence model gives ${c.toFixed(2)}, below its cut-off of ${CONFIDENCE_CUTOFF}.`,
+      message: `syzkaller's own confidence model gives ${pct(c)}, below its cut-off of ${pct(CONFIDENCE_CUTOFF)}.`,
       lines: uniqueSorted(goods.flatMap((s) => evidenceLines(ctx.log.type, s))),
     },
   ];
@@ -100,4 +100,10 @@ function keepWorst(fs: Finding[]): Finding[] {
       lines: uniqueSorted(fs.flatMap((f) => f.lines)),
     },
   ];
+}
+
+/** A chance as the page prints chances: one decimal, `<0.1%` rather than a rounded 0.0%. */
+function pct(x: number): string {
+  if (x > 0 && x < 0.0005) return "<0.1%";
+  return `${(x * 100).toFixed(1)}%`;
 }
