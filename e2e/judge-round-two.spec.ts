@@ -29,7 +29,7 @@ test("read the chance, the guilty file, the trusted range and copy the replay sc
   const script = range.getByTestId("replay-script");
   await expect(script).toContainText("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
   await expect(script).toContainText("git bisect good 2f0df49c89acaa58571d509830bc481250699885");
-  await expect(script).toContainText("# not trusted (crashed only with “WARNING in kvm_wait”): git bisect bad 997acaf6b4b59c6a9c259740312a69ea549cc684");
+  await expect(script).toContainText("# not trusted: crashed only with “WARNING in kvm_wait”\n# git bisect bad 997acaf6b4b59c6a9c259740312a69ea549cc684");
   await expect(range).toContainText("revert 997acaf6b4b5 on the start commit 9c54130cd255");
 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -31,7 +31,12 @@ function Side({ step }: { step: SideStep | null }) {
       </span>
       {step.role && step.role !== "bisect" && <span className="ml-1 text-[0.8rem] text-muted">{step.role}</span>}
       <div className="text-[0.8rem] text-muted">{step.runs}</div>
-      {step.titles.length > 0 && <div className="font-mono text-xs wrap-anywhere md:hidden">{step.titles.join(", ")}</div>}
+      {/* a title breaks at its spaces or after a `/` or `_`, never inside a word */}
+      {step.titles.length > 0 && (
+        <div className="font-mono text-xs break-words md:hidden">
+          <SlashBreaks text={step.titles.join(", ")} underscores />
+        </div>
+      )}
     </>
   );
 }
@@ -85,7 +90,7 @@ async function ComparePageContent({ searchParams }: Props) {
       </p>
       {/* below md the Subject and Crash titles columns fold into the Commit and A/B cells, so the
           verdicts, the point of the page, are on screen at 390 px */}
-      <div className="relative overflow-x-auto">
+      <div className="relative scroll-cue">
       <table className="w-full text-sm" data-testid="compare-table">
         <thead className="border-b border-line bg-soft text-left">
           <tr>
@@ -117,20 +122,20 @@ async function ComparePageContent({ searchParams }: Props) {
                 <Side step={r.b} />
                 {r.verdictsDiffer && <div className="whitespace-nowrap text-warn-fg">≠ verdicts differ</div>}
               </td>
-              <td className="px-1.5 py-0.5 font-mono text-xs wrap-anywhere max-md:hidden">
+              <td className="px-1.5 py-0.5 font-mono text-xs break-words max-md:hidden">
                 {r.titlesDiffer ? (
                   <>
                     <div>
                       <span className="font-sans text-muted">A: </span>
-                      {r.a?.titles.join(", ") || "no crash"}
+                      <SlashBreaks text={r.a?.titles.join(", ") || "no crash"} underscores />
                     </div>
                     <div>
                       <span className="font-sans text-muted">B: </span>
-                      {r.b?.titles.join(", ") || "no crash"}
+                      <SlashBreaks text={r.b?.titles.join(", ") || "no crash"} underscores />
                     </div>
                   </>
                 ) : (
-                  r.a?.titles.join(", ") || r.b?.titles.join(", ")
+                  <SlashBreaks text={r.a?.titles.join(", ") || r.b?.titles.join(", ") || null} underscores />
                 )}
               </td>
             </tr>

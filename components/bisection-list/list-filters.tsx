@@ -16,8 +16,11 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
           name="q"
           defaultValue={params.q ?? ""}
           data-search-box
-          placeholder="title, hash prefix, subject, author, function, file"
-          className={`${field} w-96 font-mono`}
+          // short enough to show whole in the box at 390 px and on a wide screen; the full list
+          // of what it searches is its tooltip
+          placeholder="title, hash, subject, author, file…"
+          title="title, hash prefix, subject, author, function, file"
+          className={`${field} w-96 max-w-full font-mono`}
         />
       </label>
       <label className="flex flex-col">

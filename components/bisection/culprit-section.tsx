@@ -7,25 +7,48 @@ import { Address } from "@/components/ui/addresses";
 /** Merges change hundreds of files: past this many the rest fold away. */
 const SHOWN = 15;
 
-/** Said once per table rather than on each of a merge's thousands of cells. */
-const SPLIT = "lines added and removed, where git's +/- bar has one character a line; where git scaled the bar the log gives only the count";
+/** What a "scaled" cell means: said once in the caption and on each such cell's tooltip. */
+const SCALED = "git scaled the +/- bar: only the total is known";
+
+/** The insertions and deletions of a file where the log gives them: git's +/- bar at one
+ *  character a line, or a created (deleted) file, whose changed lines are all insertions
+ *  (deletions). Null where git scaled its bar: only the total is known. */
+export function fileSplit(f: PageFile): { insertions: number; deletions: number } | null {
+  if (f.insertions !== null || f.deletions !== null) return { insertions: f.insertions ?? 0, deletions: f.deletions ?? 0 };
+  if (f.changes === null) return null;
+  if (f.created && !f.deleted) return { insertions: f.changes, deletions: 0 };
+  if (f.deleted && !f.created) return { insertions: 0, deletions: f.changes };
+  return null;
+}
+
+/** The caption's note on the + and − columns: which rows have them exact, and what "scaled" means. */
+export function splitNote(files: readonly PageFile[]): string | null {
+  const counted = files.filter((f) => f.changes !== null || f.insertions !== null || f.deletions !== null);
+  const exact = counted.filter((f) => fileSplit(f) !== null).length;
+  if (exact === counted.length) return null;
+  const which = exact === 0 ? "no row" : `${exact} of ${counted.length} rows`;
+  return `+ and − exact on ${which} (git's bar at one character a line, or a created or deleted file); "scaled": ${SCALED}`;
+}
 
 /** Changed files, one row each, under visible column names: git's count of changed lines, then
- *  the insertions and deletions where the log gives them (git's +/- bar at one character a line). */
+ *  the insertions and deletions where the log gives them; where git scaled its bar the two cells
+ *  say "scaled" and the caption says which rows are exact. */
 export function FileTable({ files, hash, caption, captionHidden = false }: { files: readonly PageFile[]; hash: string; caption: string; captionHidden?: boolean }) {
-  // where git scaled its bar some rows have a count and no split: the columns say why
-  const split = files.some((f) => f.changes !== null && f.insertions === null && f.deletions === null) ? SPLIT : undefined;
+  const note = splitNote(files);
   return (
     <table className="files mt-1 text-[0.9rem]">
-      <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>{caption}</caption>
+      <caption className={captionHidden ? "sr-only" : "text-left text-muted"}>
+        {caption}
+        {note && <span className="block text-[0.8rem]" data-testid="split-note">{note}</span>}
+      </caption>
       <thead>
         <tr>
           <th scope="col">file</th>
           <th scope="col">changed lines</th>
-          <th scope="col" aria-label="insertions" title={split}>
+          <th scope="col" aria-label="insertions">
             +
           </th>
-          <th scope="col" aria-label="deletions" title={split}>
+          <th scope="col" aria-label="deletions">
             −
           </th>
         </tr>
@@ -43,8 +66,8 @@ export function FileTable({ files, hash, caption, captionHidden = false }: { fil
 function FileRow({ f, hash }: { f: PageFile; hash: string }) {
   // git's diffstat shortens long paths to `.../tail`: not a path to link or to take as whole
   const elided = f.path.startsWith(".../");
-  const exact = f.insertions !== null || f.deletions !== null;
-  const changed = f.changes ?? (exact ? (f.insertions ?? 0) + (f.deletions ?? 0) : null);
+  const split = fileSplit(f);
+  const changed = f.changes ?? (split ? split.insertions + split.deletions : null);
   return (
     <tr className="border-t border-line">
       <td className="pr-3 font-mono break-words">
@@ -64,11 +87,16 @@ function FileRow({ f, hash }: { f: PageFile; hash: string }) {
         {elided && <> <span className="file-note text-muted">path shortened</span></>}
       </td>
       <td className="pr-2 text-right font-mono">{changed ?? "–"}</td>
-      {exact ? (
+      {split ? (
         <>
-          <td className="pr-2 text-right font-mono text-ok">{f.insertions ?? 0}</td>
-          <td className="pr-2 text-right font-mono text-crash">{f.deletions ?? 0}</td>
+          {/* a zero in the muted colour: nothing added (removed) is not a red figure */}
+          <td className={`pr-2 text-right font-mono ${split.insertions ? "text-ok" : "text-muted"}`}>{split.insertions}</td>
+          <td className={`pr-2 text-right font-mono ${split.deletions ? "text-crash" : "text-muted"}`}>{split.deletions}</td>
         </>
+      ) : changed !== null ? (
+        <td colSpan={2} className="file-note pr-2 text-right text-muted" title={SCALED}>
+          scaled
+        </td>
       ) : (
         <>
           <td />

@@ -50,7 +50,7 @@ export function RelatedBisections({
       <h2 id="related-h" className="mb-1 font-semibold">
         {`${ofStart ? "Other bisections of this crash and of the start commit's crash" : "Other bisections of this crash"} (${more ? `${shown}+` : related.length})`}
       </h2>
-      <div className="relative overflow-x-auto">
+      <div className="relative scroll-cue">
       <table className="related text-sm">
         <tbody>
           {rows.map((r) => (
@@ -61,7 +61,7 @@ export function RelatedBisections({
               {/* when syzbot ran it where the log says so, else when it was uploaded */}
               <td className="text-muted whitespace-nowrap">{r.startedAt ? formatDate(r.startedAt) : `uploaded ${formatDay(r.uploadedAt)}`}</td>
               {titles && (
-                <td>
+                <td className="related-title">
                   <span className="font-mono">{r.crashSignature?.title ?? "–"}</span>
                   {ofStart && ofStartCrashOnly(r, title) && <span className="text-muted"> · the crash at this log&rsquo;s start commit</span>}
                 </td>

@@ -20,6 +20,9 @@ function Left({ n, scale }: { n: number | null; scale: number }) {
   );
 }
 
+/** Past this many characters a note is clamped to two lines. */
+const LONG_NOTE = 60;
+
 /** One tested commit: focusable (j/k), and linked to its lines in the log. */
 export function TimelineRow({ id, row, type, columns, subjects }: { id: string; row: Row; type: BisectionType; columns: SignatureColumn[]; subjects: boolean }) {
   const v = row.verdict;
@@ -69,11 +72,21 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
             same binary as <a href={`#step-${row.sameAs}`}>#{row.sameAs}</a>
           </span>
         )}
-        {row.notes.map((n, i) => (
-          <span key={i} className="mr-2 text-muted" title={n}>
-            {n.length > 120 ? `${n.slice(0, 120)}…` : n}
-          </span>
-        ))}
+        {/* a long note (the machinery's `failed: failed to create VM pool: ...`) shows two
+            lines, the rest under its disclosure (no JavaScript), so its row stays short */}
+        {row.notes.map((n, i) =>
+          n.length > LONG_NOTE ? (
+            <details key={i} className="tl-note mr-2 text-muted">
+              <summary>
+                <span className="tl-clamp">{n}</span>
+              </summary>
+            </details>
+          ) : (
+            <span key={i} className="mr-2 text-muted">
+              {n}
+            </span>
+          ),
+        )}
       </td>
     </tr>
   );

@@ -45,7 +45,7 @@ export function TrustedRange({ t }: { t: TrustView }) {
         <h3 className="text-[0.85rem] font-semibold text-muted">replay script (git bisect replay)</h3>
         <CopyButton from="replay-script" label="copy replay script" />
       </div>
-      <pre id="replay-script" data-testid="replay-script" className="overflow-x-auto bg-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+      <pre id="replay-script" data-testid="replay-script" className="scroll-cue cue-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
         {range.script}
       </pre>
       <p className="mt-1 text-[0.85rem]">{range.hint}</p>

@@ -18,4 +18,14 @@ describe("SlashBreaks", () => {
     expect(html("Linus Torvalds, 2021-02-22")).toBe('Linus Torvalds, <span class="whitespace-nowrap">2021-02-22</span>');
     expect(html(null)).toBe("");
   });
+
+  it("with underscores (crash titles) offers a break after each `_` too, never inside a word", () => {
+    // /compare at 390 px broke "bpf_exec_tx_verdi | ct"
+    const t = (text: string) => renderToStaticMarkup(createElement(SlashBreaks, { text, underscores: true }));
+    expect(t("bug in bpf_exec_tx_verdict, WARNING")).toBe(
+      "bug in " + ["bpf_", "exec_", "tx_", "verdict,"].map((p) => `<span class="whitespace-nowrap">${p}</span>`).join("<wbr/>") + " WARNING",
+    );
+    // without the option an identifier stays one word, as before
+    expect(html("bpf_exec_tx_verdict")).toBe("bpf_exec_tx_verdict");
+  });
 });

@@ -51,7 +51,12 @@ describe("trusted range on the fixture", () => {
     expect(lines[0]).toBe("git bisect start '9c54130cd25528028b2d38f6ada0c79e92210390' 'f40ddce88593482919761f74910f42f4b84c004b'");
     expect(lines.filter((l) => l.startsWith("git bisect good"))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith("git bisect bad"))).toHaveLength(0);
-    expect(lines.filter((l) => l.startsWith("# not trusted"))).toHaveLength(8);
+    expect(lines.filter((l) => l.startsWith("# not trusted: "))).toHaveLength(8);
+    // each reason sits on its own line, the commented-out command on the next, short enough for a phone
+    lines.forEach((l, i) => {
+      if (l.startsWith("# not trusted")) expect(lines[i + 1]).toMatch(/^# git bisect (good|bad) [0-9a-f]{40}$/);
+    });
+    expect(lines.every((l) => !l.startsWith("# not trusted") || !l.includes("git bisect"))).toBe(true);
     expect(range.hint).toContain("revert 997acaf6b4b5 on the start commit 9c54130cd255");
   });
 });
@@ -100,7 +105,7 @@ describe("trusted range on built logs", () => {
     expect(range.bad).toBe(hash(6));
     expect(range.good).toBe(hash(4));
     expect(range.script).toContain(`git bisect bad ${hash(6)}`);
-    expect(range.script).toContain(`# not trusted (only 1 of 3 runs ran clean): git bisect good ${hash(7)}`);
+    expect(range.script).toContain(`# not trusted: only 1 of 3 runs ran clean\n# git bisect good ${hash(7)}\n`);
   });
 
   it("is null without git bisect start", () => {

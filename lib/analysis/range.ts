@@ -150,11 +150,13 @@ export function trustedRange(log: BisectionLog): TrustedRange | null {
 }
 
 /** `git bisect replay` input (`git bisect log` format): the start line and the trusted verdicts in log order; skips are
- *  kept (they assert nothing), untrusted verdicts stay as comments saying why. */
+ *  kept (they assert nothing), untrusted verdicts stay as comments: a line saying why, then the command. */
 export function replayScript(start: { bad: string; good: string }, steps: StepTrust[], skips: Step[] = []): string {
   const rows: { line: number; text: string }[] = steps.map((s) => ({
     line: s.line,
-    text: s.trusted ? `git bisect ${s.verdict} ${s.commit}` : `# not trusted (${s.why}): git bisect ${s.verdict} ${s.commit}`,
+    // an untrusted verdict: the reason on a line of its own, then the command commented out, so
+    // a narrow screen shows the command without scrolling past the reason
+    text: s.trusted ? `git bisect ${s.verdict} ${s.commit}` : `# not trusted: ${s.why}\n# git bisect ${s.verdict} ${s.commit}`,
   }));
   for (const s of skips) rows.push({ line: s.verdictLine ?? s.line, text: `git bisect skip ${s.commit}` });
   rows.sort((a, b) => a.line - b.line);

@@ -43,6 +43,16 @@ describe("stepVerdict", () => {
     expect(stepVerdict("cause", s({}))).toEqual({ outcome: "none", words: "–", git: null, mark: "none" });
   });
 
+  it("says a step without runs whose set-up failed (`failed: failed to create VM pool`) failed set-up, with the infra mark", () => {
+    // 2022-error-too-long-releases-blocked-by-basic-testing.Log_17ee6a6c880000.txt L104 (release v5.14)
+    const note = { text: "failed: failed to create VM pool: failed to create GCE image: create image operation failed" };
+    expect(stepVerdict("cause", s({ notes: [note] }))).toEqual({ outcome: "failed", words: "setup failed", git: null, mark: "failed" });
+    // any other note leaves the bare dash; a reading of the bug from runs or git still wins
+    expect(stepVerdict("cause", s({ notes: [{ text: "reproducer seems to be flaky" }] })).words).toBe("–");
+    expect(stepVerdict("cause", s({ notes: [note], runs: runs("ok") })).words).toBe("OK");
+    expect(stepVerdict("cause", s({ notes: [note], verdict: "bad" })).words).toBe("crashed");
+  });
+
   it("gives a reading of the bug only where the step saw it or was skipped", () => {
     const reading = (v: VerdictSource) => bugReading(stepVerdict("cause", v));
     expect(reading(s({ verdict: "bad" }))).toBe("crashed");

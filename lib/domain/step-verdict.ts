@@ -32,7 +32,13 @@ export interface VerdictSource {
   /** `all runs: <outcome>` (then `runs` is empty) */
   allRunsOutcome: RunOutcome | null;
   runs: readonly { outcome: RunOutcome }[];
+  /** the test block's notes: a `failed: ...` line is the machinery failing to set up the test
+   *  (`failed to create VM pool: ...`) */
+  notes?: readonly { text: string | null }[];
 }
+
+/** The machinery's `failed: <why>` line of a test block (patterns.ts failedNote). */
+const SETUP_FAILED = "failed: ";
 
 const okWords = (type: BisectionType) => (type === "fix" ? "did not crash" : "OK");
 
@@ -66,6 +72,9 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   // (lib/analysis/blocking.ts) counts it, so it is drawn as those runs are (⊘).
   if (any && basic) return { outcome: "failed", words: "failed basic testing", git: null, mark: "basic" };
   if (any) return { outcome: "failed", words: "failed", git: null, mark: "failed" };
+  // no run at all because the machinery could not set the test up (a VM pool, an image): an
+  // infra failure (◆), said in words rather than a bare dash
+  if (s.notes?.some((n) => n.text?.startsWith(SETUP_FAILED))) return { outcome: "failed", words: "setup failed", git: null, mark: "failed" };
   return { outcome: "none", words: "–", git: null, mark: "none" };
 }
 

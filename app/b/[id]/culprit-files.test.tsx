@@ -147,9 +147,22 @@ describe("the culprit's file table against git's diffstat lines", () => {
       ["file", "changed lines", "+", "−"],
       ["file", "changed lines", "+", "−"],
     ]);
-    expect(html).toContain('<th scope="col" aria-label="insertions" title="lines added and removed, where git&#x27;s +/- bar has one character a line; where git scaled the bar the log gives only the count">+</th>');
-    // what the summary says of a file (created, deleted) or of its path follows the path
-    expect(tableRows(html)).toEqual(DIFFSTAT.map(([path, changed, plus, minus, note]) => [note ? `${path} ${note}` : path, changed, plus, minus]));
+    // what the summary says of a file (created, deleted) or of its path follows the path; the
+    // split where the bar has one character a line, or the file was created (all +) or deleted
+    // (all −); elsewhere one cell over both columns says git scaled the bar, with no number
+    expect(tableRows(html)).toEqual(
+      DIFFSTAT.map(([path, changed, plus, minus, note]) => [
+        note ? `${path} ${note}` : path,
+        changed,
+        ...(plus !== "" ? [plus, minus] : note === "created" ? [changed, "0"] : note === "deleted" ? ["0", changed] : ["scaled"]),
+      ]),
+    );
+    expect(html).toContain('<td colSpan="2" class="file-note pr-2 text-right text-muted" title="git scaled the +/- bar: only the total is known">scaled</td>');
+    // the caption says which rows have the split: of the first 15, the two 1-line changes,
+    // the two created files and ab3100.c (deleted)
+    expect(html).toContain("+ and − exact on 5 of 15 rows (git&#x27;s bar at one character a line, or a created or deleted file); &quot;scaled&quot;: git scaled the +/- bar: only the total is known");
+    // a zero is muted, not a red figure
+    expect(html).not.toMatch(/text-crash">0</);
     // L317: ` 38 files changed, 2661 insertions(+), 1483 deletions(-)`
     expect(html).toContain("38 files changed, 2,661 insertions (+), 1,483 deletions (−)");
   });
@@ -163,5 +176,7 @@ describe("the culprit's file table against git's diffstat lines", () => {
       ["lib/Kconfig.debug", "8", "8", "0"], //  lib/Kconfig.debug              |  8 ++++++++
     ]);
     expect(html).toContain("4 files changed, 32 insertions (+)<");
+    // every row exact: no note on the + and − columns
+    expect(html).not.toContain("split-note");
   });
 });
