@@ -4,6 +4,7 @@ import { shortHash } from "@/lib/format";
 import { logUrl } from "@/lib/log-range";
 import type { TrustView } from "@/lib/pages/bisection";
 import { CopyButton } from "./copy-button";
+import { Backticks } from "@/components/ui/backticks";
 
 function Bound({ id, hash, line }: { id: string; hash: string; line: number | null }) {
   return (
@@ -48,7 +49,9 @@ export function TrustedRange({ t }: { t: TrustView }) {
       <pre id="replay-script" data-testid="replay-script" className="scroll-cue cue-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
         {range.script}
       </pre>
-      <p className="mt-1 text-[0.85rem]">{range.hint}</p>
+      <p className="mt-1 text-[0.85rem]">
+        <Backticks text={range.hint} />
+      </p>
     </section>
   );
 }
