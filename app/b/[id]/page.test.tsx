@@ -109,7 +109,7 @@ describe("the culprit's files as git's diffstat gave them", () => {
     const { id } = await ingestLog(db.prisma, log);
     const files = culpritSection(await render(id));
     // `MAINTAINERS | 724 +-----`: 724 lines changed, the bar scaled to 6 characters
-    expect(files).toMatch(/<a [^>]*>MAINTAINERS<\/a><\/td><td [^>]*>724<\/td><td><\/td><td><\/td>/);
+    expect(files).toMatch(/<a [^>]*>MAINTAINERS<\/a><\/td><td [^>]*>724<\/td><td colSpan="2" [^>]*title="git scaled the \+\/- bar: only the total is known">scaled<\/td>/);
     // the path breaks only after its slashes (components/ui/slash-breaks.tsx): read as text
     expect(files.replace(/<(?!\/?(td|a)\b)[^>]+>/g, "")).toMatch(/<td[^>]*>\.\.\.\/bindings\/regulator\/vendor,regulator\.yaml path shortened</);
     expect(files).not.toMatch(/href="[^"]*\.\.\.\/bindings/);
