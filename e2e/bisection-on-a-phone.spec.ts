@@ -6,7 +6,7 @@
 // (lib/parser/testdata); defects seen on the review screenshots of 2026-12-01.
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { seedId } from "./helpers";
+import { expectScrollCue, seedId } from "./helpers";
 
 const RECIPIENT_LOGS = [
   "lib/parser/testdata/corpus/2019-cc-kasan-alloc-free-msg-quotes-arm64-trace.Log_17c22c72a00000.txt",
@@ -106,13 +106,7 @@ test.describe("at 390 px", () => {
     expect(fit.sw).toBeGreaterThan(fit.cw);
     // the cue: shadows drawn on the box that the content covers where there is nothing more to
     // scroll to (background-attachment: local), so it needs no JavaScript
-    const bg = await box.evaluate((b) => {
-      const s = getComputedStyle(b);
-      return { image: s.backgroundImage, attachment: s.backgroundAttachment, overflow: s.overflowX };
-    });
-    expect(bg.overflow).toBe("auto");
-    expect(bg.image.match(/gradient\(/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
-    expect(bg.attachment.split(/,\s*/)).toEqual(expect.arrayContaining(["local", "scroll"]));
+    await expectScrollCue(box);
     // the box cuts the table, not a cell its own content
     const cells = await page.locator("#timeline tbody td").evaluateAll((tds) =>
       tds.filter((c) => (c as HTMLElement).offsetParent !== null && c.scrollWidth > c.clientWidth + 1).map((c) => (c as HTMLElement).innerText.slice(0, 40)),

@@ -6,7 +6,7 @@
 // crash title inside an identifier (10); the list's search placeholder was cut (19).
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { FIXTURE, seedId } from "./helpers";
+import { FIXTURE, expectScrollCue, seedId } from "./helpers";
 
 /** f614f8ebde37 of the review: release v5.14 (L100-L104) ends in `failed: failed to create VM pool: ...` */
 const VM_POOL_LOG = "lib/parser/testdata/corpus/2022-error-too-long-releases-blocked-by-basic-testing.Log_17ee6a6c880000.txt";
@@ -74,13 +74,7 @@ test.describe("at 390 px", () => {
     // wider than the box, it scrolls under the timeline's cue: shadows the content covers where there is no more
     const fit = await box.evaluate((b) => ({ sw: b.scrollWidth, cw: b.clientWidth }));
     expect(fit.sw).toBeGreaterThan(fit.cw);
-    const bg = await box.evaluate((b) => {
-      const s = getComputedStyle(b);
-      return { image: s.backgroundImage, attachment: s.backgroundAttachment, overflow: s.overflowX };
-    });
-    expect(bg.overflow).toBe("auto");
-    expect(bg.image.match(/gradient\(/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
-    expect(bg.attachment.split(/,\s*/)).toEqual(expect.arrayContaining(["local", "scroll"]));
+    await expectScrollCue(box);
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   });
 
