@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chanceWords, fixesTag, formatDate, formatDay, formatSeconds, runsSummary, sourceUrl } from "./format";
+import { chanceWords, fixesTag, formatDate, formatDay, formatSeconds, percent, runsSummary, sourceUrl } from "./format";
 
 describe("kernel conventions", () => {
   it("writes the Fixes: tag with a 12-hex hash and the subject in quotes", () => {
@@ -50,5 +50,14 @@ describe("chanceWords", () => {
     expect(chanceWords(0.994)).toEqual({ pct: "99%", in100: "about 99" });
     expect(chanceWords(0.003)).toEqual({ pct: "<1%", in100: "fewer than 1" });
     expect(chanceWords(0.005)).toEqual({ pct: "1%", in100: "about 1" });
+  });
+});
+
+describe("percent", () => {
+  it("prints a measured chance with one decimal, never a tiny one as 0.0%", () => {
+    expect(percent(0.576)).toBe("57.6%");
+    expect(percent(0.66)).toBe("66.0%");
+    expect(percent(0.0002)).toBe("<0.1%");
+    expect(percent(0)).toBe("0.0%");
   });
 });

@@ -44,6 +44,13 @@ export function chanceWords(x: number): { pct: string; in100: string } {
   return { pct: `${n}%`, in100: `about ${n}` };
 }
 
+/** A probability as the page prints a measured one (syzkaller's confidence, a false-negative
+ *  chance): one decimal, `<0.1%` rather than a 0.0% that reads as impossible. */
+export function percent(x: number): string {
+  if (x > 0 && x < 0.0005) return "<0.1%";
+  return `${(x * 100).toFixed(1)}%`;
+}
+
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null || s === undefined) return "–";
   const h = Math.floor(s / 3600);

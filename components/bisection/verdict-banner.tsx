@@ -1,3 +1,4 @@
+import { percent } from "@/lib/format";
 import { logUrl, rangeLabel } from "@/lib/log-range";
 import type { VerdictView } from "@/lib/pages/bisection";
 import { TONE_BOX } from "@/components/tone";
@@ -38,7 +39,7 @@ export function VerdictBanner({ v }: { v: VerdictView }) {
         </h2>
         {v.confidence !== null && (
           <p className="text-[0.85rem]">
-            run-count confidence {(v.confidence * 100).toFixed(1)}%{" "}
+            run-count confidence {percent(v.confidence)}{" "}
             <span className="opacity-90">(syzkaller&rsquo;s model, recomputed: it says nothing about whether the right bug was chased)</span>
           </p>
         )}

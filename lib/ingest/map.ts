@@ -1,7 +1,7 @@
 // Parse result -> database rows. Pure: no I/O, so the mapping is testable on its own.
 import { RUN_OUTCOME } from "@/lib/domain/words";
 import { uniqueSorted } from "@/lib/unique";
-import type { BisectionLog, RunOutcome } from "@/lib/parser/types";
+import type { BisectionLog, CrashReport, RunOutcome } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
 import { guiltyRoute } from "@/lib/analysis/guilty";
 import type { JudgeDetail } from "@/lib/validations/judge-detail";
@@ -74,4 +74,10 @@ export function commitRows(log: BisectionLog): CommitRow[] {
 /** What `bisection.judge_detail` keeps (lib/validations/judge-detail.ts reads it back). */
 export function judgeDetail(j: Judgement): JudgeDetail {
   return { guilty: guiltyRoute(j.guilty), trust: j.trust, chanceTerms: j.chanceTerms };
+}
+
+/** What `crash_report.guilty_file` / `guilty_frame` keep: the judge's route (syzbot's reading of
+ *  the report), else what the parse set. Ingest, the bulk rows and the re-judge all write this. */
+export function crashGuilty(j: Judgement, crash: CrashReport): { file: string | null; frame: number | null } {
+  return { file: j.guilty?.file ?? crash.guiltyFile, frame: j.guilty?.frameIndex ?? crash.guiltyFrame };
 }

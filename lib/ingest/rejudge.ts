@@ -8,7 +8,7 @@
 // instances that start at once (or a crash half-way) leave every row as one run would.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JUDGE_VERSION } from "@/lib/analysis/version";
-import { judgeDetail } from "./map";
+import { crashGuilty, judgeDetail } from "./map";
 import { isRefusal, prepareNormalized } from "./prepare";
 
 export interface RejudgeProgress {
@@ -62,6 +62,7 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
         continue;
       }
       const j = p.judgement;
+      const guilty = p.log.crash ? crashGuilty(j, p.log.crash) : null;
       const [written] = await prisma.$transaction([
         prisma.bisection.updateMany({
           where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } },
@@ -77,7 +78,7 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
         }),
         prisma.crashReport.updateMany({
           where: { bisectionId: row.id },
-          data: { guiltyFile: j.guilty?.file ?? p.log.crash?.guiltyFile ?? null, guiltyFrame: j.guilty?.frameIndex ?? p.log.crash?.guiltyFrame ?? null },
+          data: guilty ? { guiltyFile: guilty.file, guiltyFrame: guilty.frame } : {},
         }),
         // rows stored before the files' order was kept (migration 20261201180000) get it from the
         // same parse: the first place of each path, as ingest's ON CONFLICT DO NOTHING keeps it

@@ -3,8 +3,9 @@
 // batch can concatenate. bulk.test.ts stores logs both ways and compares every table.
 // Crash signatures are named by title here; the writer turns titles into ids.
 import { JUDGE_VERSION } from "@/lib/analysis/version";
-import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
+import type { CrashReport } from "@/lib/parser/types";
 
 /** A column: its name and the PostgreSQL type its values are sent as (`timestamptz-utc`: a time
  *  with its zone, stored in UTC without one, as Prisma keeps every DateTime). */
@@ -153,7 +154,7 @@ export function logRows(p: PreparedLog): LogRows {
     culpritFiles: c ? c.files.map((f, i) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions, i]) : [],
     steps: log.steps.map((s) => stepRow(id, s)),
     runs,
-    crash: crash ? [id, null, crash.line, crash.endLine, crash.header, j.guilty?.file ?? crash.guiltyFile, j.guilty?.frameIndex ?? crash.guiltyFrame] : null,
+    crash: crash ? crashRow(id, crash, crashGuilty(j, crash)) : null,
     frames: (crash?.frames ?? []).map((f, i) => frameRow(id, f, i)),
     signatures,
   };
@@ -266,4 +267,8 @@ export function logCopy(l: LogRows): LogCopy {
     plain: bytes,
     ends,
   };
+}
+
+function crashRow(id: string, crash: CrashReport, guilty: { file: string | null; frame: number | null }): Row {
+  return [id, null, crash.line, crash.endLine, crash.header, guilty.file, guilty.frame];
 }

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
 import { JUDGE_VERSION } from "@/lib/analysis/version";
-import { commitRows, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
@@ -59,10 +59,10 @@ function crashCtes(id: string, log: BisectionLog, judgement: Judgement): Prisma.
   const crash = log.crash;
   if (!crash) return Prisma.sql`crash AS (SELECT 1 WHERE false), frames AS (SELECT 1 WHERE false)`;
   const f: Frame[] = crash.frames;
+  const guilty = crashGuilty(judgement, crash);
   return Prisma.sql`crash AS (
     INSERT INTO "crash_report" (bisection_id, signature_id, line, end_line, header, guilty_file, guilty_frame)
-    SELECT ${id}, sig.id, ${crash.line}, ${crash.endLine}, ${crash.header}, ${judgement.guilty?.file ?? crash.guiltyFile},
-      ${judgement.guilty?.frameIndex ?? crash.guiltyFrame}::int
+    SELECT ${id}, sig.id, ${crash.line}, ${crash.endLine}, ${crash.header}, ${guilty.file}, ${guilty.frame}::int
     FROM sig WHERE sig.title = ${crash.title} LIMIT 1),
   frames AS (
     INSERT INTO "frame" (bisection_id, position, "function", "offset", size, file, line, inline, module, unreliable, section, context, log_line)

@@ -9,7 +9,7 @@
 // - flaky-good is about a "fixed" verdict (git's `bad`) from clean runs that may be a false
 //   negative: git then believes the fix is already in, which moves the found fix EARLIER.
 // - low-confidence is syzkaller's product over the steps that did not crash (see confidence.ts).
-import { shortHash } from "@/lib/format";
+import { percent, shortHash } from "@/lib/format";
 import { uniqueSorted } from "@/lib/unique";
 import { type Context, q } from "../context";
 import { CONFIDENCE_CUTOFF, falseNegativeChance, recomputeConfidence, reproChance } from "../confidence";
@@ -67,7 +67,7 @@ export function flakyGood(ctx: Context): Finding[] {
     out.push({
       rule: "flaky-good",
       severity: fn >= 0.2 ? "medium" : "low",
-      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${cleanRuns(countRuns(s))}, but the reproducer crashed ${Math.round(p * 100)}% of the time elsewhere, so that many runs all clean would happen ${pct(fn)} of the time with the bug present${ctx.fix ? ", which would put the found fix too early" : ""}.`,
+      message: `Commit ${shortHash(s.commit)} was ${words.clean} on ${cleanRuns(countRuns(s))}, but the reproducer crashed ${Math.round(p * 100)}% of the time elsewhere, so that many runs all clean would happen ${percent(fn)} of the time with the bug present${ctx.fix ? ", which would put the found fix too early" : ""}.`,
       lines: evidenceLines(ctx.log.type, s),
     });
   }
@@ -82,7 +82,7 @@ export function lowConfidence(ctx: Context): Finding[] {
     {
       rule: "low-confidence",
       severity: "medium",
-      message: `syzkaller's own confidence model gives ${pct(c)}, below its cut-off of ${pct(CONFIDENCE_CUTOFF)}.`,
+      message: `syzkaller's own confidence model gives ${percent(c)}, below its cut-off of ${percent(CONFIDENCE_CUTOFF)}.`,
       lines: uniqueSorted(goods.flatMap((s) => evidenceLines(ctx.log.type, s))),
     },
   ];
@@ -102,8 +102,3 @@ function keepWorst(fs: Finding[]): Finding[] {
   ];
 }
 
-/** A chance as the page prints chances: one decimal, `<0.1%` rather than a rounded 0.0%. */
-function pct(x: number): string {
-  if (x > 0 && x < 0.0005) return "<0.1%";
-  return `${(x * 100).toFixed(1)}%`;
-}
