@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { listParamProblem, listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
+import { decodeCursor, listParamProblem, listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
 import { Pagination } from "@/components/data-table/pagination";
@@ -15,7 +15,7 @@ function sortHrefs(p: ListParams): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of SORTABLE) {
     const dir = p.sort === key ? (p.dir === "desc" ? "asc" : "desc") : key === "title" || key === "commit" ? "asc" : "desc";
-    out[key] = `/${listQuery({ ...p, sort: key, dir, page: 1 })}`;
+    out[key] = `/${listQuery({ ...p, sort: key, dir, page: 1, after: undefined, before: undefined })}`;
   }
   return out;
 }
@@ -67,7 +67,20 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
             sorting={[{ id: params.sort, desc: params.dir === "desc" }]}
             sortHrefs={sortHrefs(params)}
           />
-          <Pagination page={page.page} pages={page.pages} total={page.total} capped={page.capped} per={page.per} hrefFor={(n) => `/${listQuery({ ...params, page: n })}`} />
+          <Pagination
+            page={page.page}
+            pages={page.pages}
+            total={page.total}
+            capped={page.capped}
+            per={page.per}
+            // page 2 on from the row the page ends with, back from the row it starts with
+            nextHref={page.after ? `/${listQuery({ ...params, page: page.page + 1, after: decodeCursor(page.after) ?? undefined, before: undefined })}` : null}
+            prevHref={
+              page.page <= 1 ? null : page.page === 2 || !page.before
+                ? `/${listQuery({ ...params, page: page.page - 1, after: undefined, before: undefined })}`
+                : `/${listQuery({ ...params, page: page.page - 1, after: undefined, before: decodeCursor(page.before) ?? undefined })}`
+            }
+          />
         </>
       )}
     </div>

@@ -108,3 +108,36 @@ test("sort by when the bisection ran (its log's `starts bisection` line), undate
   await expect(head).toContainText(/ran \d{4}-\d\d-\d\d \d\d:\d\d UTC on ci2?/);
   await expect(head).toContainText(`ran ${dated[0]}`);
 });
+
+test("next and previous page by the rows' own positions, without JavaScript; the JSON list gives the same cursors", async ({ browser, request }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto("/?per=25&sort=tested&dir=desc");
+  const rows = () => page.getByTestId("bisection-table").locator("tbody a[data-nav-row]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const first = await rows();
+  expect(first).toHaveLength(25);
+  const nav = page.getByRole("navigation", { name: "Pages" });
+  await expect(nav).toContainText("1–25 of");
+  await nav.getByRole("link", { name: "next →" }).click();
+  await expect(page).toHaveURL(/[?&]after=[A-Za-z0-9_-]+/);
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(page).toHaveURL(/sort=tested/);
+  const second = await rows();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.filter((h) => first.includes(h))).toEqual([]);
+  await expect(nav).toContainText("26–");
+  // the JSON list under the same URL answers the same rows and the cursor to go on from
+  const json = await (await request.get(`/api/bisections${new URL(page.url()).search}`)).json();
+  expect(json.rows.map((r: { id: string }) => `/b/${r.id}`)).toEqual(second);
+  expect(json.before).toEqual(expect.any(String));
+  await nav.getByRole("link", { name: "← previous" }).click();
+  expect(await rows()).toEqual(first);
+  await expect(page).not.toHaveURL(/after=|before=/);
+  // a cursor from no list of ours opens the page it names, and the API refuses it with a reason
+  await page.goto("/?per=25&sort=tested&dir=desc&after=bogus");
+  expect(await rows()).toEqual(first);
+  const bad = await request.get("/api/bisections?after=bogus");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/^after: is not a position this list gave/);
+  await ctx.close();
+});

@@ -30,6 +30,10 @@ export interface BisectionListPage {
   page: number;
   per: number;
   pages: number;
+  /** where the next page starts (`?after=`) and the previous one ends (`?before=`), encoded as
+   *  the URL carries them; null on the last page and the first */
+  after: string | null;
+  before: string | null;
 }
 
 /** Where a bisection lives on syzbot (absolute URLs), as the page, the JSON and the feed show it. */

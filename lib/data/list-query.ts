@@ -3,7 +3,7 @@ import "server-only";
 // count both use, and for each sort an ordering that an index can give, so a query reads about
 // as many rows as it shows whatever the table's size (plans at 1,000,000 rows in BENCHMARKS.md).
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ListParams } from "@/lib/validations/list";
+import type { ListCursor, ListParams } from "@/lib/validations/list";
 
 /** `%`, `_` and `\\` taken literally in a LIKE pattern (PostgreSQL's default escape is `\\`). */
 export function likeEscape(s: string): string {
@@ -19,6 +19,26 @@ export function pathPrefixes(prefix: string): string[] {
   const named = parts.filter(Boolean).length;
   for (let i = 1, left = named - 1; left >= 2; i++, left--) out.push(`.../${parts.slice(i).join("/")}`);
   return out;
+}
+
+/** The deepest directory culprit_dir keeps a row for (its migration, 20261201210000). */
+export const DIR_LEVELS = 8;
+
+/** The path filter's prefixes when they are whole directories culprit_dir keeps (a trailing
+ *  slash, at most DIR_LEVELS deep), else null: a prefix that ends inside a name
+ *  (`kernel/lock`) or lies deeper is answered from culprit_file's paths with LIKE. */
+export function dirPrefixes(prefix: string): string[] | null {
+  if (!prefix.endsWith("/") || prefix.split("/").length - 1 > DIR_LEVELS) return null;
+  return pathPrefixes(prefix);
+}
+
+/** The path filter as a condition on `bisection b`: whole directories through culprit_dir's
+ *  primary key, other prefixes as LIKE over the culprit's files. */
+export function pathCondition(prefix: string, via: "dirs" | "files" = "dirs"): Prisma.Sql {
+  const dirs = via === "dirs" ? dirPrefixes(prefix) : null;
+  if (dirs) return Prisma.sql`EXISTS (SELECT 1 FROM "culprit_dir" d WHERE d.bisection_id = b.id AND d.dir = ANY(${dirs}::text[]))`;
+  const likes = pathPrefixes(prefix).map((x) => Prisma.sql`f.path LIKE ${`${likeEscape(x)}%`}`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND (${Prisma.join(likes, " OR ")}))`;
 }
 
 /** A search that can be the start of a commit hash: 7 to 40 hex digits (git's default
@@ -43,10 +63,7 @@ function columnFilters(p: ListParams, alias: "b" | "t"): Prisma.Sql[] {
 export function listFilter(p: ListParams): Prisma.Sql {
   const conds = columnFilters(p, "b");
   if (p.q) conds.push(searchCondition(p.q));
-  if (p.path) {
-    const likes = pathPrefixes(p.path).map((x) => Prisma.sql`f.path LIKE ${`${likeEscape(x)}%`}`);
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "culprit_file" f WHERE f.bisection_id = b.id AND (${Prisma.join(likes, " OR ")}))`);
-  }
+  if (p.path) conds.push(pathCondition(p.path));
   if (p.mark === "marked") conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
   else if (p.mark === "unmarked") conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "developer_mark" m WHERE m.bisection_id = b.id)`);
   else if (p.mark) {
@@ -80,73 +97,159 @@ export function narrowsRows(p: ListParams): boolean {
   return Boolean(p.q || p.path || p.mark);
 }
 
+type Dir = "asc" | "desc";
+const flip = (d: Dir): Dir => (d === "asc" ? "desc" : "asc");
 const DIR = { asc: Prisma.raw("ASC"), desc: Prisma.raw("DESC") } as const;
+/** past a value in the direction `d`, and at or past it */
+const PAST = { asc: Prisma.raw(">"), desc: Prisma.raw("<") } as const;
+const FROM = { asc: Prisma.raw(">="), desc: Prisma.raw("<=") } as const;
 
-/** The ids of one page, in the list's order: the sort key, then newest first, then id. `few`:
- *  the filter is known or likely to match few rows (a search, path or mark filter, or a type,
- *  outcome and verdict whose tally is small). */
+/** The order a page query reads in: the sort key's direction, where rows without a key go,
+ *  then upload time and id. The list's order is (key, newest first, id); a `before` cursor reads
+ *  it backwards from the cursor (every direction flipped) and the page is turned round after. */
+interface Order {
+  key: Dir;
+  nullsFirst: boolean;
+  at: Dir;
+  id: Dir;
+}
+
+function orderOf(p: ListParams): Order {
+  const back = !p.after && Boolean(p.before);
+  const key = back ? flip(p.dir) : p.dir;
+  // NULL titles sort last ascending and first descending, as PostgreSQL sorts them; rows
+  // without a found commit or a start time come last either way
+  const nullsFirst = (p.sort === "title" && p.dir === "desc") !== back;
+  return { key, nullsFirst, at: p.sort === "uploaded" ? key : back ? "asc" : "desc", id: back ? "desc" : "asc" };
+}
+
+/** Whether a page query reads the list backwards (a `before` cursor): its rows are turned round. */
+export function readsBackwards(p: ListParams): boolean {
+  return !p.after && Boolean(p.before);
+}
+
+const NULLS = (o: Order) => Prisma.raw(o.nullsFirst ? "NULLS FIRST" : "NULLS LAST");
+
+/** Rows past the cursor's (upload time, id) in order `o`: a bound an index can start from and
+ *  the tie on the cursor's own upload time. */
+function pastTie(at: Prisma.Sql, id: Prisma.Sql, o: Order, c: ListCursor): Prisma.Sql {
+  return Prisma.sql`${at} ${FROM[o.at]} ${c.at}::timestamp AND (${at} ${PAST[o.at]} ${c.at}::timestamp OR ${id} ${PAST[o.id]} ${c.id})`;
+}
+
+/** The cursor's key as SQL of the column's type. */
+function keyValue(p: ListParams, key: string | number): Prisma.Sql {
+  if (p.sort === "tested") return Prisma.sql`${key}::int`;
+  if (p.sort === "ran") return Prisma.sql`${key}::timestamp`;
+  return Prisma.sql`${key}::text`;
+}
+
+/** Rows past the cursor in order `o` for the key column `k` (NULL where a row has none). */
+function pastKey(p: ListParams, k: Prisma.Sql, o: Order, c: ListCursor, tie: Prisma.Sql): Prisma.Sql {
+  if (c.key === null) return o.nullsFirst ? Prisma.sql`(${k} IS NOT NULL OR (${k} IS NULL AND ${tie}))` : Prisma.sql`(${k} IS NULL AND ${tie})`;
+  const v = keyValue(p, c.key);
+  const keyed = Prisma.sql`(${k} ${PAST[o.key]} ${v} OR (${k} = ${v} AND ${tie}))`;
+  return o.nullsFirst ? keyed : Prisma.sql`(${k} IS NULL OR ${keyed})`;
+}
+
+/** The ids of one page, in the list's order (turned round for a `before` cursor, see
+ *  readsBackwards): the sort key, then newest first, then id. With a cursor the page is the
+ *  rows past it, read from where it points; without one, `page` counts pages from the start.
+ *  `few`: the filter is known or likely to match few rows (a search, path or mark filter, or a
+ *  type, outcome and verdict whose tally is small). */
 export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
   const where = listFilter(p);
-  const skip = (p.page - 1) * p.per;
+  const c = p.after ?? p.before ?? null;
+  const skip = c ? 0 : (p.page - 1) * p.per;
   const page = Prisma.sql`LIMIT ${p.per} OFFSET ${skip}`;
-  const dir = DIR[p.dir];
-  if (p.sort === "uploaded") return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} ORDER BY b.uploaded_at ${dir}, b.id ${page}`;
+  const o = orderOf(p);
+  const [key, at, id] = [DIR[o.key], DIR[o.at], DIR[o.id]];
+  // each part below needs at most this many rows for the page
+  const n = skip + p.per;
+  const dirs = p.path ? dirPrefixes(p.path) : null;
+  if (p.sort === "uploaded" && dirs) {
+    // a directory's bisections in upload order from culprit_dir's index, each of the
+    // directory's spellings (`.../tail` diffstat paths) cut at the rows the page needs
+    const rest = listFilter({ ...p, path: undefined });
+    const past = c ? pastTie(Prisma.sql`d.uploaded_at`, Prisma.sql`d.bisection_id`, o, c) : Prisma.sql`TRUE`;
+    const walks = dirs.map(
+      (d) => Prisma.sql`(SELECT b.id, b.uploaded_at FROM "culprit_dir" d JOIN "bisection" b ON b.id = d.bisection_id
+        WHERE d.dir = ${d} AND ${past} AND ${rest} ORDER BY d.uploaded_at ${at}, d.bisection_id ${id} LIMIT ${n})`,
+    );
+    return Prisma.sql`SELECT x.id FROM (${Prisma.join(walks, " UNION ")}) AS x ORDER BY x.uploaded_at ${at}, x.id ${id} ${page}`;
+  }
+  if (p.sort === "uploaded") {
+    const past = c ? pastTie(Prisma.sql`b.uploaded_at`, Prisma.sql`b.id`, o, c) : Prisma.sql`TRUE`;
+    return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} AND ${past} ORDER BY b.uploaded_at ${at}, b.id ${id} ${page}`;
+  }
+  const tie = c ? pastTie(Prisma.sql`b.uploaded_at`, Prisma.sql`b.id`, o, c) : Prisma.sql`TRUE`;
+  const keyColumn = {
+    ran: Prisma.sql`b.started_at`,
+    title: Prisma.sql`s.title`,
+    commit: Prisma.sql`b.found_commit_hash`,
+    tested: Prisma.sql`b.step_count`,
+    outcome: Prisma.sql`b.outcome`,
+    verdict: Prisma.sql`b.verdict`,
+  }[p.sort];
   // few rows: one query, and the planner chooses between walking the sort's index and sorting
   // what the filter's index gives (walking each title or value in turn could read them all)
   if (few) {
-    const key = {
-      ran: Prisma.sql`b.started_at ${dir} NULLS LAST`,
-      title: Prisma.sql`s.title ${dir}`,
-      commit: Prisma.sql`b.found_commit_hash ${dir} NULLS LAST`,
-      tested: Prisma.sql`b.step_count ${dir}`,
-      outcome: Prisma.sql`b.outcome ${dir}`,
-      verdict: Prisma.sql`b.verdict ${dir}`,
-    }[p.sort];
+    const past = c ? pastKey(p, keyColumn, o, c, tie) : Prisma.sql`TRUE`;
     return Prisma.sql`SELECT b.id FROM "bisection" b LEFT JOIN "crash_signature" s ON s.id = b.crash_signature_id
-      WHERE ${where} ORDER BY ${key}, b.uploaded_at DESC, b.id ${page}`;
+      WHERE ${where} AND ${past} ORDER BY ${keyColumn} ${key} ${NULLS(o)}, b.uploaded_at ${at}, b.id ${id} ${page}`;
   }
-  // each part below needs at most this many rows for the page
-  const n = skip + p.per;
   if (p.sort === "title" || p.sort === "commit" || p.sort === "ran") {
     // rows with the key (the key's index, then the newest of each key) and rows without it,
-    // each cut at n, then merged: NULL titles sort last ascending and first descending, as
-    // PostgreSQL sorts them; rows without a found commit or a start time come last either way
-    const own = Prisma.raw(p.sort === "commit" ? "b.found_commit_hash" : "b.started_at");
+    // each cut at n, then merged; past a cursor, each part from where the cursor points
+    // (rows without a key all lie on one side of the rows with one)
+    const v = c && c.key !== null ? keyValue(p, c.key) : null;
+    const keyedPast = !c ? "all" : v ? "from" : o.nullsFirst ? "all" : "none";
+    const nullPast = !c ? "all" : v ? (o.nullsFirst ? "none" : "all") : "tie";
+    const own = keyColumn;
     const keyed =
-      p.sort === "title"
-        ? // titles in order, each title's newest n: a title shared by thousands is not sorted whole
-          Prisma.sql`SELECT x.id, s.title AS k, x.uploaded_at FROM "crash_signature" s CROSS JOIN LATERAL (
-              SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.id AND ${where}
-              ORDER BY b.uploaded_at DESC, b.id LIMIT ${n}) AS x
-            ORDER BY s.title ${dir}, x.uploaded_at DESC, x.id LIMIT ${n}`
-        : Prisma.sql`SELECT b.id, ${own} AS k, b.uploaded_at FROM "bisection" b
-            WHERE ${own} IS NOT NULL AND ${where} ORDER BY ${own} ${dir}, b.uploaded_at DESC, b.id LIMIT ${n}`;
+      keyedPast === "none"
+        ? Prisma.sql`SELECT NULL::text AS id, NULL::text AS k, NULL::timestamp AS uploaded_at WHERE false`
+        : p.sort === "title"
+          ? // titles in order, each title's newest n: a title shared by thousands is not sorted whole
+            Prisma.sql`SELECT x.id, s.title AS k, x.uploaded_at FROM "crash_signature" s CROSS JOIN LATERAL (
+                SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.id AND ${where}
+                  AND ${v ? Prisma.sql`(s.title <> ${v} OR ${tie})` : Prisma.sql`TRUE`}
+                ORDER BY b.uploaded_at ${at}, b.id ${id} LIMIT ${n}) AS x
+              WHERE ${v ? Prisma.sql`s.title ${FROM[o.key]} ${v}` : Prisma.sql`TRUE`}
+              ORDER BY s.title ${key}, x.uploaded_at ${at}, x.id ${id} LIMIT ${n}`
+          : Prisma.sql`SELECT b.id, ${own} AS k, b.uploaded_at FROM "bisection" b
+              WHERE ${own} IS NOT NULL AND ${where}
+                AND ${v ? Prisma.sql`${own} ${FROM[o.key]} ${v} AND (${own} ${PAST[o.key]} ${v} OR ${tie})` : Prisma.sql`TRUE`}
+              ORDER BY ${own} ${key}, b.uploaded_at ${at}, b.id ${id} LIMIT ${n}`;
     const column = p.sort === "title" ? Prisma.raw("b.crash_signature_id") : own;
-    const nulls = Prisma.raw(p.sort === "title" && p.dir === "desc" ? "NULLS FIRST" : "NULLS LAST");
-    return Prisma.sql`SELECT x.id FROM (
-        (${keyed})
-        UNION ALL
-        (SELECT b.id, NULL, b.uploaded_at FROM "bisection" b WHERE ${column} IS NULL AND ${where} ORDER BY b.uploaded_at DESC, b.id LIMIT ${n})
-      ) AS x ORDER BY x.k ${dir} ${nulls}, x.uploaded_at DESC, x.id ${page}`;
+    const unkeyed =
+      nullPast === "none"
+        ? Prisma.sql`SELECT NULL::text, NULL, NULL::timestamp WHERE false`
+        : Prisma.sql`SELECT b.id, NULL, b.uploaded_at FROM "bisection" b WHERE ${column} IS NULL AND ${where}
+            AND ${nullPast === "tie" ? tie : Prisma.sql`TRUE`} ORDER BY b.uploaded_at ${at}, b.id ${id} LIMIT ${n}`;
+    return Prisma.sql`SELECT x.id FROM ((${keyed}) UNION ALL (${unkeyed})) AS x
+      ORDER BY x.k ${key} ${NULLS(o)}, x.uploaded_at ${at}, x.id ${id} ${page}`;
   }
   const column = Prisma.raw({ tested: "step_count", outcome: "outcome", verdict: "verdict" }[p.sort]);
   // few distinct values (commits tested, outcome, verdict): walk them in order by skipping
-  // through the key's index, and take each value's newest n rows from the same index
-  const next = Prisma.raw(p.dir === "asc" ? ">" : "<");
+  // through the key's index, and take each value's newest n rows from the same index; past a
+  // cursor, from the cursor's value on
+  const v = c && c.key !== null ? keyValue(p, c.key) : null;
   return Prisma.sql`WITH RECURSIVE v(k) AS (
-      (SELECT b.${column} FROM "bisection" b ORDER BY b.${column} ${dir} LIMIT 1)
+      (SELECT b.${column} FROM "bisection" b WHERE ${v ? Prisma.sql`b.${column} ${FROM[o.key]} ${v}` : Prisma.sql`TRUE`} ORDER BY b.${column} ${key} LIMIT 1)
       UNION ALL
-      SELECT (SELECT b.${column} FROM "bisection" b WHERE b.${column} ${next} v.k ORDER BY b.${column} ${dir} LIMIT 1) FROM v WHERE v.k IS NOT NULL)
+      SELECT (SELECT b.${column} FROM "bisection" b WHERE b.${column} ${PAST[o.key]} v.k ORDER BY b.${column} ${key} LIMIT 1) FROM v WHERE v.k IS NOT NULL)
     SELECT x.id FROM v CROSS JOIN LATERAL (
-      SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.${column} = v.k AND ${where} ORDER BY b.uploaded_at DESC, b.id LIMIT ${n}) AS x
-    ORDER BY v.k ${dir}, x.uploaded_at DESC, x.id ${page}`;
+      SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.${column} = v.k AND ${where}
+        AND ${v ? Prisma.sql`(v.k <> ${v} OR ${tie})` : Prisma.sql`TRUE`}
+      ORDER BY b.uploaded_at ${at}, b.id ${id} LIMIT ${n}) AS x
+    ORDER BY v.k ${key}, x.uploaded_at ${at}, x.id ${id} ${page}`;
 }
 
 /** What the list shows of each row of a page, in the page's order, in one statement (the
  *  page's ids, then one join each for titles, culprit and syzbot link, and the developers'
  *  current marks): the Prisma relation queries it replaces took twice as long at 50 rows. */
 export function pageRowsQuery(p: ListParams, few: boolean): Prisma.Sql {
-  return Prisma.sql`SELECT b.id, b.uploaded_at, b.started_at, b.type, b.outcome, b.verdict, b.verdict_headline, b.step_count,
+  return Prisma.sql`SELECT b.id, b.uploaded_at, b.started_at, b.found_commit_hash, b.type, b.outcome, b.verdict, b.verdict_headline, b.step_count,
       coalesce(cardinality(b.candidates), 0)::int AS candidates,
       CASE WHEN b.error <> '' THEN split_part(b.error, E'\\n', 1) END AS error,
       cs.title AS crash_title, ss.title AS start_title, u.hash AS culprit_hash, u.subject AS culprit_subject, u.author AS culprit_author,
@@ -161,7 +264,7 @@ export function pageRowsQuery(p: ListParams, few: boolean): Prisma.Sql {
     -- each developer's current mark: one no later mark of theirs supersedes
     CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE m.verdict = 'right')::int AS right_marks, count(*) FILTER (WHERE m.verdict = 'wrong')::int AS wrong_marks
       FROM "developer_mark" m WHERE m.bisection_id = b.id AND NOT EXISTS (SELECT 1 FROM "developer_mark" x WHERE x.supersedes = m.id)) AS mk
-    ORDER BY pg.n`;
+    ORDER BY pg.n ${readsBackwards(p) ? Prisma.raw("DESC") : Prisma.raw("ASC")}`;
 }
 
 /** How many rows the planner expects the filter to match (its statistics, no rows read). */

@@ -9,9 +9,9 @@ import { logsUnder } from "@/lib/testing/logs-under";
 import { ingestLog } from "@/lib/ingest";
 import { addMark } from "@/lib/ingest/marks";
 import { parseMarkInput } from "@/lib/validations/mark";
-import { parseListParams, SORT_KEYS, type ListParams } from "@/lib/validations/list";
+import { decodeCursor, encodeCursor, listQuery, parseListParams, SORT_KEYS, type ListCursor, type ListParams } from "@/lib/validations/list";
 import { listBisections, SEARCH_COUNT_CAP } from "./list";
-import { hashPrefix, narrowsRows, pageIdsQuery } from "./list-query";
+import { hashPrefix, narrowsRows, pageIdsQuery, readsBackwards } from "./list-query";
 
 interface Ref {
   id: string;
@@ -102,7 +102,9 @@ describe("listBisections", () => {
     expect(all.some((r) => r.candidates.length > 0)).toBe(true);
   });
 
-  const filters: Record<string, string>[] = [{}, { type: "cause" }, { verdict: "clean" }, { q: "kasan" }, { path: "net/" }, { mark: "unmarked" }];
+  const filters: Record<string, string>[] = [
+    {}, { type: "cause" }, { verdict: "clean" }, { q: "kasan" }, { path: "net/" }, { path: "net/", verdict: "clean" }, { path: "net/core" }, { mark: "unmarked" },
+  ];
   for (const sort of SORT_KEYS) {
     for (const dir of ["asc", "desc"] as const) {
       it(`sorts by ${sort} ${dir} like a sort of all rows, over pages, with each filter`, async () => {
@@ -124,6 +126,68 @@ describe("listBisections", () => {
       });
     }
   }
+
+  /** A row's place in the list's order, as the list's own links carry it. */
+  const cursorAt = (p: ListParams, r: Ref): ListCursor => ({
+    key: { uploaded: null, ran: r.ran === null ? null : new Date(r.ran).toISOString(), title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict }[p.sort],
+    at: new Date(r.at).toISOString(),
+    id: r.id,
+  });
+
+  for (const sort of SORT_KEYS) {
+    for (const dir of ["asc", "desc"] as const) {
+      it(`pages by cursor through ${sort} ${dir}, forward and back, as the offset pages do`, async () => {
+        for (const f of filters) {
+          const base = parseListParams({ ...f, sort, dir, per: "25" });
+          const want = expected(base).map((r) => r.id);
+          // both plans, from every row: the page past it, and the page before it read backwards
+          for (const few of narrowsRows(base) ? [true] : [true, false]) {
+            for (let k = 0; k < want.length; k += 7) {
+              const at = cursorAt(base, expected(base)[k]);
+              const after = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery({ ...base, page: 2, after: at }, few));
+              expect(after.map((r) => r.id), `${JSON.stringify(f)} after row ${k} few=${few}`).toEqual(want.slice(k + 1, k + 26));
+              const back = { ...base, page: 2, before: at };
+              expect(readsBackwards(back)).toBe(true);
+              const before = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(back, few));
+              expect(before.map((r) => r.id).reverse(), `${JSON.stringify(f)} before row ${k} few=${few}`).toEqual(want.slice(Math.max(0, k - 25), k));
+            }
+          }
+          // the page's own links, as a reader follows them: next to the end, then previous to the start
+          const seen: string[][] = [];
+          let p: ListParams = base;
+          for (;;) {
+            const got = await listBisections(db.prisma, p);
+            seen.push(got.rows.map((r) => r.id));
+            if (!got.after) break;
+            p = parseListParams(Object.fromEntries(new URLSearchParams(listQuery({ ...p, page: got.page + 1, after: decodeCursor(got.after)!, before: undefined }))));
+            expect(p.after, "the link's cursor survives the URL").toBeDefined();
+          }
+          expect(seen.flat(), JSON.stringify(f)).toEqual(want);
+          for (let i = seen.length - 1; i > 0; i--) {
+            const got = await listBisections(db.prisma, p);
+            expect(got.rows.map((r) => r.id), `${JSON.stringify(f)} back to page ${i + 1}`).toEqual(seen[i]);
+            p = i === 1 ? { ...base } : { ...p, page: i, after: undefined, before: decodeCursor(got.before!)! };
+          }
+          expect((await listBisections(db.prisma, p)).rows.map((r) => r.id)).toEqual(seen[0]);
+        }
+      });
+    }
+  }
+
+  it("refuses a cursor it did not give in the JSON API's strict parse, and ignores it on the page", async () => {
+    const { parseListParamsStrict } = await import("@/lib/validations/list");
+    const bad = parseListParamsStrict({ after: "not-a-cursor!" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/^after: is not a position this list gave/);
+    const other = parseListParamsStrict({ sort: "tested", after: encodeCursor({ key: "kasan", at: new Date(0).toISOString(), id: "abc" }) });
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error).toMatch(/another sort than tested/);
+    const both = parseListParamsStrict({ after: encodeCursor({ key: null, at: new Date(0).toISOString(), id: "a" }), before: encodeCursor({ key: null, at: new Date(0).toISOString(), id: "a" }) });
+    expect(both.ok).toBe(false);
+    const page = parseListParams({ after: "%%%", page: "3" });
+    expect(page.after).toBeUndefined();
+    expect(page.page).toBe(3);
+  });
 
   it("finds a hash by its prefix: found, start and candidate commits, 4 to 40 hex digits", async () => {
     const withFound = all.find((r) => r.found)!;

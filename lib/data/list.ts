@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ListParams } from "@/lib/validations/list";
+import { encodeCursor, type ListCursor, type ListParams } from "@/lib/validations/list";
 import type { BisectionListPage, BisectionListRow } from "@/lib/view-types";
-import { countQuery, estimateQuery, narrowsRows, pageRowsQuery, tallyQuery } from "./list-query";
+import { countQuery, estimateQuery, narrowsRows, pageRowsQuery, readsBackwards, tallyQuery } from "./list-query";
 
 export type { BisectionListPage, BisectionListRow };
 
@@ -11,6 +11,7 @@ interface ListSqlRow {
   id: string;
   uploaded_at: Date;
   started_at: Date | null;
+  found_commit_hash: string | null;
   type: string;
   outcome: string;
   verdict: string;
@@ -111,12 +112,31 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
  *  in index order value by value (which would read every row of the other values). */
 const FEW_ROWS = 5_000;
 
+/** A row's place in the list's order, for the cursor of the page next to it. */
+function cursorOf(p: ListParams, b: ListSqlRow): ListCursor {
+  const key = {
+    uploaded: null,
+    ran: b.started_at?.toISOString() ?? null,
+    title: b.crash_title,
+    commit: b.found_commit_hash,
+    tested: b.step_count,
+    outcome: b.outcome,
+    verdict: b.verdict,
+  }[p.sort];
+  return { key, at: b.uploaded_at.toISOString(), id: b.id };
+}
+
 async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
   const skip = (p.page - 1) * p.per;
+  const cursor = p.after ?? p.before;
   // filters on type, outcome and verdict alone: the exact count, from the tally
   const tally = narrowsRows(p) ? null : Number((await prisma.$queryRaw<{ n: bigint }[]>(tallyQuery(p)))[0].n);
   const few = tally === null || tally < FEW_ROWS;
   const rows = await prisma.$queryRaw<ListSqlRow[]>(pageRowsQuery(p, few));
+  // read back from a `before` cursor and found less than a page: the start of the list moved
+  // (or the link was edited), so the page is the first one
+  if (readsBackwards(p) && rows.length < p.per) return listBisectionsNow(prisma, { ...p, before: undefined, page: 1 });
+  if (cursor && rows.length === 0 && p.page > 1) return listBisectionsNow(prisma, { ...p, after: undefined });
   let total: number;
   let capped = false;
   if (tally !== null) total = tally;
@@ -128,5 +148,16 @@ async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<B
     capped = counted > SEARCH_COUNT_CAP;
     total = capped ? SEARCH_COUNT_CAP : counted;
   }
-  return { rows: rows.map(toRow), total, capped, page: p.page, per: p.per, pages: Math.max(1, Math.ceil(total / p.per)) };
+  const pages = Math.max(1, Math.ceil(total / p.per));
+  const more = rows.length === p.per && (capped || p.page < pages);
+  return {
+    rows: rows.map(toRow),
+    total,
+    capped,
+    page: p.page,
+    per: p.per,
+    pages,
+    after: more ? encodeCursor(cursorOf(p, rows[rows.length - 1])) : null,
+    before: p.page > 1 && rows.length > 0 ? encodeCursor(cursorOf(p, rows[0])) : null,
+  };
 }

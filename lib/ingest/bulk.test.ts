@@ -39,6 +39,7 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
     ["crash_signature", "to_jsonb(t) - 'id'"],
     ["culprit", "to_jsonb(t)"],
     ["culprit_file", "to_jsonb(t)"],
+    ["culprit_dir", "to_jsonb(t) - 'uploaded_at'"],
     ["step", "to_jsonb(t)"],
     ["run", `to_jsonb(t) - 'signature_id' || jsonb_build_object('sig', ${title("signature_id")})`],
     ["crash_report", `to_jsonb(t) - 'signature_id' || jsonb_build_object('sig', ${title("signature_id")})`],

@@ -22,6 +22,53 @@ const textParam = z
   .transform((s) => s.trim());
 const text = z.preprocess(one, textParam.optional().catch(undefined));
 
+/** Where a page ends (`after`: the next page starts past it) or starts (`before`) in the
+ *  list's order: a row's sort key (null where it has none; unused for the upload sort), its
+ *  upload time and its id. Paging by it reads only the page's rows however deep the page is,
+ *  and a page does not shift when logs arrive meanwhile. */
+export interface ListCursor {
+  key: string | number | null;
+  at: string;
+  id: string;
+}
+
+const cursorTuple = z.tuple([z.union([z.string().max(4096), z.number().int(), z.null()]), z.iso.datetime(), z.string().regex(/^[0-9a-z]{1,64}$/)]);
+
+/** A cursor as it travels in a URL: base64url of `[key, at, id]`. */
+export function encodeCursor(c: ListCursor): string {
+  return Buffer.from(JSON.stringify([c.key, c.at, c.id])).toString("base64url");
+}
+
+export function decodeCursor(s: string): ListCursor | null {
+  if (s.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(s)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const res = cursorTuple.safeParse(json);
+  return res.success ? { key: res.data[0], at: res.data[1], id: res.data[2] } : null;
+}
+
+/** Whether a cursor's key has the sort's type: a count for commits tested, text (or none) else. */
+export function cursorFits(c: ListCursor, sort: (typeof SORT_KEYS)[number]): boolean {
+  if (sort === "tested") return typeof c.key === "number";
+  if (sort === "outcome" || sort === "verdict") return typeof c.key === "string";
+  if (sort === "ran") return c.key === null || (typeof c.key === "string" && z.iso.datetime().safeParse(c.key).success);
+  return c.key === null || typeof c.key === "string";
+}
+
+const cursorParam = z.string().transform((s, ctx) => {
+  const c = decodeCursor(s);
+  if (!c) {
+    ctx.addIssue({ code: "custom", message: "is not a position this list gave (follow the list's own next / previous links)" });
+    return z.NEVER;
+  }
+  return c;
+});
+const cursor = z.preprocess(one, cursorParam.optional().catch(undefined));
+
 export const listParamsSchema = z.object({
   q: text,
   path: text,
@@ -41,12 +88,21 @@ export const listParamsSchema = z.object({
       .catch(50)
       .default(50),
   ),
+  after: cursor,
+  before: cursor,
 });
 
 export type ListParams = z.infer<typeof listParamsSchema>;
 
+/** One cursor at most, and one of the sort's type: a stale or edited link opens at `page`. */
+function fitCursors<T extends ListParams>(p: T): T {
+  const after = p.after && cursorFits(p.after, p.sort) ? p.after : undefined;
+  const before = !after && p.before && cursorFits(p.before, p.sort) ? p.before : undefined;
+  return { ...p, after, before };
+}
+
 export function parseListParams(raw: Record<string, unknown>): ListParams {
-  return listParamsSchema.parse(raw);
+  return fitCursors(listParamsSchema.parse(raw));
 }
 
 /** The query string for params, leaving defaults out so URLs stay short. */
@@ -62,6 +118,8 @@ export function listQuery(p: Partial<ListParams>): string {
   if (p.dir && p.dir !== "desc") q.set("dir", p.dir);
   if (p.page && p.page !== 1) q.set("page", String(p.page));
   if (p.per && p.per !== 50) q.set("per", String(p.per));
+  if (p.after) q.set("after", encodeCursor(p.after));
+  else if (p.before) q.set("before", encodeCursor(p.before));
   const s = q.toString();
   return s ? `?${s}` : "";
 }
@@ -83,11 +141,19 @@ const strictSchema = z.object({
     .int()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
     .default(50),
+  after: cursorParam.optional(),
+  before: cursorParam.optional(),
 });
 
 export function parseListParamsStrict(raw: Record<string, string>): { ok: true; params: ListParams } | { ok: false; error: string } {
   const res = strictSchema.safeParse(raw);
-  if (res.success) return { ok: true, params: { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined } };
+  if (res.success) {
+    const { after, before, sort } = res.data;
+    if (after && before) return { ok: false, error: "after, before: give one of them, not both" };
+    const c = after ?? before;
+    if (c && !cursorFits(c, sort)) return { ok: false, error: `${after ? "after" : "before"}: is a position in another sort than ${sort} (follow the list's own next / previous links)` };
+    return { ok: true, params: { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined } };
+  }
   const issue = res.error.issues[0];
   const key = String(issue?.path[0] ?? "");
   const got = JSON.stringify(raw[key]) ?? "nothing";
