@@ -32,6 +32,11 @@ export const LIST_CASES: [string, Record<string, string>][] = [
   ["filter ?verdict=doubtful", { verdict: "doubtful" }],
   ["filter ?type=fix", { type: "fix" }],
   ["filter ?mark=wrong", { mark: "wrong" }],
+  // `after: "@19"`: the cursor page 19 of the same list gives (where page 20 starts)
+  ["list page 20 by cursor", { page: "20", after: "@19" }],
+  ["sort by title, page 20 by cursor", { sort: "title", dir: "asc", page: "20", after: "@19" }],
+  ["sort by commits tested, page 20 by cursor", { sort: "tested", dir: "desc", page: "20", after: "@19" }],
+  ["path ?path=kernel/locking/, page 20 by cursor", { path: "kernel/locking/", page: "20", after: "@19" }],
 ];
 
 interface Sent {
@@ -90,7 +95,13 @@ export async function benchExplain(size: number): Promise<string> {
   await c.connect();
   const out: string[] = [`EXPLAIN (ANALYZE, BUFFERS) at ${size.toLocaleString("en")} bisections (each query run once before, as the bench's warm-ups do)`];
   try {
-    for (const [title, raw] of LIST_CASES) {
+    for (const [title, given] of LIST_CASES) {
+      let raw = given;
+      if (raw.after === "@19") {
+        const { after: _, ...rest } = raw;
+        const p19 = await listBisections(prisma, parseListParams({ ...rest, page: "19" }));
+        raw = { ...rest, after: p19.after ?? "" };
+      }
       const params = parseListParams(raw);
       await listBisections(prisma, params);
       sent.length = 0;

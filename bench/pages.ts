@@ -13,10 +13,12 @@ import { scaleDatabases } from "./scale";
 const SEED_LOG = "lib/parser/testdata/cause-kvm_wait-title-drift.txt";
 const STATIC = "static /upload";
 
-const ROUTES = (id: string): [string, string][] => [
+/** `after`: the cursor the JSON list gives on page 19 of this size (where page 20 starts). */
+const ROUTES = (id: string, after = ""): [string, string][] => [
   [STATIC, "/upload"],
   ["list /", "/"],
   ["list page 20", "/?page=20"],
+  ["list page 20 by cursor", `/?page=20&after=${after}`],
   ["search ?q=kvm_wait", "/?q=kvm_wait"],
   ["search hash prefix", "/?q=997acaf6"],
   ["path ?path=kernel/locking/", "/?path=kernel/locking/"],
@@ -66,7 +68,7 @@ async function sizes(url: string): Promise<string> {
     const db = (await c.query("SELECT pg_size_pretty(pg_database_size(current_database())) AS s")).rows[0].s;
     const rows = await c.query<{ t: string; heap: string; idx: string }>(
       `SELECT relname AS t, pg_size_pretty(pg_table_size(relid)) AS heap, pg_size_pretty(pg_indexes_size(relid)) AS idx
-       FROM pg_stat_user_tables WHERE relname IN ('bisection', 'culprit', 'culprit_file', 'crash_report', 'commit')
+       FROM pg_stat_user_tables WHERE relname IN ('bisection', 'culprit', 'culprit_file', 'culprit_dir', 'crash_report', 'commit')
        ORDER BY pg_total_relation_size(relid) DESC`,
     );
     return `database ${db}; ${rows.rows.map((r) => `${r.t} ${r.heap} + indexes ${r.idx}`).join(", ")}`;
@@ -90,10 +92,15 @@ export async function benchPages(sizeList = DEFAULT_SIZES, reps = 31): Promise<s
     }
     const samples = new Map<string, number[]>();
     const status = new Map<string, number>();
+    const routes = new Map<number, Map<string, string>>();
+    for (const { size, base } of servers) {
+      const after = ((await (await fetch(`${base}/api/bisections?page=19`)).json()) as { after: string | null }).after ?? "";
+      routes.set(size, new Map(ROUTES(seed, after)));
+    }
     for (let rep = -3; rep < reps; rep++) {
-      for (const [name, path] of ROUTES(seed)) {
+      for (const [name] of ROUTES(seed)) {
         for (const { size, base } of servers) {
-          const t = await timed(base + path);
+          const t = await timed(base + routes.get(size)!.get(name)!);
           if (rep < 0) continue; // warm-ups
           const key = `${name}@${size}`;
           (samples.get(key) ?? samples.set(key, []).get(key)!).push(t.ms);
