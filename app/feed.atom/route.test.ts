@@ -5,6 +5,7 @@ import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ingestLog } from "@/lib/ingest";
+import { encodeCursor } from "@/lib/validations/list";
 
 /** The entries' titles, read by saxes, a conforming XML 1.0 parser: it throws on anything
  *  not well-formed, characters XML forbids included. */
@@ -75,5 +76,11 @@ describe("/feed.atom", () => {
     expect(some).not.toContain("localhost:3000");
     const all = await (await GET(new Request("http://localhost:3000/feed.atom"))).text();
     expect(all.match(/<entry>/g)).toHaveLength(Math.min(total, 50));
+    // a list URL with its paging cursor still subscribes to the newest
+    const newest = (some.match(/<entry>[\s\S]*?<\/entry>/) ?? [""])[0];
+    const cursor = encodeCursor({ key: null, at: new Date(0).toISOString(), id: "0" });
+    const paged = await (await GET(new Request(`http://localhost:3000/feed.atom?per=25&after=${cursor}`, { headers: { host: "bisect.lan:8080" } }))).text();
+    expect(paged.match(/<entry>/g)).toHaveLength(25);
+    expect(paged).toContain(newest);
   });
 });

@@ -10,8 +10,10 @@ export const dynamic = "force-dynamic";
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
 export const GET = withDatabase(async function GET(req: Request) {
   const url = new URL(req.url);
-  // newest first, one page: `per` as the list takes it (default 50)
-  const parsed = parseListParamsStrict({ per: "50", ...Object.fromEntries(url.searchParams), sort: "uploaded", dir: "desc", page: "1" });
+  // newest first, one page: `per` as the list takes it (default 50); a feed always starts at
+  // the newest, so the list's paging cursors do not apply
+  const { after: _after, before: _before, ...given } = Object.fromEntries(url.searchParams);
+  const parsed = parseListParamsStrict({ per: "50", ...given, sort: "uploaded", dir: "desc", page: "1" });
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;
   const page = await listBisections(getPrisma(), params);
