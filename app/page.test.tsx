@@ -45,3 +45,12 @@ describe("/ with parameters PostgreSQL cannot take", () => {
     }
   });
 });
+
+describe("/ with a page too deep to count to", () => {
+  it("says to follow the next links instead of reading every row before it", async () => {
+    const html = renderToStaticMarkup(await Home({ searchParams: Promise.resolve({ page: "90000", q: "kvm" }) }));
+    expect(html).toContain('data-testid="bad-params"');
+    expect(html).toContain("page 90,000 (50 rows a page) starts past row 10,000");
+    expect(html).toContain('href="/?q=kvm"');
+  });
+});

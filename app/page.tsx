@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { decodeCursor, listParamProblem, listQuery, parseListParams, type ListParams } from "@/lib/validations/list";
+import { decodeCursor, listParamProblem, listQuery, offsetProblem, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
 import { Pagination } from "@/components/data-table/pagination";
@@ -38,6 +38,17 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
     );
   }
   const params = parseListParams(raw);
+  const deep = offsetProblem(params);
+  if (deep) {
+    return (
+      <div>
+        <h1 className="mb-2 text-base font-semibold">Bisections</h1>
+        <p role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg" data-testid="bad-params">
+          This link&rsquo;s {deep}. <Link href={`/${listQuery({ ...params, page: 1 })}`}>Open its first page</Link>.
+        </p>
+      </div>
+    );
+  }
   const page = await listBisections(getPrisma(), params);
   const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict, mark: params.mark })}`;
   return (

@@ -37,4 +37,14 @@ describe("strict list parameters (API and feed)", () => {
     expect(parseListParamsStrict({ per: "3" })).toEqual({ ok: false, error: 'per: must be one of 25, 50, 100, 200 (got "3")' });
     expect(parseListParamsStrict({ verdict: "likely-wrong", path: "kernel/" })).toMatchObject({ ok: true, params: { verdict: "likely-wrong", path: "kernel/", per: 50 } });
   });
+  it("refuses an offset page past row 10,000 unless a cursor carries it, and the page says so too", async () => {
+    const { parseListParamsStrict, encodeCursor, offsetProblem } = await import("./list");
+    expect(parseListParamsStrict({ page: "201" })).toMatchObject({ ok: true, params: { page: 201 } }); // rows 10,001-10,050
+    expect(parseListParamsStrict({ page: "202" })).toEqual({ ok: false, error: expect.stringMatching(/^page: page 202 \(50 rows a page\) starts past row 10,000, .*follow the next links/) });
+    expect(parseListParamsStrict({ page: "60", per: "200" })).toMatchObject({ ok: false });
+    const at = encodeCursor({ key: null, at: new Date(0).toISOString(), id: "a1" });
+    expect(parseListParamsStrict({ page: "5000", after: at })).toMatchObject({ ok: true, params: { page: 5000 } });
+    expect(offsetProblem(parseListParams({ page: "100000" }))).toMatch(/past row 10,000/);
+    expect(offsetProblem(parseListParams({ page: "100000", before: at }))).toBeNull();
+  });
 });

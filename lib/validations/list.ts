@@ -124,6 +124,17 @@ export function listQuery(p: Partial<ListParams>): string {
   return s ? `?${s}` : "";
 }
 
+/** Pages counted from the start (`?page=N` without a cursor) reach this many rows at most:
+ *  each reads every row before it, so a deep one is refused rather than left to read a
+ *  million; past it the list goes on by its cursors, which read a page's rows only. */
+export const MAX_OFFSET_ROWS = 10_000;
+
+/** Why these parameters' page cannot be counted to, or null. */
+export function offsetProblem(p: ListParams): string | null {
+  if (p.after || p.before || (p.page - 1) * p.per <= MAX_OFFSET_ROWS) return null;
+  return `page ${p.page.toLocaleString("en")} (${p.per} rows a page) starts past row ${MAX_OFFSET_ROWS.toLocaleString("en")}, which pages counted from the start do not reach (follow the next links, which carry a cursor, or narrow the list)`;
+}
+
 /** The same parameters, refused instead of defaulted: for the JSON API and the feed, where a
  *  mistyped filter must not quietly return (or subscribe to) everything. */
 const strictSchema = z.object({
@@ -152,7 +163,9 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
     if (after && before) return { ok: false, error: "after, before: give one of them, not both" };
     const c = after ?? before;
     if (c && !cursorFits(c, sort)) return { ok: false, error: `${after ? "after" : "before"}: is a position in another sort than ${sort} (follow the list's own next / previous links)` };
-    return { ok: true, params: { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined } };
+    const params = { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined };
+    const deep = offsetProblem(params);
+    return deep ? { ok: false, error: `page: ${deep}` } : { ok: true, params };
   }
   const issue = res.error.issues[0];
   const key = String(issue?.path[0] ?? "");
