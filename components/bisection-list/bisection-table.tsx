@@ -2,6 +2,7 @@
 // The bisection list: TanStack Table owns the columns and header model; sorting and paging
 // are done by the server (manualSorting) and driven by links, so the table reads without JS.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { SortingState } from "@tanstack/react-table";
 import type { BisectionListRow } from "@/lib/view-types";
@@ -18,75 +19,66 @@ function outcomeLabel(r: BisectionListRow): string {
   return isWord(OUTCOMES, r.outcome) && isWord(BISECTION_TYPES, r.type) ? OUTCOME[r.outcome].label[r.type] : r.outcome;
 }
 
-const columns = col.columns([
-  col.accessor("startedAt", {
-    id: "ran",
-    header: "Ran",
-    cell: (c) => {
-      const v = c.getValue();
-      // logs before mid-2022 do not say when they ran
-      if (!v) return <span className="text-muted" title="the log has no `starts bisection` line">–</span>;
-      return (
-        <time dateTime={v} title={`bisection started ${formatDate(v)} UTC (the log's first line)`}>
-          {formatDay(v)}
-        </time>
-      );
-    },
-  }),
-  col.accessor("uploadedAt", {
-    id: "uploaded",
-    header: "Uploaded",
-    cell: (c) => (
-      <time dateTime={c.getValue()} title={`uploaded ${formatDate(c.getValue())} UTC`}>
-        {formatDay(c.getValue())}
+/** The title column's text: the final crash title, else the start's. */
+const titleOf = (r: BisectionListRow) => r.crashTitle ?? r.startTitle ?? "";
+
+/** Each column's cell from its row alone. The columns below render these, and so does the body
+ *  directly, without a TanStack cell object per cell (a page of 50 rows has 400 of them; their
+ *  per-instance memos were a third of the table's server render, BENCHMARKS.md "round two"). */
+const CELLS: Record<string, (r: BisectionListRow) => ReactNode> = {
+  ran: (r) => {
+    const v = r.startedAt;
+    // logs before mid-2022 do not say when they ran
+    if (!v) return <span className="text-muted" title="the log has no `starts bisection` line">–</span>;
+    return (
+      <time dateTime={v} title={`bisection started ${formatDate(v)} UTC (the log's first line)`}>
+        {formatDay(v)}
       </time>
-    ),
-  }),
-  col.accessor("outcome", {
-    id: "outcome",
-    header: "Outcome",
-    cell: (c) => {
-      const r = c.row.original;
-      const extra = r.outcome === "inconclusive" ? ` (${r.candidates})` : "";
-      return (
-        <span title={r.error ?? undefined}>
-          {r.type === "fix" && <span className="mr-1 rounded border border-line px-0.5 text-xs" title="a fix bisection">fix</span>}
-          {outcomeLabel(r)}
-          {extra}
-        </span>
-      );
-    },
-  }),
-  col.accessor("verdict", {
-    id: "verdict",
-    header: "Verdict",
-    cell: (c) => <VerdictBadge verdict={c.getValue()} title={c.row.original.verdictHeadline} />,
-  }),
-  col.accessor((r) => r.crashTitle ?? r.startTitle ?? "", {
-    id: "title",
-    header: "Crash title",
-    cell: (c) => (
+    );
+  },
+  uploaded: (r) => (
+    <time dateTime={r.uploadedAt} title={`uploaded ${formatDate(r.uploadedAt)} UTC`}>
+      {formatDay(r.uploadedAt)}
+    </time>
+  ),
+  outcome: (r) => {
+    const extra = r.outcome === "inconclusive" ? ` (${r.candidates})` : "";
+    return (
+      <span title={r.error ?? undefined}>
+        {r.type === "fix" && <span className="mr-1 rounded border border-line px-0.5 text-xs" title="a fix bisection">fix</span>}
+        {outcomeLabel(r)}
+        {extra}
+      </span>
+    );
+  },
+  verdict: (r) => <VerdictBadge verdict={r.verdict} title={r.verdictHeadline} />,
+  title: (r) => {
+    const title = titleOf(r);
+    return (
       <>
         {/* 44 to 64 characters a line from xl to 2xl: most titles hold on one line, and one long
             title does not take the others' width */}
-        <Link href={`/b/${c.row.original.id}`} className="block max-w-[64ch] font-mono break-words xl:min-w-[44ch] 2xl:max-w-none" title={c.getValue() || undefined} data-nav-row>
-          {c.getValue() || <span className="text-muted">(no crash title)</span>}
+        <Link href={`/b/${r.id}`} className="block max-w-[64ch] font-mono break-words xl:min-w-[44ch] 2xl:max-w-none" title={title || undefined} data-nav-row>
+          {title || <span className="text-muted">(no crash title)</span>}
         </Link>
-        <Folded r={c.row.original} />
+        <Folded r={r} />
       </>
-    ),
-  }),
-  col.accessor((r) => r.foundCommit?.hash ?? "", {
-    id: "commit",
-    header: "Found commit",
-    cell: (c) => <FoundCommit r={c.row.original} />,
-  }),
+    );
+  },
+  commit: (r) => <FoundCommit r={r} />,
+  author: (r) => r.foundCommit?.author ?? "",
+  tested: (r) => <span className="block text-right">{r.commitsTested}</span>,
+};
+
+const columns = col.columns([
+  col.accessor("startedAt", { id: "ran", header: "Ran", cell: (c) => CELLS.ran(c.row.original) }),
+  col.accessor("uploadedAt", { id: "uploaded", header: "Uploaded", cell: (c) => CELLS.uploaded(c.row.original) }),
+  col.accessor("outcome", { id: "outcome", header: "Outcome", cell: (c) => CELLS.outcome(c.row.original) }),
+  col.accessor("verdict", { id: "verdict", header: "Verdict", cell: (c) => CELLS.verdict(c.row.original) }),
+  col.accessor(titleOf, { id: "title", header: "Crash title", cell: (c) => CELLS.title(c.row.original) }),
+  col.accessor((r) => r.foundCommit?.hash ?? "", { id: "commit", header: "Found commit", cell: (c) => CELLS.commit(c.row.original) }),
   col.accessor((r) => r.foundCommit?.author ?? "", { id: "author", header: "Author", enableSorting: false }),
-  col.accessor("commitsTested", {
-    id: "tested",
-    header: "Tested",
-    cell: (c) => <span className="block text-right">{c.getValue()}</span>,
-  }),
+  col.accessor("commitsTested", { id: "tested", header: "Tested", cell: (c) => CELLS.tested(c.row.original) }),
 ]);
 
 /** The found commit (hash and subject), else why there is none. Both wrap rather than cut:
@@ -144,6 +136,8 @@ export function BisectionTable({
   sortHrefs: Record<string, string>;
 }) {
   const table = useTable({ features, columns, data: rows, state: { sorting }, manualSorting: true });
+  // the body's cells in the table's column order
+  const ids = table.getAllLeafColumns().map((c) => c.id);
   return (
     // the box scrolls only if a single word is wider than the screen; the page never does
     <div className="relative overflow-x-auto">
@@ -172,11 +166,11 @@ export function BisectionTable({
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="border-b border-line hover:bg-hover">
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={`px-1.5 py-0.5 align-top ${CELL[cell.column.id] ?? ""}`}>
-                <table.FlexRender cell={cell} />
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-line hover:bg-hover">
+            {ids.map((id) => (
+              <td key={id} className={`px-1.5 py-0.5 align-top ${CELL[id] ?? ""}`}>
+                {CELLS[id](r)}
               </td>
             ))}
           </tr>

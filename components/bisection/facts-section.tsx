@@ -1,3 +1,6 @@
+"use client";
+// A client component for the server's sake: React sends its props (the view model) instead of the
+// element tree it renders, a fraction of the page's payload (BENCHMARKS.md, "round two").
 import { commitUrl, formatSeconds, shortHash } from "@/lib/format";
 import { logUrl } from "@/lib/log-range";
 import type { FactsView } from "@/lib/pages/bisection";

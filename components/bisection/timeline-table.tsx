@@ -1,3 +1,6 @@
+"use client";
+// A client component for the server's sake: React sends its props (the view model) instead of the
+// element tree it renders, a fraction of the page's payload (BENCHMARKS.md, "round two").
 import { MARK } from "@/lib/domain/words";
 import type { TimelineView } from "@/lib/pages/timeline";
 import { Shape } from "./run-shapes";

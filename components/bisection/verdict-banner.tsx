@@ -1,3 +1,6 @@
+"use client";
+// A client component for the server's sake: React sends its props (the view model) instead of the
+// element tree it renders, a fraction of the page's payload (BENCHMARKS.md, "round two").
 import { percent } from "@/lib/format";
 import { logUrl, rangeLabel } from "@/lib/log-range";
 import type { VerdictView } from "@/lib/pages/bisection";
