@@ -74,7 +74,7 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
       ) : (
         <>
           <BisectionTable
-            rows={page.rows}
+            rows={page.rows.map(({ syzbot: _s, marks: _m, ...shown }) => shown)}
             sorting={[{ id: params.sort, desc: params.dir === "desc" }]}
             sortHrefs={sortHrefs(params)}
           />

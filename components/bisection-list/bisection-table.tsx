@@ -5,27 +5,31 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { SortingState } from "@tanstack/react-table";
-import type { BisectionListRow } from "@/lib/view-types";
+import type { BisectionListRow as ListRow } from "@/lib/view-types";
+
+/** What the table shows of a row: its syzbot links and developers' marks stay out of the
+ *  props it travels with to the browser (the JSON list has them). */
+export type BisectionTableRow = Omit<ListRow, "syzbot" | "marks">;
 import { SortLink } from "@/components/data-table/sort-link";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { BISECTION_TYPES, isWord, OUTCOME, OUTCOMES } from "@/lib/domain/words";
 import { formatDate, formatDay, shortHash } from "@/lib/format";
 
 const features = tableFeatures({ rowSortingFeature });
-const col = createColumnHelper<typeof features, BisectionListRow>();
+const col = createColumnHelper<typeof features, BisectionTableRow>();
 
 /** The outcome as a table cell says it ("oldest release", "still on HEAD"). */
-function outcomeLabel(r: BisectionListRow): string {
+function outcomeLabel(r: BisectionTableRow): string {
   return isWord(OUTCOMES, r.outcome) && isWord(BISECTION_TYPES, r.type) ? OUTCOME[r.outcome].label[r.type] : r.outcome;
 }
 
 /** The title column's text: the final crash title, else the start's. */
-const titleOf = (r: BisectionListRow) => r.crashTitle ?? r.startTitle ?? "";
+const titleOf = (r: BisectionTableRow) => r.crashTitle ?? r.startTitle ?? "";
 
 /** Each column's cell from its row alone. The columns below render these, and so does the body
  *  directly, without a TanStack cell object per cell (a page of 50 rows has 400 of them; their
  *  per-instance memos were a third of the table's server render, BENCHMARKS.md "round two"). */
-const CELLS: Record<string, (r: BisectionListRow) => ReactNode> = {
+const CELLS: Record<string, (r: BisectionTableRow) => ReactNode> = {
   ran: (r) => {
     const v = r.startedAt;
     // logs before mid-2022 do not say when they ran
@@ -83,7 +87,7 @@ const columns = col.columns([
 
 /** The found commit (hash and subject), else why there is none. Both wrap rather than cut:
  *  below 2xl the subject stops at ~80 characters a line, the error breaks anywhere (a 40-digit hash). */
-function FoundCommit({ r, box = "block max-w-[80ch] 2xl:max-w-none" }: { r: BisectionListRow; box?: string }) {
+function FoundCommit({ r, box = "block max-w-[80ch] 2xl:max-w-none" }: { r: BisectionTableRow; box?: string }) {
   const f = r.foundCommit;
   if (!f && r.error) return <span className={`${box} text-muted wrap-anywhere`}>failed: {r.error}</span>;
   if (!f) return <span className="text-muted">–</span>;
@@ -100,7 +104,7 @@ function FoundCommit({ r, box = "block max-w-[80ch] 2xl:max-w-none" }: { r: Bise
 
 /** Below md only the title column is shown: its cell carries the verdict, outcome, found commit
  *  and upload day under the title, so a phone reads the crash first and the rest after it. */
-function Folded({ r }: { r: BisectionListRow }) {
+function Folded({ r }: { r: BisectionTableRow }) {
   return (
     <div className="text-xs text-muted md:hidden" data-testid="row-fold">
       <VerdictBadge verdict={r.verdict} title={r.verdictHeadline} /> {outcomeLabel(r)}
@@ -130,7 +134,7 @@ export function BisectionTable({
   sorting,
   sortHrefs,
 }: {
-  rows: BisectionListRow[];
+  rows: BisectionTableRow[];
   sorting: SortingState;
   /** for each sortable column id: the href that sorts by it (toggling direction when active) */
   sortHrefs: Record<string, string>;

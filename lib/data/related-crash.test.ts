@@ -37,10 +37,19 @@ describe("otherBisectionsOfCrash", () => {
     expect(all).toHaveLength(30);
     expect(got.map((r) => r.id)).toEqual(all.slice(0, RELATED_SHOWN + 1).map((r) => r.id));
     expect(got[0]).toMatchObject({ type: "cause", crashSignature: null, foundCommit: null, verdict: expect.any(String) });
+    // each row as the stored bisection and its relations say
+    const stored = await db.prisma.bisection.findMany({
+      where: { id: { in: got.map((r) => r.id) } },
+      select: { id: true, type: true, outcome: true, verdict: true, uploadedAt: true, startedAt: true, culprit: { select: { hash: true, subject: true } }, crashSignature: { select: { title: true } }, startSignature: { select: { title: true } } },
+    });
+    const want = new Map(stored.map(({ culprit, ...r }) => [r.id, { ...r, foundCommit: culprit }]));
+    for (const r of got) expect(r, r.id).toEqual(want.get(r.id));
+    expect(got.every((r) => r.startSignature?.title === b.startSignature!.title)).toBe(true);
     // only the final title: the copies that kept it
     const byFinal = await otherBisectionsOfCrash(db.prisma, seed, [b.crashSignature!.title]);
     const kept = new Set(Array.from({ length: 15 }, (_, i) => (i + 1).toString(16).padStart(12, "0")));
     expect(byFinal).toHaveLength(RELATED_SHOWN + 1);
     expect(byFinal.every((r) => kept.has(r.id))).toBe(true);
+    expect(byFinal.every((r) => r.crashSignature?.title === b.crashSignature!.title)).toBe(true);
   });
 });

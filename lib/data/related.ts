@@ -23,33 +23,51 @@ const RELATED = RELATED_SHOWN + 1;
 export async function otherBisectionsOfCrash(prisma: PrismaClient, id: string, titles: string[]) {
   const wanted = relatedTitles(titles);
   if (wanted.length === 0) return [];
-  const sigs = (await prisma.crashSignature.findMany({ where: { title: { in: wanted } }, select: { id: true } })).map((s) => s.id);
-  if (sigs.length === 0) return [];
-  const ids = (
-    await prisma.$queryRaw<{ id: string }[]>`
-      SELECT x.id FROM unnest(${sigs}::int[]) AS s(sig) CROSS JOIN LATERAL (
-        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.sig AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
+  // one statement: the titles' signatures, each one's newest rows by final and by start title,
+  // and what the list shows of them (three Prisma queries with their relations cost 11-15 ms
+  // of server CPU a page, BENCHMARKS.md "Server CPU of a page render, round two")
+  const rows = await prisma.$queryRaw<RelatedRow[]>`
+    WITH page AS (
+      SELECT x.id, max(x.uploaded_at) AS at FROM "crash_signature" s CROSS JOIN LATERAL (
+        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.crash_signature_id = s.id AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
         UNION ALL
-        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.start_signature_id = s.sig AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
+        (SELECT b.id, b.uploaded_at FROM "bisection" b WHERE b.start_signature_id = s.id AND b.id <> ${id} ORDER BY b.uploaded_at DESC LIMIT ${RELATED})
       ) AS x
-      GROUP BY x.id ORDER BY max(x.uploaded_at) DESC, x.id LIMIT ${RELATED}`
-  ).map((r) => r.id);
-  const rows = await prisma.bisection.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      type: true,
-      outcome: true,
-      verdict: true,
-      uploadedAt: true,
-      startedAt: true,
-      culprit: { select: { hash: true, subject: true } },
-      crashSignature: { select: { title: true } },
-      startSignature: { select: { title: true } },
-    },
-  });
-  const byId = new Map(rows.map(({ culprit, ...r }) => [r.id, { ...headWords(r), foundCommit: culprit }]));
-  return ids.flatMap((i) => byId.get(i) ?? []);
+      WHERE s.title = ANY(${wanted}::text[])
+      GROUP BY x.id ORDER BY max(x.uploaded_at) DESC, x.id LIMIT ${RELATED})
+    SELECT b.id, b.type, b.outcome, b.verdict, b.uploaded_at, b.started_at, u.hash, u.subject, cs.title AS crash_title, ss.title AS start_title
+    FROM page JOIN "bisection" b ON b.id = page.id
+    LEFT JOIN "culprit" u ON u.bisection_id = b.id
+    LEFT JOIN "crash_signature" cs ON cs.id = b.crash_signature_id
+    LEFT JOIN "crash_signature" ss ON ss.id = b.start_signature_id
+    ORDER BY page.at DESC, page.id`;
+  return rows.map((r) =>
+    headWords({
+      id: r.id,
+      type: r.type,
+      outcome: r.outcome,
+      verdict: r.verdict,
+      uploadedAt: r.uploaded_at,
+      startedAt: r.started_at,
+      crashSignature: r.crash_title === null ? null : { title: r.crash_title },
+      startSignature: r.start_title === null ? null : { title: r.start_title },
+      foundCommit: r.hash === null ? null : { hash: r.hash, subject: r.subject },
+    }),
+  );
+}
+
+/** A row of otherBisectionsOfCrash's statement. */
+interface RelatedRow {
+  id: string;
+  type: string;
+  outcome: string;
+  verdict: string;
+  uploaded_at: Date;
+  started_at: Date | null;
+  hash: string | null;
+  subject: string | null;
+  crash_title: string | null;
+  start_title: string | null;
 }
 
 /** What the compare page needs of one side. */
