@@ -12,6 +12,7 @@ import type { PrepareRequest } from "./prepare-worker";
 import type { LogCopy } from "./rows";
 import { linkStored, storeBatch } from "./bulk";
 import type { SyzbotIdentity } from "./syzbot-identity";
+import { bundledWorker } from "./worker-source";
 
 export type BulkResult =
   | { name: string; status: "stored" | "duplicate"; id: string }
@@ -39,6 +40,16 @@ interface Item {
   identity: SyzbotIdentity | null;
 }
 
+function tsxBoot(entry: string): string {
+  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  return `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+}
+
+/** The worker's own Node flags: none of the modules the process preloads (`--import tsx`; the
+ *  bundle needs no loader), and V8's flags apply to every thread already; only `--cpu-prof...`,
+ *  so a profile of an import shows the worker too. */
+const workerFlags = (argv: string[]) => argv.filter((a) => a.startsWith("--cpu-prof"));
+
 /** Worker threads that run prepare-worker.ts; `prepare` resolves with the log's rows or why it
  *  cannot be stored. */
 class Preparers {
@@ -47,12 +58,12 @@ class Preparers {
   private next = 0;
 
   constructor(count: number) {
-    // the worker is TypeScript too: tsx's API loads it (and its `@/` imports) in the thread
-    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
     const entry = new URL("./prepare-worker.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+    const bundle = bundledWorker(entry);
     this.workers = Array.from({ length: count }, () => {
-      const w = new Worker(boot, { eval: true });
+      // one bundled file with no loader hooks (worker-source.ts); without esbuild, the
+      // TypeScript through tsx's API (it loads the `@/` imports in the thread)
+      const w = bundle ? new Worker(bundle, { eval: true, execArgv: workerFlags(process.execArgv) }) : new Worker(tsxBoot(entry), { eval: true });
       w.on("message", (m: { n: number; result?: LogCopy | Refusal; error?: string }) => {
         const p = this.waiting.get(m.n)!;
         this.waiting.delete(m.n);
