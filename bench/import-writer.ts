@@ -1,0 +1,51 @@
+// The bulk import's writer alone: every log prepared in this thread first (parse, judge, COPY
+// text), then stored by storeBatch in batches of 64 into a fresh embedded PostgreSQL, `rounds`
+// times: the writer thread's and PostgreSQL's CPU, without the parse worker beside them.
+// `node --import tsx bench/import-writer.ts [rounds]`.
+import { loadavg } from "node:os";
+import { storeBatch } from "@/lib/ingest/bulk";
+import { isRefusal, normalizeUpload, prepareNormalized } from "@/lib/ingest/prepare";
+import { logCopy, logRows, type LogCopy } from "@/lib/ingest/rows";
+import { freshDatabase, postgresCpuSeconds } from "./db";
+import { corpusTexts, goldenTexts } from "./corpus";
+import pg from "pg";
+
+const rounds = Number(process.argv[2] ?? 3);
+const prepared = () => {
+  const out: LogCopy[] = [];
+  const seen = new Set<string>();
+  for (const text of [...goldenTexts(), ...corpusTexts()]) {
+    const up = normalizeUpload(text);
+    // a log stored by an earlier batch is left out, as bulkImport does (or its batch is retried log by log)
+    if (isRefusal(up) || seen.has(up.hash)) continue;
+    seen.add(up.hash);
+    const p = prepareNormalized(up.normalized, up.hash);
+    if (!isRefusal(p)) out.push(logCopy(logRows(p)));
+  }
+  return out;
+};
+for (let r = 0; r < rounds; r++) {
+  const logs = prepared();
+  const db = await freshDatabase();
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  try {
+    const load = loadavg()[0];
+    let stored = 0;
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuSeconds(db.pid);
+    const t0 = performance.now();
+    for (let i = 0; i < logs.length; i += 64) {
+      for (const o of await storeBatch(pool, logs.slice(i, i + 64), () => false)) if (o.status === "stored") stored++;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const node = (cpu.user + cpu.system) / 1e6;
+    const pgs = postgresCpuSeconds(db.pid) - pg0;
+    console.log(
+      `writer: ${stored} stored in ${secs.toFixed(2)} s = ${(logs.length / secs).toFixed(0)} logs/s; CPU ${node.toFixed(2)} s Node + ${pgs.toFixed(2)} s PostgreSQL = ${((1000 * (node + pgs)) / logs.length).toFixed(2)} ms a log; load ${load.toFixed(1)}-${loadavg()[0].toFixed(1)}`,
+    );
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
