@@ -1,7 +1,7 @@
 // The bulk import's writer alone: every log prepared in this thread first (parse, judge, COPY
 // text), then stored by storeBatch in batches of 64 into a fresh embedded PostgreSQL, `rounds`
-// times: the writer thread's and PostgreSQL's CPU, without the parse worker beside them.
-// `node --import tsx bench/import-writer.ts [rounds]`.
+// times: the writer thread's and PostgreSQL's CPU (all of it, and the import's own backend),
+// without the parse worker beside them. `node --import tsx bench/import-writer.ts [rounds]`.
 import { loadavg } from "node:os";
 import { storeBatch } from "@/lib/ingest/bulk";
 import { isRefusal, normalizeUpload, prepareNormalized } from "@/lib/ingest/prepare";
@@ -37,9 +37,8 @@ for (let r = 0; r < rounds; r++) {
   const db = await freshDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   try {
-    const defs = process.env.XREBUILD ? (await pool.query<{ d: string; i: string }>(`SELECT indexdef AS d, indexname AS i FROM pg_indexes WHERE tablename = 'bisection' AND indexname NOT IN ('bisection_pkey', 'bisection_content_hash_key')`)).rows : [];
-    for (const { i } of defs) await pool.query(`DROP INDEX "${i}"`);
-    if (process.env.XSQL) await pool.query(process.env.XSQL);
+    // BENCH_SQL: a statement run on the fresh database first (an index dropped, a storage changed)
+    if (process.env.BENCH_SQL) await pool.query(process.env.BENCH_SQL);
     const backend = (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
     const load = loadavg()[0];
     const own0 = processCpu(backend);
@@ -50,7 +49,6 @@ for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < logs.length; i += 64) {
       for (const o of await storeBatch(pool, logs.slice(i, i + 64), () => false)) if (o.status === "stored") stored++;
     }
-    for (const { d } of defs) await pool.query(d);
     const secs = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const node = (cpu.user + cpu.system) / 1e6;
