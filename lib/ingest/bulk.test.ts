@@ -161,6 +161,22 @@ describe("bulk import", () => {
     }
   });
 
+  it("stores the same without the worker's bundle (esbuild unavailable: the TypeScript through tsx)", async () => {
+    const logs = GOLDEN.slice(0, 3);
+    const bundled = await runImport(bulk.url, logs);
+    const before = await snapshot(bulk.url);
+    await bulk.prisma.$executeRawUnsafe('TRUNCATE "bisection", "commit", "crash_signature" CASCADE');
+    // a cache that cannot be written: bundle.mjs answers null
+    process.env.BISECTVIEW_BUNDLE_CACHE = "/proc/no-such-cache";
+    try {
+      const viaTsx = await runImport(bulk.url, logs);
+      expect(viaTsx).toEqual(bundled);
+    } finally {
+      delete process.env.BISECTVIEW_BUNDLE_CACHE;
+    }
+    expect(await snapshot(bulk.url)).toEqual(before);
+  });
+
   it("links Log_<x>.txt to syzbot, and refuses a second log claiming the same x=", async () => {
     const [a, b] = GOLDEN.slice(0, 2);
     const read = (n: string) => Promise.resolve(texts.get(n.startsWith("A/") ? a : b)!);

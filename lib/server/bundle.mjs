@@ -7,7 +7,8 @@
 // The bundle is kept under node_modules/.cache/bisectview (BISECTVIEW_BUNDLE_CACHE) with the size and mtime of every
 // source it was made of, and made again (0.1-0.3 s) when one of them changed: never stale. A
 // source saved while esbuild read it may be bundled as it was: that bundle runs once and is
-// not kept. null when esbuild cannot make it (the caller loads the TypeScript through tsx).
+// not kept. null when esbuild cannot make it or the cache cannot be written (the caller then
+// loads the TypeScript through tsx).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
