@@ -13,7 +13,8 @@ const FIXTURE = "lib/parser/testdata/cause-kvm_wait-title-drift.txt";
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    // what `npm run cli` runs: scripts/cli.ts from its bundle (lib/server/bundle.mjs)
+    const { stdout, stderr } = await run(process.execPath, ["scripts/cli.mjs", ...args], {
       env: { ...process.env, ...env },
       maxBuffer: 64 << 20,
     });

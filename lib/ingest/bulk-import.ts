@@ -4,7 +4,7 @@
 // all, under the permalink the API would give it.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isRefusal, normalizeUpload, type Refusal } from "./prepare";
@@ -12,6 +12,7 @@ import type { PrepareRequest } from "./prepare-worker";
 import type { LogCopy } from "./rows";
 import { linkStored, storeBatch } from "./bulk";
 import type { SyzbotIdentity } from "./syzbot-identity";
+import { bundled } from "@/lib/server/bundle.mjs";
 
 export type BulkResult =
   | { name: string; status: "stored" | "duplicate"; id: string }
@@ -39,6 +40,18 @@ interface Item {
   identity: SyzbotIdentity | null;
 }
 
+const WORKER_ENTRY = new URL("./prepare-worker.ts", import.meta.url);
+
+function tsxBoot(entry: URL): string {
+  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  return `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
+}
+
+/** The worker's own Node flags: none of the modules the process preloads (`--import tsx`; the
+ *  bundle needs no loader), and V8's flags apply to every thread already; only `--cpu-prof...`,
+ *  so a profile of an import shows the worker too. */
+const workerFlags = (argv: string[]) => argv.filter((a) => a.startsWith("--cpu-prof"));
+
 /** Worker threads that run prepare-worker.ts; `prepare` resolves with the log's rows or why it
  *  cannot be stored. */
 class Preparers {
@@ -46,13 +59,11 @@ class Preparers {
   private readonly waiting = new Map<number, { resolve(v: LogCopy | Refusal): void; reject(e: Error): void }>();
   private next = 0;
 
-  constructor(count: number) {
-    // the worker is TypeScript too: tsx's API loads it (and its `@/` imports) in the thread
-    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-    const entry = new URL("./prepare-worker.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  /** `bundle`: prepare-worker.ts bundled (lib/server/bundle.mjs), run without loader hooks; null:
+   *  the TypeScript through tsx's API (it loads the `@/` imports in the thread) */
+  constructor(count: number, bundle: string | null) {
     this.workers = Array.from({ length: count }, () => {
-      const w = new Worker(boot, { eval: true });
+      const w = bundle ? new Worker(bundle, { execArgv: workerFlags(process.execArgv) }) : new Worker(tsxBoot(WORKER_ENTRY), { eval: true });
       w.on("message", (m: { n: number; result?: LogCopy | Refusal; error?: string }) => {
         const p = this.waiting.get(m.n)!;
         this.waiting.delete(m.n);
@@ -143,7 +154,7 @@ export async function bulkImport(url: string, names: string[], opts: BulkOptions
   // the process
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const preparers = new Preparers(opts.workers ?? 1);
+  const preparers = new Preparers(opts.workers ?? 1, await bundled(fileURLToPath(WORKER_ENTRY), { format: "cjs" }));
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
   try {

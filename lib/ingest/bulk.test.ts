@@ -11,7 +11,7 @@ import { ingestLog } from "@/lib/ingest";
 import { bulkImport, type BulkResult } from "./bulk-import";
 import { storeBatch } from "./bulk";
 import { isRefusal, normalizeUpload, prepareNormalized } from "./prepare";
-import { PLAIN_TABLES, logCopy, logRows, plainText, type LogCopy } from "./rows";
+import { COPY_TABLES, logCopy, logRows, tableBytes, type LogCopy } from "./rows";
 import { identityFromFileName } from "./syzbot-identity";
 
 const SEED = "lib/parser/testdata/cause-kvm_wait-title-drift.txt";
@@ -133,13 +133,14 @@ describe("bulk import", () => {
   it("a log the database refuses does not block or half-store the others of its batch", async () => {
     const [a, b, c] = GOLDEN.slice(0, 3).map((f) => rowsOf(texts.get(f)!));
     // the same step twice: the step table's primary key refuses it, after its bisection row went in
-    const k = PLAIN_TABLES.indexOf("step");
-    const steps = plainText(b, k);
+    const steps = tableBytes(b, "step");
     const first = steps.subarray(0, steps.indexOf(10) + 1);
+    const at = b.ends[COPY_TABLES.indexOf("step")];
     const bad: LogCopy = {
       ...b,
-      plain: Buffer.concat([b.plain.subarray(0, b.ends[k]), first, b.plain.subarray(b.ends[k])]),
-      ends: b.ends.map((e, i) => (i < k ? e : e + first.length)),
+      bytes: Buffer.concat([b.bytes.subarray(0, at), first, b.bytes.subarray(at)]),
+      ends: b.ends.map((e, i) => (i < COPY_TABLES.indexOf("step") ? e : e + first.length)),
+      slots: b.slots.map((x, i) => (i % 2 === 0 && x >= at ? x + first.length : x)),
     };
     const pool = new pg.Pool({ connectionString: bulk.url, max: 1 });
     try {
@@ -159,6 +160,22 @@ describe("bulk import", () => {
     } finally {
       await pool.end();
     }
+  });
+
+  it("stores the same without the worker's bundle (esbuild unavailable: the TypeScript through tsx)", async () => {
+    const logs = GOLDEN.slice(0, 3);
+    const bundled = await runImport(bulk.url, logs);
+    const before = await snapshot(bulk.url);
+    await bulk.prisma.$executeRawUnsafe('TRUNCATE "bisection", "commit", "crash_signature" CASCADE');
+    // a cache that cannot be written: bundle.mjs answers null
+    process.env.BISECTVIEW_BUNDLE_CACHE = "/proc/no-such-cache";
+    try {
+      const viaTsx = await runImport(bulk.url, logs);
+      expect(viaTsx).toEqual(bundled);
+    } finally {
+      delete process.env.BISECTVIEW_BUNDLE_CACHE;
+    }
+    expect(await snapshot(bulk.url)).toEqual(before);
   });
 
   it("links Log_<x>.txt to syzbot, and refuses a second log claiming the same x=", async () => {

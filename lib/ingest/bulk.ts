@@ -14,10 +14,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { uniqueSorted } from "@/lib/unique";
 import { SYZBOT_LINK_COLUMNS, isEmptyIdentity, type SyzbotIdentity } from "./syzbot-identity";
-import {
-  BISECTION_COLUMNS, CRASH_COLUMNS, CULPRIT_COLUMNS, CULPRIT_FILE_COLUMNS, FRAME_COLUMNS, RAW_LOG_COLUMNS, RUN_COLUMNS, STEP_COLUMNS,
-  PLAIN_TABLES, plainText, type Column, type CopyText, type LogCopy,
-} from "./rows";
+import { BISECTION_COLUMNS, COPY_COLUMNS, COPY_TABLES, fillSlots, tableBytes, type Column, type LogCopy } from "./rows";
 
 export type BatchOutcome =
   | { id: string; hash: string; status: "stored"; outcome: string; warnings: number }
@@ -26,22 +23,27 @@ export type BatchOutcome =
 
 /** `COPY table (...) FROM STDIN` of text the worker threads wrote (rows.ts `logCopy`):
  *  several times cheaper than the same rows as unnest arrays, whose literals both ends spend
- *  most of the time writing and parsing (BENCHMARKS.md). */
-async function copyText(c: pg.PoolClient, table: string, columns: readonly Column[], chunks: (string | Uint8Array)[]): Promise<void> {
-  if (!chunks.some((t) => t.length)) return;
+ *  most of the time writing and parsing (BENCHMARKS.md). The logs' texts go as few large
+ *  messages (one write each, not two per log and table). */
+async function copyText(c: pg.PoolClient, table: string, columns: readonly Column[], texts: Uint8Array[]): Promise<void> {
+  const parts = texts.filter((t) => t.length);
+  if (!parts.length) return;
   const names = columns.map(([n]) => `"${n}"`).join(", ");
-  await pipeline(Readable.from(chunks.filter((t) => t.length)), c.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)));
+  await pipeline(Readable.from(joined(parts)), c.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)));
 }
 
-/** The text with its holes filled: each title's crash signature id, `\N` for none. */
-function filled(t: CopyText, ids: Map<string, number>): string {
-  let s = t.text[0];
-  for (let i = 0; i < t.titles.length; i++) {
-    const title = t.titles[i];
-    const id = title === null ? undefined : ids.get(title);
-    s += (id === undefined ? "\\N" : String(id)) + t.text[i + 1];
+/** The parts concatenated into buffers of about `size` bytes (a larger part alone). */
+function* joined(parts: Uint8Array[], size = 1 << 20): Generator<Uint8Array> {
+  let from = 0;
+  let bytes = 0;
+  for (let i = 0; i < parts.length; i++) {
+    bytes += parts[i].length;
+    if (bytes >= size || i === parts.length - 1) {
+      yield i === from ? parts[i] : Buffer.concat(parts.slice(from, i + 1), bytes);
+      from = i + 1;
+      bytes = 0;
+    }
   }
-  return s;
 }
 
 /** A session's staging table for the batch's bisection rows: COPY into it, then one INSERT
@@ -161,7 +163,8 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
     const ids = new Map((await c.query<{ id: number; title: string }>(`SELECT id, title FROM "crash_signature" WHERE title = ANY($1::text[])`, [titles])).rows.map((r) => [r.title, r.id]));
     // sorted by content hash, the order concurrent importers take them in
     const sortedBatch = [...batch].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
-    const rows = sortedBatch.map((l) => filled(l.bisection, ids));
+    for (const l of batch) fillSlots(l, ids);
+    const rows = sortedBatch.map((l) => tableBytes(l, "bisection"));
     let inserted: Set<string>;
     if (direct) {
       // every hash was looked up just before: a log stored meanwhile fails the batch (retried)
@@ -177,14 +180,7 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
     }
     const fresh = batch.filter((l) => inserted.has(l.hash));
     if (fresh.length) {
-      const plain = (table: (typeof PLAIN_TABLES)[number]) => fresh.map((l) => plainText(l, PLAIN_TABLES.indexOf(table)));
-      await copyText(c, "raw_log", RAW_LOG_COLUMNS, plain("raw_log"));
-      await copyText(c, "culprit", CULPRIT_COLUMNS, plain("culprit"));
-      await copyText(c, "culprit_file", CULPRIT_FILE_COLUMNS, plain("culprit_file"));
-      await copyText(c, "step", STEP_COLUMNS, plain("step"));
-      await copyText(c, "run", RUN_COLUMNS, fresh.map((l) => filled(l.runs, ids)));
-      await copyText(c, "crash_report", CRASH_COLUMNS, fresh.map((l) => filled(l.crash, ids)));
-      await copyText(c, "frame", FRAME_COLUMNS, plain("frame"));
+      for (const table of COPY_TABLES) if (table !== "bisection") await copyText(c, table, COPY_COLUMNS[table], fresh.map((l) => tableBytes(l, table)));
     }
     // logs not inserted: stored already, or another log holds their 12-hex id
     const skipped = batch.filter((l) => !inserted.has(l.hash));

@@ -16,7 +16,7 @@ parentPort!.on("message", ({ n, normalized, hash }: PrepareRequest) => {
     if (isRefusal(p)) parentPort!.postMessage({ n, result: p });
     else {
       const result = logCopy(logRows(p));
-      parentPort!.postMessage({ n, result }, [result.plain.buffer as ArrayBuffer]);
+      parentPort!.postMessage({ n, result }, [result.bytes.buffer as ArrayBuffer, result.slots.buffer as ArrayBuffer]);
     }
   } catch (e) {
     parentPort!.postMessage({ n, error: e instanceof Error ? e.message : String(e) });

@@ -174,86 +174,115 @@ export function copyValue(v: Value): string {
   return text.replaceAll("\\", "\\\\").replaceAll("\n", "\\n").replaceAll("\r", "\\r").replaceAll("\t", "\\t");
 }
 
-/** Lines of COPY text with holes for crash signature ids, which the writer knows only once
- *  the batch's titles are stored: `text[0] + id(titles[0]) + text[1] + ... + text[n]`. */
-export interface CopyText {
-  text: string[];
-  titles: (string | null)[];
-}
+/** The tables of a log's COPY text, in the order of `LogCopy.ends`, with their columns. */
+export const COPY_TABLES = ["bisection", "raw_log", "culprit", "culprit_file", "step", "run", "crash_report", "frame"] as const;
+export type CopyTable = (typeof COPY_TABLES)[number];
+export const COPY_COLUMNS: Record<CopyTable, readonly Column[]> = {
+  bisection: BISECTION_COLUMNS, raw_log: RAW_LOG_COLUMNS, culprit: CULPRIT_COLUMNS, culprit_file: CULPRIT_FILE_COLUMNS,
+  step: STEP_COLUMNS, run: RUN_COLUMNS, crash_report: CRASH_COLUMNS, frame: FRAME_COLUMNS,
+};
 
-/** The tables whose COPY text has no holes, in the order of `LogCopy.ends`. */
-export const PLAIN_TABLES = ["raw_log", "culprit", "culprit_file", "step", "frame"] as const;
+/** Bytes a crash signature id is given in the COPY text: int4's widest (2147483647). The writer
+ *  writes the id right-aligned over them, spaces before it, which int4's input skips. */
+export const SLOT_WIDTH = 10;
+// what marks a slot until it is filled: PostgreSQL text holds no NUL, so no value has one
+const SLOT = "\0".repeat(SLOT_WIDTH);
 
-/** A log's rows as COPY text per table (in the columns' order), built in the worker thread so
- *  the writer only sends bytes: the tables without holes as one UTF-8 buffer (handed over
- *  without a copy), `ends[k]` where PLAIN_TABLES[k]'s text ends in it. */
+/** A log's rows as COPY text, built in the worker thread so the writer only fills in the crash
+ *  signature ids (known once the batch's titles are stored) and sends bytes: every table's text
+ *  in one UTF-8 buffer, handed over without a copy (a structured clone of its 100,000 strings
+ *  cost both threads more than building them). */
 export interface LogCopy {
   id: string;
   hash: string;
   outcome: string;
   warnings: number;
   commits: [hash: string, subject: string | null][];
+  /** the log's crash signature titles (signatureTitles) */
   titles: string[];
-  bisection: CopyText;
-  runs: CopyText;
-  crash: CopyText;
-  plain: Uint8Array;
+  /** COPY_TABLES[k]'s text ends at `ends[k]` */
+  bytes: Uint8Array;
   ends: number[];
+  /** the id slots: byte offset of each, then the index in `titles` of its title */
+  slots: Int32Array;
 }
 
-/** PLAIN_TABLES[k]'s COPY text of the log, as bytes. */
-export function plainText(l: LogCopy, k: number): Uint8Array {
-  return l.plain.subarray(k ? l.ends[k - 1] : 0, l.ends[k]);
+/** COPY_TABLES[k]'s COPY text of the log, as bytes (a view, not a copy). */
+export function tableBytes(l: LogCopy, table: CopyTable): Uint8Array {
+  const k = COPY_TABLES.indexOf(table);
+  return l.bytes.subarray(k ? l.ends[k - 1] : 0, l.ends[k]);
 }
 
-function plain(rows: Row[]): string {
+/** Writes each slot's crash signature id into the log's bytes (again, if a batch is retried). */
+export function fillSlots(l: LogCopy, ids: Map<string, number>): void {
+  const buf = Buffer.from(l.bytes.buffer, l.bytes.byteOffset, l.bytes.length);
+  for (let k = 0; k < l.slots.length; k += 2) {
+    const title = l.titles[l.slots[k + 1]];
+    const id = ids.get(title);
+    // the batch stored every title of its logs before: an id can only be missing if one was deleted meanwhile
+    if (id === undefined) throw new Error(`crash signature ${JSON.stringify(title)} has no id`);
+    const digits = String(id);
+    buf.fill(32, l.slots[k], l.slots[k] + SLOT_WIDTH - digits.length);
+    buf.write(digits, l.slots[k] + SLOT_WIDTH - digits.length, "latin1");
+  }
+}
+
+/** Rows as COPY text; `slots` gives for a row (by index) the columns that are signature slots
+ *  and their titles' indexes (-1: NULL). */
+function copyRows(rows: Row[], slots: Map<number, Map<number, number>> | null, order: number[]): string {
   let s = "";
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) s += (i ? "\t" : "") + copyValue(r[i]);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const at = slots?.get(k);
+    for (let i = 0; i < r.length; i++) {
+      if (i) s += "\t";
+      const t = at?.get(i);
+      if (t === undefined) s += copyValue(r[i]);
+      else if (t < 0) s += "\\N";
+      else {
+        s += SLOT;
+        order.push(t);
+      }
+    }
     s += "\n";
   }
   return s;
 }
 
-function holed(rows: Row[], holes: Map<number, Map<number, string | null>>): CopyText {
-  const text: string[] = [];
-  const titles: (string | null)[] = [];
-  let s = "";
-  rows.forEach((r, k) => {
-    const at = holes.get(k);
-    for (let i = 0; i < r.length; i++) {
-      if (i) s += "\t";
-      if (at?.has(i)) {
-        text.push(s);
-        titles.push(at.get(i)!);
-        s = "";
-      } else s += copyValue(r[i]);
-    }
-    s += "\n";
-  });
-  text.push(s);
-  return { text, titles };
-}
-
 /** The COPY text of a log's rows (bulk.test.ts compares what it stores with ingestLog's rows). */
 export function logCopy(l: LogRows): LogCopy {
-  const holes = { bisection: new Map<number, Map<number, string | null>>(), run: new Map<number, Map<number, string | null>>(), crash: new Map<number, Map<number, string | null>>() };
+  const index = new Map(l.titles.map((t, i) => [t, i]));
+  const slots = { bisection: new Map<number, Map<number, number>>(), run: new Map<number, Map<number, number>>(), crash: new Map<number, Map<number, number>>() };
   for (const s of l.signatures) {
     const row = s.row < 0 ? 0 : s.row;
-    const byRow = holes[s.table];
+    const byRow = slots[s.table];
     if (!byRow.has(row)) byRow.set(row, new Map());
-    byRow.get(row)!.set(s.at, s.title);
+    // a title the log does not store as a signature is NULL, as in ingestLog
+    byRow.get(row)!.set(s.at, s.title === null ? -1 : (index.get(s.title) ?? -1));
   }
   // a diffstat naming one path twice keeps the first, as store.ts's ON CONFLICT DO NOTHING does
   const seen = new Set<string>();
   const files = l.culpritFiles.filter((f) => !seen.has(f[1] as string) && !!seen.add(f[1] as string));
-  const texts = [plain([l.rawLog]), plain(l.culprit ? [l.culprit] : []), plain(files), plain(l.steps), plain(l.frames)];
+  const order: number[] = [];
+  const texts = [
+    copyRows([l.bisection], slots.bisection, order), copyRows([l.rawLog], null, order), copyRows(l.culprit ? [l.culprit] : [], null, order),
+    copyRows(files, null, order), copyRows(l.steps, null, order), copyRows(l.runs, slots.run, order),
+    copyRows(l.crash ? [l.crash] : [], slots.crash, order), copyRows(l.frames, null, order),
+  ];
   const ends: number[] = [];
   let n = 0;
   for (const t of texts) ends.push((n += Buffer.byteLength(t, "utf8")));
   // its own ArrayBuffer (not a slice of Buffer's shared pool), so it can be transferred
-  const bytes = new Uint8Array(new ArrayBuffer(n));
-  texts.forEach((t, k) => Buffer.from(bytes.buffer, bytes.byteOffset, n).write(t, k ? ends[k - 1] : 0, "utf8"));
+  const buf = Buffer.from(new ArrayBuffer(n));
+  texts.forEach((t, k) => buf.write(t, k ? ends[k - 1] : 0, "utf8"));
+  const at = new Int32Array(new ArrayBuffer(8 * order.length));
+  for (let k = 0, from = 0; k < order.length; k++, from += SLOT_WIDTH) {
+    from = buf.indexOf(0, from);
+    if (from < 0 || buf.indexOf(SLOT, from, "latin1") !== from) throw new Error("the log's rows hold a NUL character");
+    at[2 * k] = from;
+    at[2 * k + 1] = order[k];
+  }
+  if (buf.indexOf(0, order.length ? at[at.length - 2] + SLOT_WIDTH : 0) >= 0) throw new Error("the log's rows hold a NUL character");
   return {
     id: l.id,
     hash: l.hash,
@@ -261,11 +290,9 @@ export function logCopy(l: LogRows): LogCopy {
     warnings: l.warnings,
     commits: l.commits.map((r) => [r[0] as string, r[1] as string | null]),
     titles: l.titles,
-    bisection: holed([l.bisection], holes.bisection),
-    runs: holed(l.runs, holes.run),
-    crash: holed(l.crash ? [l.crash] : [], holes.crash),
-    plain: bytes,
+    bytes: new Uint8Array(buf.buffer, 0, n),
     ends,
+    slots: at,
   };
 }
 
