@@ -8,8 +8,10 @@
 -- The directories of a path, outermost first: `kernel/`, `kernel/locking/` for
 -- `kernel/locking/lockdep.c`; at most 8 levels and 201 characters (a path filter is at most 200
 -- characters; a deeper or longer one is answered from culprit_file itself), so a hostile diffstat
--- line adds at most 8 rows.
-CREATE FUNCTION culprit_dirs(path text) RETURNS SETOF text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+-- line adds at most 8 rows. Not STRICT, so PostgreSQL inlines it into the statement that calls
+-- it (a strict SQL function runs through the function executor row by row: 554 ms against 185 ms
+-- for the corpus's 22,505 files).
+CREATE FUNCTION culprit_dirs(path text) RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array_to_string(s.parts[1:n], '/') || '/'
   FROM (SELECT string_to_array(left(path, 201), '/') AS parts) AS s,
        generate_series(1, least(cardinality(s.parts) - 1, 8)) AS n
