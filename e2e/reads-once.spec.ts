@@ -44,8 +44,8 @@ const op = (re: string) => new RegExp(`^${re}`);
 const DETAIL = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"id":true,"judgeVersion":true,"uploadedAt":true`);
 const MUTABLE = op(`Bisection\\.findUnique \\{"where":\\{"id":"[0-9a-f]{12}"\\},"select":\\{"judgeVersion":true,"syzbot"`);
 const LOG_LINES = op(`\\$\\.\\$queryRaw .*FROM raw_log l, unnest`);
-// other bisections of the crash: their signatures by title, then the newest of each (lib/data/related.ts)
-const RELATED = op(`CrashSignature\\.findMany \\{"where":\\{"title":\\{"in"`);
+// other bisections of the crash: one statement, their signatures by title and the newest of each (lib/data/related.ts)
+const RELATED = op(`\\$\\.\\$queryRaw .*WITH page AS \\(.*SELECT x\\.id, max\\(x\\.uploaded_at\\)`);
 
 test("/b/<id> reads its data once per request; a second request reads only what can change", async ({ request }) => {
   const id = await freshBisection(request);
