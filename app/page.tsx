@@ -24,29 +24,35 @@ function filtered(p: ListParams): boolean {
   return Boolean(p.q || p.path || p.type || p.outcome || p.verdict || p.mark);
 }
 
+/** What is wrong with the link, in place of the list, and where to go instead. */
+function BadLink({ problem, children }: { problem: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <h1 className="mb-2 text-base font-semibold">Bisections</h1>
+      <p role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg" data-testid="bad-params">
+        This link&rsquo;s {problem}. {children}
+      </p>
+    </div>
+  );
+}
+
 async function HomeContent({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
   const problem = listParamProblem(raw);
   if (problem) {
     return (
-      <div>
-        <h1 className="mb-2 text-base font-semibold">Bisections</h1>
-        <p role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg" data-testid="bad-params">
-          This link&rsquo;s {problem}. <Link href="/">Show every bisection</Link> or search for something else.
-        </p>
-      </div>
+      <BadLink problem={problem}>
+        <Link href="/">Show every bisection</Link> or search for something else.
+      </BadLink>
     );
   }
   const params = parseListParams(raw);
   const deep = offsetProblem(params);
   if (deep) {
     return (
-      <div>
-        <h1 className="mb-2 text-base font-semibold">Bisections</h1>
-        <p role="alert" className="rounded border border-line bg-bad-bg p-3 text-bad-fg" data-testid="bad-params">
-          This link&rsquo;s {deep}. <Link href={`/${listQuery({ ...params, page: 1 })}`}>Open its first page</Link>.
-        </p>
-      </div>
+      <BadLink problem={deep}>
+        <Link href={`/${listQuery({ ...params, page: 1 })}`}>Open its first page</Link>.
+      </BadLink>
     );
   }
   const page = await listBisections(getPrisma(), params);
