@@ -115,7 +115,7 @@ interface Order {
 }
 
 function orderOf(p: ListParams): Order {
-  const back = !p.after && Boolean(p.before);
+  const back = readsBackwards(p);
   const key = back ? flip(p.dir) : p.dir;
   // NULL titles sort last ascending and first descending, as PostgreSQL sorts them; rows
   // without a found commit or a start time come last either way
@@ -177,11 +177,9 @@ export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
     );
     return Prisma.sql`SELECT x.id FROM (${Prisma.join(walks, " UNION ")}) AS x ORDER BY x.uploaded_at ${at}, x.id ${id} ${page}`;
   }
-  if (p.sort === "uploaded") {
-    const past = c ? pastTie(Prisma.sql`b.uploaded_at`, Prisma.sql`b.id`, o, c) : Prisma.sql`TRUE`;
-    return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} AND ${past} ORDER BY b.uploaded_at ${at}, b.id ${id} ${page}`;
-  }
+  // rows past the cursor's upload time and id (on the upload sort, past the cursor itself)
   const tie = c ? pastTie(Prisma.sql`b.uploaded_at`, Prisma.sql`b.id`, o, c) : Prisma.sql`TRUE`;
+  if (p.sort === "uploaded") return Prisma.sql`SELECT b.id FROM "bisection" b WHERE ${where} AND ${tie} ORDER BY b.uploaded_at ${at}, b.id ${id} ${page}`;
   const keyColumn = {
     ran: Prisma.sql`b.started_at`,
     title: Prisma.sql`s.title`,
@@ -204,7 +202,6 @@ export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
     const v = c && c.key !== null ? keyValue(p, c.key) : null;
     const keyedPast = !c ? "all" : v ? "from" : o.nullsFirst ? "all" : "none";
     const nullPast = !c ? "all" : v ? (o.nullsFirst ? "none" : "all") : "tie";
-    const own = keyColumn;
     const keyed =
       keyedPast === "none"
         ? Prisma.sql`SELECT NULL::text AS id, NULL::text AS k, NULL::timestamp AS uploaded_at WHERE false`
@@ -216,11 +213,11 @@ export function pageIdsQuery(p: ListParams, few: boolean): Prisma.Sql {
                 ORDER BY b.uploaded_at ${at}, b.id ${id} LIMIT ${n}) AS x
               WHERE ${v ? Prisma.sql`s.title ${FROM[o.key]} ${v}` : Prisma.sql`TRUE`}
               ORDER BY s.title ${key}, x.uploaded_at ${at}, x.id ${id} LIMIT ${n}`
-          : Prisma.sql`SELECT b.id, ${own} AS k, b.uploaded_at FROM "bisection" b
-              WHERE ${own} IS NOT NULL AND ${where}
-                AND ${v ? Prisma.sql`${own} ${FROM[o.key]} ${v} AND (${own} ${PAST[o.key]} ${v} OR ${tie})` : Prisma.sql`TRUE`}
-              ORDER BY ${own} ${key}, b.uploaded_at ${at}, b.id ${id} LIMIT ${n}`;
-    const column = p.sort === "title" ? Prisma.raw("b.crash_signature_id") : own;
+          : Prisma.sql`SELECT b.id, ${keyColumn} AS k, b.uploaded_at FROM "bisection" b
+              WHERE ${keyColumn} IS NOT NULL AND ${where}
+                AND ${v ? Prisma.sql`${keyColumn} ${FROM[o.key]} ${v} AND (${keyColumn} ${PAST[o.key]} ${v} OR ${tie})` : Prisma.sql`TRUE`}
+              ORDER BY ${keyColumn} ${key}, b.uploaded_at ${at}, b.id ${id} LIMIT ${n}`;
+    const column = p.sort === "title" ? Prisma.raw("b.crash_signature_id") : keyColumn;
     const unkeyed =
       nullPast === "none"
         ? Prisma.sql`SELECT NULL::text, NULL, NULL::timestamp WHERE false`

@@ -174,6 +174,14 @@ describe("listBisections", () => {
     }
   }
 
+  it("opens the first page for a cursor past the end, rather than counting to its page number", async () => {
+    const base = parseListParams({ per: "25" });
+    const last = expected(base)[all.length - 1];
+    const got = await listBisections(db.prisma, { ...base, page: 300, after: cursorAt(base, last) });
+    expect(got.page).toBe(1);
+    expect(got.rows.map((r) => r.id)).toEqual(expected(base).slice(0, 25).map((r) => r.id));
+  });
+
   it("refuses a cursor it did not give in the JSON API's strict parse, and ignores it on the page", async () => {
     const { parseListParamsStrict } = await import("@/lib/validations/list");
     const bad = parseListParamsStrict({ after: "not-a-cursor!" });

@@ -128,15 +128,16 @@ function cursorOf(p: ListParams, b: ListSqlRow): ListCursor {
 
 async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<BisectionListPage> {
   const skip = (p.page - 1) * p.per;
-  const cursor = p.after ?? p.before;
   // filters on type, outcome and verdict alone: the exact count, from the tally
   const tally = narrowsRows(p) ? null : Number((await prisma.$queryRaw<{ n: bigint }[]>(tallyQuery(p)))[0].n);
   const few = tally === null || tally < FEW_ROWS;
   const rows = await prisma.$queryRaw<ListSqlRow[]>(pageRowsQuery(p, few));
-  // read back from a `before` cursor and found less than a page: the start of the list moved
-  // (or the link was edited), so the page is the first one
-  if (readsBackwards(p) && rows.length < p.per) return listBisectionsNow(prisma, { ...p, before: undefined, page: 1 });
-  if (cursor && rows.length === 0 && p.page > 1) return listBisectionsNow(prisma, { ...p, after: undefined });
+  // a cursor that leads nowhere (less than a page before it, nothing after it: the link was
+  // edited or its rows are gone) opens the first page; counting to its page number could read
+  // every row of the table
+  if ((readsBackwards(p) && rows.length < p.per) || (p.after && rows.length === 0 && p.page > 1)) {
+    return listBisectionsNow(prisma, { ...p, after: undefined, before: undefined, page: 1 });
+  }
   let total: number;
   let capped = false;
   if (tally !== null) total = tally;

@@ -34,30 +34,28 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- a file removed: its bisections' directories again from the files they still have
-CREATE FUNCTION culprit_dir_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM culprit_dir d WHERE d.bisection_id IN (SELECT DISTINCT bisection_id FROM old_rows);
+-- these bisections' directories again from the files they have now
+CREATE FUNCTION culprit_dir_rebuild(ids text[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM culprit_dir d WHERE d.bisection_id = ANY(ids);
   INSERT INTO culprit_dir (bisection_id, dir, uploaded_at)
   SELECT DISTINCT f.bisection_id, d.dir, b.uploaded_at
   FROM culprit_file f JOIN bisection b ON b.id = f.bisection_id CROSS JOIN LATERAL culprit_dirs(f.path) AS d(dir)
-  WHERE f.bisection_id IN (SELECT DISTINCT bisection_id FROM old_rows)
-  ON CONFLICT DO NOTHING;
+  WHERE f.bisection_id = ANY(ids);
+$$;
+
+-- a file removed: its bisections' directories from the files they still have
+CREATE FUNCTION culprit_dir_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM culprit_dir_rebuild(ARRAY(SELECT DISTINCT bisection_id FROM old_rows));
   RETURN NULL;
 END $$;
 
 -- an update that changes no path (the re-judge filling `position`) changes no directory
 CREATE FUNCTION culprit_dir_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NOT EXISTS (SELECT bisection_id, path FROM old_rows EXCEPT SELECT bisection_id, path FROM new_rows) THEN
-    RETURN NULL;
+  IF EXISTS (SELECT bisection_id, path FROM old_rows EXCEPT SELECT bisection_id, path FROM new_rows) THEN
+    PERFORM culprit_dir_rebuild(ARRAY(SELECT bisection_id FROM old_rows UNION SELECT bisection_id FROM new_rows));
   END IF;
-  DELETE FROM culprit_dir d WHERE d.bisection_id IN (SELECT bisection_id FROM old_rows UNION SELECT bisection_id FROM new_rows);
-  INSERT INTO culprit_dir (bisection_id, dir, uploaded_at)
-  SELECT DISTINCT f.bisection_id, d.dir, b.uploaded_at
-  FROM culprit_file f JOIN bisection b ON b.id = f.bisection_id CROSS JOIN LATERAL culprit_dirs(f.path) AS d(dir)
-  WHERE f.bisection_id IN (SELECT bisection_id FROM old_rows UNION SELECT bisection_id FROM new_rows)
-  ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 
