@@ -4,7 +4,7 @@ import { foundWord, type BisectionType } from "@/lib/domain/words";
 import { shortHash } from "@/lib/format";
 import { logUrl } from "@/lib/log-range";
 import type { SignatureColumn } from "@/lib/pages/signatures";
-import type { TimelineRow as Row } from "@/lib/pages/timeline";
+import { LONG_NOTE, type TimelineRow as Row } from "@/lib/pages/timeline";
 import { RunStrip } from "./run-strip";
 import { Shape } from "./run-shapes";
 import { SignatureCellView } from "./signature-cell";
@@ -19,9 +19,6 @@ function Left({ n, scale }: { n: number | null; scale: number }) {
     </span>
   );
 }
-
-/** Past this many characters a note is clamped to two lines. */
-const LONG_NOTE = 60;
 
 /** One tested commit: focusable (j/k), and linked to its lines in the log. */
 export function TimelineRow({ id, row, type, columns, subjects }: { id: string; row: Row; type: BisectionType; columns: SignatureColumn[]; subjects: boolean }) {
@@ -75,15 +72,20 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
         {/* a long note (the machinery's `failed: failed to create VM pool: ...`) shows two
             lines, the rest under its disclosure (no JavaScript), so its row stays short */}
         {row.notes.map((n, i) =>
-          n.length > LONG_NOTE ? (
+          n.sameAs !== null ? (
+            // written out at its first row: here only where, the words as the tooltip
+            <span key={i} className="mr-2 text-muted" title={n.text}>
+              same {n.kind} as <a href={`#step-${n.sameAs}`}>#{n.sameAs}</a>
+            </span>
+          ) : n.text.length > LONG_NOTE ? (
             <details key={i} className="tl-note mr-2 text-muted">
               <summary>
-                <span className="tl-clamp">{n}</span>
+                <span className="tl-clamp">{n.text}</span>
               </summary>
             </details>
           ) : (
             <span key={i} className="mr-2 text-muted">
-              {n}
+              {n.text}
             </span>
           ),
         )}

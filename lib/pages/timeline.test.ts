@@ -1,6 +1,6 @@
 // The timeline's per-row facts, on hand-made steps.
 import { describe, expect, it } from "vitest";
-import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineView } from "./timeline";
+import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineNotes, timelineView } from "./timeline";
 import type { PageRun, PageStep } from "./types";
 import { MARK } from "@/lib/domain/words";
 
@@ -62,6 +62,32 @@ describe("timeline rows", () => {
 
   it("notes a build error's first line, then the log's notes", () => {
     expect(stepNotes({ buildError: "make: *** Error 2\nmore", notes: [{ text: "reproducer seems to be flaky", line: 9 }] })).toEqual(["build failed: make: *** Error 2", "reproducer seems to be flaky"]);
+  });
+
+  it("writes a long note once and names its first row where it comes again", () => {
+    const err = "mm/mmap.c:2699:3: error: implicit declaration of function 'khugepaged_enter_vma_merge'";
+    const other = "mm/mmap.c:1811:3: error: implicit declaration of function 'khugepaged_enter_vma_merge'";
+    const flaky = { text: "reproducer seems to be flaky", line: 3 };
+    const notes = timelineNotes([
+      step(0, { notes: [flaky] }),
+      step(7, { buildError: `${err}\nmake: *** Error 1` }),
+      step(8, { notes: [flaky] }),
+      step(12, { buildError: `${err}\nmake: *** Error 2` }),
+      step(13, { buildError: other }),
+      step(14, { buildError: err, notes: [{ text: `build failed: ${err}`, line: 99 }] }),
+    ]);
+    expect(notes.map((row) => row.map((n) => [n.sameAs, n.kind]))).toEqual([
+      [[null, "note"]],
+      [[null, "build error"]],
+      // a short note is short enough to read again
+      [[null, "note"]],
+      [[7, "build error"]],
+      // one character apart is another error, written out
+      [[null, "build error"]],
+      // the log's own note with the same words is the same note
+      [[7, "build error"], [7, "note"]],
+    ]);
+    expect(notes[3][0].text).toBe(`build failed: ${err}`);
   });
 
   it("builds rows with the words for the bisection's type", () => {

@@ -64,9 +64,38 @@ export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
 /** A step's notes in the timeline: its build error's first line, then the log's own notes. */
 export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
   const out: string[] = [];
-  if (s.buildError) out.push(`build failed: ${s.buildError.split("\n")[0]}`);
+  if (s.buildError) out.push(`${BUILD_FAILED}${s.buildError.split("\n")[0]}`);
   for (const n of s.notes) if (n.text) out.push(n.text);
   return out;
+}
+
+const BUILD_FAILED = "build failed: ";
+
+/** Past this many characters a note is long: clamped to two lines, and written once. */
+export const LONG_NOTE = 60;
+
+/** A note of the timeline; a long one that an earlier row already carries word for word (the
+ *  same compiler error at 27 skipped commits) names that row instead of repeating it. */
+export interface TimelineNote {
+  text: string;
+  /** the first row with this note, when it is long and not this row */
+  sameAs: number | null;
+  /** what the note is, for "same build error as #7" */
+  kind: "build error" | "note";
+}
+
+/** Each row's notes, long ones written out at their first row only. */
+export function timelineNotes(steps: Pick<PageStep, "index" | "buildError" | "notes">[]): TimelineNote[][] {
+  const first = new Map<string, number>();
+  return steps.map((s) =>
+    stepNotes(s).map((text, i): TimelineNote => {
+      const kind = i === 0 && s.buildError ? "build error" : "note";
+      if (text.length <= LONG_NOTE) return { text, sameAs: null, kind };
+      const at = first.get(text);
+      if (at === undefined) first.set(text, s.index);
+      return { text, sameAs: at ?? null, kind };
+    }),
+  );
 }
 
 /** Consecutive runs that ended alike (same outcome, same title): drawn as `count` shapes under
@@ -128,7 +157,7 @@ export interface TimelineRow {
   candidate: boolean;
   /** an earlier row whose kernel was built identically */
   sameAs: number | null;
-  notes: string[];
+  notes: TimelineNote[];
   /** the row read aloud: `#3 bisect c5a58f877ca6 crashed, culprit` */
   label: string;
 }
@@ -147,7 +176,8 @@ export function timelineView(
   const found = foundRow(steps, opts.foundHash);
   const candidates = new Set(opts.candidates);
   const leftMax = Math.max(0, ...steps.map((s) => s.revisionsLeftAtTest ?? 0));
-  const rows = steps.map((s): TimelineRow => {
+  const notes = timelineNotes(steps);
+  const rows = steps.map((s, i): TimelineRow => {
     const verdict = stepVerdict(type, s);
     const role = roleWords(s.role, s.release);
     const isFound = found === s.index;
@@ -165,7 +195,7 @@ export function timelineView(
       found: isFound,
       candidate: candidates.has(s.commitHash),
       sameAs: opts.sameBinary.get(s.index) ?? null,
-      notes: stepNotes(s),
+      notes: notes[i],
       label: `#${s.index} ${role} ${shortHash(s.commitHash)} ${verdict.words}${isFound ? `, ${foundWord(type)}` : ""}`,
     };
   });
