@@ -8,7 +8,9 @@
 // instances that start at once (or a crash half-way) leave every row as one run would.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JUDGE_VERSION } from "@/lib/analysis/version";
-import { crashGuilty, judgeDetail } from "./map";
+import { crashGuilty } from "./map";
+import { JUDGEMENT_COLUMNS, judgementValues } from "./rows";
+import { columnNames, typedValues } from "./sql-columns";
 import { isRefusal, prepareNormalized } from "./prepare";
 
 export interface RejudgeProgress {
@@ -63,23 +65,17 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
       }
       const j = p.judgement;
       const guilty = p.log.crash ? crashGuilty(j, p.log.crash) : null;
+      // raw statements only: in a batch that also holds a model query, Prisma 7 sent this
+      // statement's float8 parameters one digit short (0.0016103927806595964 was stored as
+      // 0.001610392780659596, the class of prisma/orm#22249; lib/ingest/rejudge.test.ts compares
+      // them with a fresh ingest's)
       const [written] = await prisma.$transaction([
-        prisma.bisection.updateMany({
-          where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } },
-          data: {
-            verdict: j.verdict,
-            verdictHeadline: j.headline ?? null,
-            findings: j.findings as object[],
-            confidence: j.confidence,
-            chanceWrong: j.chanceWrong,
-            judgeDetail: judgeDetail(j) as object,
-            judgeVersion: JUDGE_VERSION,
-          },
-        }),
-        prisma.crashReport.updateMany({
-          where: { bisectionId: row.id },
-          data: guilty ? { guiltyFile: guilty.file, guiltyFrame: guilty.frame } : {},
-        }),
+        prisma.$executeRaw`
+          UPDATE "bisection" SET (${columnNames(JUDGEMENT_COLUMNS)}) = ROW(${typedValues(JUDGEMENT_COLUMNS, judgementValues(j))})
+          WHERE id = ${row.id} AND judge_version < ${JUDGE_VERSION}`,
+        prisma.$executeRaw`
+          UPDATE crash_report SET guilty_file = ${guilty?.file ?? null}, guilty_frame = ${guilty?.frame ?? null}::int
+          WHERE bisection_id = ${row.id} AND ${guilty !== null}`,
         // rows stored before the files' order was kept (migration 20261201180000) get it from the
         // same parse: the first place of each path, as ingest's ON CONFLICT DO NOTHING keeps it
         prisma.$executeRaw`
@@ -88,7 +84,7 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
                 FROM unnest(${p.log.commit?.files.map((f) => f.path) ?? []}::text[]) WITH ORDINALITY AS u(path, n) ORDER BY path, n) v
           WHERE cf.bisection_id = ${row.id} AND cf.path = v.path AND cf.position IS NULL`,
       ]);
-      if (written.count === 0) continue; // another instance was first
+      if (written === 0) continue; // another instance was first
       progress.rejudged++;
       if (j.verdict !== row.verdict) progress.changed++;
     }

@@ -3,6 +3,7 @@
 // batch can concatenate. bulk.test.ts stores logs both ways and compares every table.
 // Crash signatures are named by title here; the writer turns titles into ids.
 import { JUDGE_VERSION } from "@/lib/analysis/version";
+import type { Judgement } from "@/lib/analysis/types";
 import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
 import type { CrashReport } from "@/lib/parser/types";
@@ -13,6 +14,18 @@ export type Column = readonly [name: string, type: "text" | "int" | "float8" | "
 type Value = string | number | boolean | null | string[];
 export type Row = Value[];
 
+/** The judge's columns of `bisection`. Ingest's INSERT (store.ts), the bulk COPY (here) and the
+ *  re-judge's UPDATE (rejudge.ts) all write these, with the values of `judgementValues`. */
+export const JUDGEMENT_COLUMNS: readonly Column[] = [
+  ["verdict", "text"], ["verdict_headline", "text"], ["findings", "jsonb"], ["confidence", "float8"],
+  ["chance_wrong", "float8"], ["judge_detail", "jsonb"], ["judge_version", "int"],
+];
+
+/** A judgement as the values of JUDGEMENT_COLUMNS (jsonb as its JSON text). */
+export function judgementValues(j: Judgement): Row {
+  return [j.verdict, j.headline ?? null, JSON.stringify(j.findings), j.confidence, j.chanceWrong, JSON.stringify(judgeDetail(j)), JUDGE_VERSION];
+}
+
 export const BISECTION_COLUMNS: readonly Column[] = [
   ["id", "text"], ["content_hash", "text"], ["type", "text"], ["outcome", "text"], ["start_commit_hash", "text"],
   ["found_commit_hash", "text"], ["crash_signature_id", "int"], ["start_signature_id", "int"], ["candidates", "text[]"],
@@ -21,9 +34,8 @@ export const BISECTION_COLUMNS: readonly Column[] = [
   ["error_probability", "float8"], ["flaky_text", "text"], ["horizon_message", "text"], ["recipients_to", "text[]"],
   ["recipients_cc", "text[]"], ["bisect_start_line", "int"], ["bisect_start_bad", "text"], ["bisect_start_good", "text"],
   ["bisect_start_left", "int"], ["result_line", "int"], ["truncated", "bool"],
-  ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["verdict", "text"],
-  ["verdict_headline", "text"], ["findings", "jsonb"], ["confidence", "float8"], ["chance_wrong", "float8"],
-  ["judge_detail", "jsonb"], ["search_text", "text"], ["judge_version", "int"],
+  ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["search_text", "text"],
+  ...JUDGEMENT_COLUMNS,
 ];
 export const RAW_LOG_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["text", "text"], ["bytes", "int"]];
 export const CULPRIT_COLUMNS: readonly Column[] = [
@@ -91,9 +103,8 @@ function bisectionRow(p: PreparedLog): Row {
     log.errorProbability, log.flaky?.text ?? null, log.horizonCommitMessage, log.recipientsTo,
     log.recipientsCc, b?.line ?? null, b?.bad ?? null, b?.good ?? null,
     b?.revisionsLeft ?? null, log.resultLine, log.truncated,
-    log.headTruncated, log.lineCount, log.steps.length, JSON.stringify(log.warnings), j.verdict,
-    j.headline ?? null, JSON.stringify(j.findings), j.confidence, j.chanceWrong,
-    JSON.stringify(judgeDetail(j)), searchText(log), JUDGE_VERSION,
+    log.headTruncated, log.lineCount, log.steps.length, JSON.stringify(log.warnings), searchText(log),
+    ...judgementValues(j),
   ];
 }
 

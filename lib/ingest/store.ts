@@ -4,8 +4,9 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
-import { JUDGE_VERSION } from "@/lib/analysis/version";
-import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
+import { commitRows, crashGuilty, isCrashOutcome, searchText, signatureTitles, startTitle } from "./map";
+import { JUDGEMENT_COLUMNS, judgementValues } from "./rows";
+import { columnNames, typedValues } from "./sql-columns";
 
 const col = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
@@ -110,7 +111,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         start_signature_id, candidates, error, syzkaller_commit, host, started_at, revisions_tested, total_seconds, build_seconds,
         test_seconds, culprit_signature, parent_signature, error_probability, flaky_text, horizon_message, recipients_to,
         recipients_cc, bisect_start_line, bisect_start_bad, bisect_start_good, bisect_start_left, result_line, truncated, head_truncated, line_count, step_count, warnings,
-        verdict, verdict_headline, findings, confidence, chance_wrong, judge_detail, search_text, judge_version)
+        search_text, ${columnNames(JUDGEMENT_COLUMNS)})
       VALUES (${id}, ${hash}, ${log.type}, ${log.outcome}, ${log.startCommit}, ${log.commit?.hash ?? null},
         (SELECT id FROM sig WHERE title = ${log.crash?.title ?? null} LIMIT 1), (SELECT id FROM sig WHERE title = ${start} LIMIT 1),
         ${log.candidates}::text[], ${log.error}, ${log.syzkallerCommit}, ${log.host}, (${log.startedAt}::timestamptz AT TIME ZONE 'UTC'), ${log.revisionsTested}::int,
@@ -119,9 +120,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         ${log.recipientsTo}::text[], ${log.recipientsCc}::text[], ${log.bisectStart?.line ?? null}::int,
         ${log.bisectStart?.bad ?? null}, ${log.bisectStart?.good ?? null}, ${log.bisectStart?.revisionsLeft ?? null}::int, ${log.resultLine}::int,
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
-        ${judgement.verdict}, ${judgement.headline ?? null}, ${JSON.stringify(judgement.findings)}::jsonb,
-        ${judgement.confidence}::float8, ${judgement.chanceWrong}::float8, ${JSON.stringify(judgeDetail(judgement))}::jsonb,
-        ${searchText(log)}, ${JUDGE_VERSION}::int)
+        ${searchText(log)}, ${typedValues(JUDGEMENT_COLUMNS, judgementValues(judgement))})
       RETURNING id),
     raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
     ${culpritCtes(log)},
