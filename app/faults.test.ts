@@ -133,7 +133,7 @@ describe("cli import through an outage", () => {
     for (const n of names) copyFileSync(path.join(CORPUS, n), path.join(logs, n));
     const env = { ...process.env, DATABASE_URL: server.url };
     try {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", logs], { env });
+      const child = spawn(process.execPath, ["scripts/cli.mjs", "import", logs], { env });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -154,7 +154,7 @@ describe("cli import through an outage", () => {
       const firstNew = Number(outageLines[0].match(/\((\d+) new\)/)![1]);
 
       await startPg();
-      const again = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", logs], { env, maxBuffer: 16 << 20 });
+      const again = await run(process.execPath, ["scripts/cli.mjs", "import", logs], { env, maxBuffer: 16 << 20 });
       const m = again.stdout.match(/imported: (\d+), duplicates: (\d+), rejected: (\d+)/)!;
       const [imported, duplicates, rejected] = [Number(m[1]), Number(m[2]), Number(m[3])];
       expect(imported + duplicates + rejected).toBe(240);

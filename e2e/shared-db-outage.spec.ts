@@ -25,7 +25,7 @@ test("cli import on the server's data directory shares its PostgreSQL; health st
   const env: NodeJS.ProcessEnv = { ...process.env, BISECTVIEW_PG_DIR: DIR, BISECTVIEW_PG_PORT: String(PG_PORT) };
   delete env.DATABASE_URL;
   // the golden logs are seeded already: the import adds nothing, but it does open and leave the database
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", "lib/parser/testdata"], { env });
+  const child = spawn(process.execPath, ["scripts/cli.mjs", "import", "lib/parser/testdata"], { env });
   let stderr = "";
   let stdout = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

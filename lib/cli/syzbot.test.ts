@@ -16,7 +16,7 @@ let dir: string;
 
 async function cli(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["scripts/cli.mjs", ...args], {
       env: { ...process.env, DATABASE_URL: db.url, BISECTVIEW_SYZBOT_ORIGIN: fake.origin, BISECTVIEW_FETCH: "" },
       maxBuffer: 64 << 20,
     });

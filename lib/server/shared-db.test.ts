@@ -105,7 +105,7 @@ function cliImport(env: Record<string, string>, files: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const env2 = { ...process.env, ...env };
     delete (env2 as Record<string, string | undefined>).DATABASE_URL;
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", ...files], { env: env2 });
+    const child = spawn(process.execPath, ["scripts/cli.mjs", "import", ...files], { env: env2 });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -263,7 +263,7 @@ describe("one embedded PostgreSQL shared by the server and the CLI", () => {
     for (let i = 0; i < 30; i++) copyFileSync(LOGS[i % 2], path.join(tmp, `${i}.txt`));
     const env2 = { ...process.env, ...env };
     delete (env2 as Record<string, string | undefined>).DATABASE_URL;
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", tmp], { env: env2, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/cli.mjs", "import", tmp], { env: env2, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     await new Promise<void>((resolve, reject) => {
