@@ -9,7 +9,7 @@ import { seedId } from "./helpers";
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
 
 
-/** The k:n texts of one signature column, by row. */
+/** The k/n texts of one signature column, by row. */
 async function column(page: Page, title: string): Promise<string[]> {
   return page.locator("#timeline table").evaluate((table, t) => {
     const heads = [...table.querySelectorAll("thead th")];
@@ -41,12 +41,12 @@ test("see the title drift in the tested commits", async ({ page, request }) => {
   const rows = page.locator("#timeline tbody tr");
   await expect(rows).toHaveCount(15);
   const psock = await column(page, "WARNING: refcount bug in sk_psock_get");
-  expect(psock[0]).toBe("19:20");
+  expect(psock[0]).toBe("19/20");
   expect(psock.slice(1).filter((c) => /\d|all/.test(c))).toEqual([]);
   const kvm = await column(page, "WARNING in kvm_wait");
   expect(kvm[7]).toBe("all");
-  expect(kvm[13]).toBe("8:10");
-  expect(kvm[2]).toContain("6:10");
+  expect(kvm[13]).toBe("8/10");
+  expect(kvm[2]).toContain("6/10");
   await expect(page.locator("#timeline .sig-keys li", { hasText: "sk_psock_get" })).toContainText("† last seen #0");
   await expect(page.locator("#timeline .sig-keys li", { hasText: "WARNING in kvm_wait" })).toContainText("boot ×3");
   // verdicts in words, runs as labelled shapes, the same binary and the culprit marked

@@ -20,7 +20,7 @@ describe("kernel conventions", () => {
 });
 
 describe("runs, times and dates in words", () => {
-  it("summarises runs as k:n, or the `all runs` outcome", () => {
+  it('summarises runs as "k of n", or the `all runs` outcome', () => {
     expect(runsSummary([{ outcome: "crashed" }, { outcome: "ok" }, { outcome: "crashed" }], null)).toBe("2 of 3 crashed");
     expect(runsSummary([], "ok")).toBe("all OK (runs not counted)");
     expect(runsSummary([], "boot-failed")).toBe("all boot failed (runs not counted)");

@@ -10,7 +10,7 @@ import { TimelineRow } from "./timeline-row";
 
 const TH = "px-1.5 py-1 text-left align-bottom font-medium whitespace-nowrap";
 
-/** Every tested commit in test order, with its runs and, per crash title, k:n. */
+/** Every tested commit in test order, with its runs and, per crash title, k/n. */
 export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
   // the subject column only where some tested commit has one (release-only error bisections have none)
   const subjects = t.rows.some((r) => r.subject);
@@ -68,7 +68,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
       </div>
       <p className="mt-0.5 text-[0.8rem] text-muted" data-testid="matrix-legend">
         each run: <Shape mark="crashed" />{` ${MARK.crashed} `}<Shape mark="ok" />{` ${MARK.ok} `}<Shape mark="boot" />{` ${MARK.boot} `}<Shape mark="basic" />{` ${MARK.basic} `}
-        <Shape mark="failed" />{` ${MARK.failed} `}<Shape mark="ignored" />{` ${MARK.ignored} `}· <span className="font-mono">k:n</span> runs that crashed with the title, of the
+        <Shape mark="failed" />{` ${MARK.failed} `}<Shape mark="ignored" />{` ${MARK.ignored} `}· <span className="font-mono">k/n</span> runs that crashed with the title, of the
         runs at that commit · <span className="font-mono">all</span>: an <code>all runs:</code> line (run count not logged) ·{" "}
         <span className="text-warn-fg">▲</span> failed to boot with it · <span className="text-warn-fg">⊘</span> failed basic kernel
         testing with it (the reproducer did not run) · <span className="text-bad-fg">†</span> not seen again

@@ -1,4 +1,4 @@
-// The flakiness matrix: crash titles (columns) against tested commits (rows). A cell is k:n,
+// The flakiness matrix: crash titles (columns) against tested commits (rows). A cell is k/n,
 // the runs at that commit that crashed with that title out of all its runs. Boot failures
 // and basic-testing failures with a title are counted apart: they happen before the reproducer
 // runs (a kernel that cannot boot or pass syzkaller's own checks blocks the bisection there).
@@ -112,7 +112,7 @@ export function signatureColumns(steps: PageStep[], startTitle: string | null, f
   return cols;
 }
 
-/** How dark a k:n cell is shaded, 0 (none) to 5 (every run crashed with it). */
+/** How dark a k/n cell is shaded, 0 (none) to 5 (every run crashed with it). */
 export function shade(c: SignatureCell): number {
   if (c.all) return 5;
   if (!c.n || c.k === 0) return 0;

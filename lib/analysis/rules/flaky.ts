@@ -22,7 +22,7 @@ function cleanRuns(c: Readonly<RunCounts>): string {
   return c.exact ? `${c.ok} clean run${c.ok === 1 ? "" : "s"}` : "an `all runs: OK` line (run count not logged)";
 }
 
-/** The runs that said nothing, so the counts agree with the matrix's k:n of all runs:
+/** The runs that said nothing, so the counts agree with the matrix's k/n of all runs:
  *  " (of 10: 2 boot failures)". */
 function lostRuns(c: Readonly<RunCounts>): string {
   const parts: string[] = [];
