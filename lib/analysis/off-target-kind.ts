@@ -6,7 +6,10 @@
 //   other-subsystem: a crash in code unrelated to the bug's (titles.ts's `relatedBug` fails);
 //   unseen: a crash of the same subsystem but at a place the start commit never crashed in.
 // The bug's titles are indexed once (places, prefixes, name components, underscore suffixes), so
-// classifying a step costs the length of its titles, not titles x reference titles.
+// classifying a step costs the length of its titles, not titles x reference titles. The suffix
+// relation indexes the first MAX_SUFFIX_PLACES places of at most KSYM_NAME_LEN characters: a
+// start commit crashes with a handful of titles, and a longer place is no kernel symbol, so a
+// hostile log's thousand long places cost no more than a real one's few.
 import { relatedBug, specific, type TitleKey } from "./titles";
 
 import type { OffTargetKind } from "@/lib/domain/words";
@@ -21,6 +24,17 @@ export function unspecificTitle(t: TitleKey): boolean {
   return !specific(t) || MACHINE.test(t.title);
 }
 
+/** The kernel's longest symbol name (include/linux/kallsyms.h). */
+export const KSYM_NAME_LEN = 512;
+/** Places of the bug the `_`-suffix relation is indexed for. */
+export const MAX_SUFFIX_PLACES = 64;
+
+/** The bug's places read from their end: a node per character, `end` where a place starts. */
+interface Reversed {
+  next: Map<number, Reversed>;
+  end: boolean;
+}
+
 /** The bug's titles, indexed for `sameBug` and `relatedBug` lookups. */
 export interface BugIndex {
   keys: TitleKey[];
@@ -29,6 +43,10 @@ export interface BugIndex {
   words: Set<string>;
   /** every `_suffix` tail of a place (`fuse_request_end` -> `request_end`, `end`) */
   tails: Set<string>;
+  /** the places, reversed, for "a title's place ends with `_${place}`" */
+  reversed: Reversed;
+  /** places in `tails` and `reversed` */
+  suffixPlaces: number;
   hang: boolean;
 }
 
@@ -36,15 +54,40 @@ function tailsOf(place: string, into: Set<string>): void {
   for (let i = place.indexOf("_"); i >= 0; i = place.indexOf("_", i + 1)) into.add(place.slice(i + 1));
 }
 
+function addReversed(root: Reversed, place: string): void {
+  let node = root;
+  for (let i = place.length - 1; i >= 0; i--) {
+    const c = place.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), end: false }));
+    node = child;
+  }
+  node.end = true;
+}
+
+/** Whether `p` ends with `_${place}` for an indexed place: one walk from p's end. */
+function endsWithPlace(root: Reversed, p: string): boolean {
+  let node: Reversed | undefined = root;
+  for (let i = p.length - 1; i > 0 && node; i--) {
+    node = node.next.get(p.charCodeAt(i));
+    if (node?.end && p.charCodeAt(i - 1) === 95 /* _ */) return true;
+  }
+  return false;
+}
+
 export function bugIndex(keys: TitleKey[]): BugIndex {
-  const idx: BugIndex = { keys: [], places: new Set(), prefixes: new Set(), words: new Set(), tails: new Set(), hang: false };
+  const idx: BugIndex = { keys: [], places: new Set(), prefixes: new Set(), words: new Set(), tails: new Set(), reversed: { next: new Map(), end: false }, suffixPlaces: 0, hang: false };
   for (const k of keys) {
     if (k.place === null || idx.places.has(k.place)) continue;
     idx.keys.push(k);
     idx.places.add(k.place);
     if (k.prefix) idx.prefixes.add(k.prefix);
     for (const w of k.words) idx.words.add(w);
-    tailsOf(k.place, idx.tails);
+    if (k.place.length <= KSYM_NAME_LEN && idx.suffixPlaces < MAX_SUFFIX_PLACES) {
+      tailsOf(k.place, idx.tails);
+      addReversed(idx.reversed, k.place);
+      idx.suffixPlaces++;
+    }
     idx.hang ||= k.hang;
   }
   return idx;
@@ -61,10 +104,9 @@ export function isRelated(idx: BugIndex, t: TitleKey): boolean {
   if (t.prefix !== null && idx.prefixes.has(t.prefix)) return true;
   if (t.words.some((w) => idx.words.has(w))) return true;
   const p = t.place;
-  if (p === null || p === "") return false;
-  if (idx.tails.has(p)) return true; // a bug place ends with `_${p}`
-  for (let i = p.indexOf("_"); i >= 0; i = p.indexOf("_", i + 1)) if (idx.places.has(p.slice(i + 1))) return true; // p ends with `_${place}`
-  return false;
+  if (p === null || p === "" || p.length > KSYM_NAME_LEN) return false;
+  // a bug place ends with `_${p}`, or p ends with `_${place}`
+  return idx.tails.has(p) || endsWithPlace(idx.reversed, p);
 }
 
 /** The kind of off-target crashes among `titles` (one step's crashes) against the bug; the
@@ -75,7 +117,8 @@ export function offTargetKind(titles: TitleKey[], idx: BugIndex): OffTargetKind 
   return real.some((t) => isRelated(idx, t)) ? "unseen" : "other-subsystem";
 }
 
-/** For tests: the index agrees with titles.ts's pairwise relation. */
+/** For tests: the index agrees with titles.ts's pairwise relation (on places a kernel could
+ *  name: at most KSYM_NAME_LEN characters, among the first MAX_SUFFIX_PLACES). */
 export function relatedPairwise(keys: TitleKey[], t: TitleKey): boolean {
   return keys.some((k) => relatedBug(k, t));
 }

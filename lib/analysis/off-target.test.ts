@@ -1,9 +1,10 @@
 // The off-target rule, on logs built to fire it and not to (cause and fix bisections).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import { judgeBisection, type Judgement } from "./index";
 import { buildFixLog, buildLog, CLEAN, CLEAN_FIX, kasanReport, variant } from "./test-logs";
-import { bugIndex, isBug, isRelated, relatedPairwise } from "./off-target-kind";
+import { bugIndex, isBug, isRelated, KSYM_NAME_LEN, MAX_SUFFIX_PLACES, relatedPairwise } from "./off-target-kind";
 import { sameBug, titleKey } from "./titles";
 
 function judge(text: string): Judgement {
@@ -102,5 +103,34 @@ describe("the bug index", () => {
           expect(isRelated(idx, t), `${a.title} + ${b.title} vs ${t.title}`).toBe(relatedPairwise(idx.keys, t));
         }
       }
+  });
+
+  // places made of few letters and many underscores, where suffixes meet most often
+  const place = fc.array(fc.constantFrom("a", "b", "_", "a_", "_b", "ab"), { minLength: 1, maxLength: 12 }).map((p) => p.join(""));
+  it("answers as the pairwise relation on generated places (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(place, { minLength: 1, maxLength: 6 }), place, (refs, p) => {
+        const keys = refs.map((r) => titleKey(`WARNING in ${r}`));
+        const t = titleKey(`KASAN: use-after-free Read in ${p}`);
+        expect(isRelated(bugIndex(keys), t)).toBe(relatedPairwise(bugIndex(keys).keys, t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("relates by suffix only places a kernel could name, of the first places of the bug", () => {
+    const long = `${"x".repeat(KSYM_NAME_LEN)}_end`;
+    // the pairwise relation holds, but no symbol is that long: not indexed, not looked up
+    expect(relatedPairwise([titleKey(`WARNING in ${long}`)], titleKey("WARNING in end"))).toBe(true);
+    expect(isRelated(bugIndex([titleKey(`WARNING in ${long}`)]), titleKey("WARNING in end"))).toBe(false);
+    // (places of short parts: no name component of 4 letters or prefix of 3 relates them)
+    expect(isRelated(bugIndex([titleKey("WARNING in rq_end")]), titleKey(`WARNING in ${"y_".repeat(KSYM_NAME_LEN / 2)}rq_end`))).toBe(false);
+    expect(isRelated(bugIndex([titleKey("WARNING in rq_end")]), titleKey("WARNING in fs_rq_end"))).toBe(true);
+    const many = Array.from({ length: MAX_SUFFIX_PLACES }, (_, i) => titleKey(`WARNING in p${i}_zz`));
+    const idx = bugIndex([...many, titleKey("WARNING in rq_end")]);
+    expect(isRelated(idx, titleKey("WARNING in fs_rq_end"))).toBe(false);
+    expect(isRelated(idx, titleKey("WARNING in fs_p3_zz"))).toBe(true);
+    // the place itself is still the bug
+    expect(isBug(idx, titleKey("KASAN: use-after-free Read in rq_end"))).toBe(true);
   });
 });

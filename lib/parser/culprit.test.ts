@@ -140,6 +140,64 @@ describe("found commit block", () => {
   });
 });
 
+/** The summary's matching as a plain scan (the spec findFile's indexes answer): the file at the
+ *  cursor when its stat names the path, else the nearest from the cursor, cyclically, of the
+ *  diffstat's files whose stat names it; none: a file of its own, out of the scan. */
+function summaryByScan(stats: string[], summary: ["create" | "delete", string][]) {
+  const samePath = (stat: string, path: string) => stat === path || (stat.startsWith(".../") && path.endsWith(stat.slice(3)));
+  const files = stats.map((path) => ({ path, created: false, deleted: false, listed: true }));
+  let cursor = 0;
+  for (const [kind, path] of summary) {
+    const n = files.length;
+    let i = -1;
+    if (n > 0) {
+      const from = cursor % n;
+      if (samePath(files[from].path, path)) i = from;
+      else
+        for (let d = 1; d < n && i < 0; d++) {
+          const j = (from + d) % n;
+          if (files[j].listed && samePath(files[j].path, path)) i = j;
+        }
+    }
+    if (i < 0) files.push({ path, created: false, deleted: false, listed: false });
+    else cursor = i + 1;
+    const f = i < 0 ? files[files.length - 1] : files[i];
+    if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
+    if (kind === "create") f.created = true;
+    else f.deleted = true;
+  }
+  return files.map(({ path, created, deleted }) => ({ path, created, deleted }));
+}
+
+describe("the summary's `create mode` lines find their diffstat files", () => {
+  // few names, so shortened stats share their tails and paths their endings
+  const full = fc.array(fc.constantFrom("a", "b", "ab"), { minLength: 1, maxLength: 3 }).chain((dirs) => fc.constantFrom("x.c", "y.c").map((f) => [...dirs, f].join("/")));
+  const stat = full.chain((path) => {
+    const cuts = path.split("/").length - 1;
+    return fc.nat(cuts).map((k) => (k === 0 ? path : `.../${path.split("/").slice(k).join("/")}`));
+  });
+  it("as a scan of every file would (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(stat, { maxLength: 10 }), fc.array(fc.tuple(fc.constantFrom("create" as const, "delete" as const), full), { maxLength: 10 }), (stats, summary) => {
+        const log = parse([
+          ...head,
+          `${F} is the first bad commit`,
+          `commit ${F}`,
+          "Author: Ann Dev <ann@example.org>",
+          "Date:   Mon Jan 11 15:37:07 2021 +0000",
+          "",
+          "    subject",
+          "",
+          ...stats.map((p) => ` ${p} | 1 +`),
+          ...summary.map(([k, p]) => ` ${k} mode 100644 ${p}`),
+        ]);
+        expect(log.commit!.files.map(({ path, created, deleted }) => ({ path, created, deleted }))).toEqual(summaryByScan(stats, summary));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("createDelete", () => {
   it("reads a `create mode` / `delete mode` line as the summary regex does", () => {
     const kind = fc.constantFrom(" create mode ", " delete mode ", " create mode", " rename ", "create mode ");

@@ -49,22 +49,69 @@ function file(path: string, line: number): ChangedFile {
   return { path, created: false, deleted: false, changes: null, insertions: null, deletions: null, line };
 }
 
-/** The found commit's files by path, and its shortened `.../tail` stats by last component, so
- *  a `create mode` line finds its file without scanning every file (one commit may list tens of
+/** The found commit's files by path, and its shortened `.../tail` stats by their tail, so a
+ *  `create mode` line finds its file without scanning every file (one commit may list tens of
  *  thousands). A path listed once (nearly all) maps to its index, one listed again to a list. */
 export interface FileIndex {
   exact: Map<string, number | number[]>;
-  shortened: Map<string, number[]>;
+  /** shortened stats by `tailKey` of their `/tail` (entries of one key: a hash collision) */
+  shortened: Map<number, Shortened[]>;
+  /** the longest `/tail` in `shortened` */
+  longestTail: number;
   /** after the file the last `create mode` line matched: git lists the summary in diffstat order */
   cursor: number;
 }
 
-export function newFileIndex(): FileIndex {
-  return { exact: new Map(), shortened: new Map(), cursor: 0 };
+interface Shortened {
+  /** `/tail`: what the stat `.../tail` keeps of the path */
+  tail: string;
+  /** the files with this stat, ascending */
+  files: number[];
+  /** per position of `files`, itself while the file still has this stat, else a later position
+   *  (a file whose full path a `create mode` line gave: a union-find with path halving, so
+   *  skipping resolved files costs nearly nothing however many there are) */
+  alive: number[];
 }
 
-function lastPart(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
+/** The first position of `e.files` from `j` on whose file still has the stat, or files.length. */
+function aliveFrom(e: Shortened, j: number): number {
+  const a = e.alive;
+  while (j < a.length && a[j] !== j) {
+    a[j] = a[a[j]] ?? a.length;
+    j = a[j];
+  }
+  return j;
+}
+
+/** The file of `e` nearest from `from` on, cyclically, or -1 when none has the stat any more. */
+function nextShortened(e: Shortened, from: number): number {
+  let j = aliveFrom(e, lowerBound(e.files, from));
+  if (j >= e.files.length) j = aliveFrom(e, 0);
+  return j < e.files.length ? e.files[j] : -1;
+}
+
+export function newFileIndex(): FileIndex {
+  return { exact: new Map(), shortened: new Map(), longestTail: 0, cursor: 0 };
+}
+
+// A tail's key: two 32-bit FNV-1a-style hashes of its characters read from the end, as one
+// 53-bit number. Read from the end, the keys of every `/...` ending of a path come out of one
+// backward pass over it, so a lookup costs the path's length, not its length times its depth.
+const SEED1 = 0x811c9dc5;
+const SEED2 = 0x2545f491;
+const step1 = (h: number, c: number) => Math.imul(h ^ c, 0x01000193) >>> 0;
+const step2 = (h: number, c: number) => Math.imul(h ^ c, 0x5bd1e995) >>> 0;
+const keyOf = (h1: number, h2: number) => h1 * 0x200000 + (h2 >>> 11);
+
+function tailKey(tail: string): number {
+  let h1 = SEED1;
+  let h2 = SEED2;
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const c = tail.charCodeAt(i);
+    h1 = step1(h1, c);
+    h2 = step2(h2, c);
+  }
+  return keyOf(h1, h2);
 }
 
 function addFile(c: FoundCommit, ix: FileIndex, f: ChangedFile): void {
@@ -75,10 +122,16 @@ function addFile(c: FoundCommit, ix: FileIndex, f: ChangedFile): void {
   else if (typeof seen === "number") ix.exact.set(f.path, [seen, i]);
   else seen.push(i);
   if (f.path.startsWith(".../")) {
-    const tail = lastPart(f.path);
-    const list = ix.shortened.get(tail);
-    if (list) list.push(i);
-    else ix.shortened.set(tail, [i]);
+    const tail = f.path.slice(3);
+    const key = tailKey(tail);
+    const entries = ix.shortened.get(key);
+    const entry = entries?.find((e) => e.tail === tail);
+    if (entry) {
+      entry.alive.push(entry.files.length);
+      entry.files.push(i);
+    } else if (entries) entries.push({ tail, files: [i], alive: [0] });
+    else ix.shortened.set(key, [{ tail, files: [i], alive: [0] }]);
+    ix.longestTail = Math.max(ix.longestTail, tail.length);
   }
 }
 
@@ -91,6 +144,42 @@ function samePath(stat: string, path: string): boolean {
 function nextFrom(list: number[], from: number): number {
   const i = lowerBound(list, from);
   return i < list.length ? list[i] : list[0];
+}
+
+/** File `i`, shortened to `stat`, is `path`: out of its tail's entry, into the exact index. */
+function resolveShortened(ix: FileIndex, stat: string, i: number, path: string): void {
+  const tail = stat.slice(3);
+  const e = ix.shortened.get(tailKey(tail))?.find((x) => x.tail === tail);
+  if (e) {
+    const j = lowerBound(e.files, i);
+    if (e.files[j] === i) e.alive[j] = j + 1;
+  }
+  const seen = ix.exact.get(path);
+  if (seen === undefined) ix.exact.set(path, i);
+  else {
+    // kept ascending, as nextFrom reads it
+    const list = typeof seen === "number" ? [seen] : seen;
+    list.splice(lowerBound(list, i), 0, i);
+    ix.exact.set(path, list);
+  }
+}
+
+/** The shortened stats whose `/tail` ends `path` by key: one backward pass over the path's last
+ *  `longestTail` characters, a lookup at each `/`. */
+function shortenedCandidates(ix: FileIndex, path: string): Shortened[] {
+  const out: Shortened[] = [];
+  let h1 = SEED1;
+  let h2 = SEED2;
+  const stop = Math.max(0, path.length - ix.longestTail);
+  for (let i = path.length - 1; i >= stop; i--) {
+    const c = path.charCodeAt(i);
+    h1 = step1(h1, c);
+    h2 = step2(h2, c);
+    if (c !== 47 /* / */) continue;
+    const entries = ix.shortened.get(keyOf(h1, h2));
+    if (entries) for (const e of entries) if (e.tail.length === path.length - i) out.push(e);
+  }
+  return out;
 }
 
 /** The first file from the cursor on, cyclically, whose stat path names `path` (-1: none): the
@@ -107,11 +196,20 @@ function findFile(c: FoundCommit, ix: FileIndex, path: string): number {
   }
   const exact = ix.exact.get(path);
   let best = exact === undefined ? -1 : typeof exact === "number" ? exact : nextFrom(exact, from);
-  const shortened = ix.shortened.size > 0 ? ix.shortened.get(lastPart(path)) : undefined;
-  if (shortened !== undefined) {
-    // distance from the cursor, cyclically
-    for (const i of shortened) {
-      if ((best < 0 || (i - from + n) % n < (best - from + n) % n) && samePath(files[i].path, path)) best = i;
+  // distance from the cursor, cyclically
+  const distance = (i: number) => (i - from + n) % n;
+  if (ix.shortened.size > 0) {
+    const candidates = shortenedCandidates(ix, path)
+      .map((e) => nextShortened(e, from))
+      .filter((i) => i >= 0);
+    // the nearest candidate first; only the one taken is compared in full (a key can collide)
+    candidates.sort((a, b) => distance(a) - distance(b));
+    for (const i of candidates) {
+      if (best >= 0 && distance(best) <= distance(i)) break;
+      if (samePath(files[i].path, path)) {
+        best = i;
+        break;
+      }
     }
   }
   if (best >= 0) ix.cursor = best + 1;
@@ -127,8 +225,12 @@ function markFile(c: FoundCommit, ix: FileIndex, path: string, kind: string, lin
     c.files.push((f = file(path, line)));
   } else {
     f = c.files[i];
-    // the summary spells out what the diffstat shortened to `.../tail`
-    if (f.path.startsWith(".../") && !path.startsWith(".../")) f.path = path;
+    // the summary spells out what the diffstat shortened to `.../tail`: from now on the file is
+    // found by that path, no longer by its tail
+    if (f.path.startsWith(".../") && !path.startsWith(".../")) {
+      resolveShortened(ix, f.path, i, path);
+      f.path = path;
+    }
   }
   if (kind === "create") f.created = true;
   else f.deleted = true;
