@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { CORPUS, FAKE, startFakeSyzbot, type FakeSyzbot } from "@/lib/testing/fake-syzbot";
 import { PEER_HEADER } from "@/lib/server/auth";
+import { MAX_LOGS_PER_TEXT } from "./syzbot";
 
 let db: TestDatabase;
 let fake: FakeSyzbot;
@@ -188,6 +189,16 @@ describe("refusals", () => {
     const res = await postUrl("https://evil.example/x/bisect.txt?x=10073cd0700000");
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/links on evil\.example are not read; only https:\/\/syzkaller\.appspot\.com and http:\/\/127\.0\.0\.1/);
+    expect(fake.requests).toEqual([]);
+    expect(await before()).toBe(n);
+  });
+
+  it("text linking more bisection logs than one request reads is a 400, and nothing is fetched", async () => {
+    const n = await before();
+    const links = Array.from({ length: MAX_LOGS_PER_TEXT + 1 }, (_, i) => `https://syzkaller.appspot.com/x/bisect.txt?x=${(0x10000 + i).toString(16)}`);
+    const res = await postUrl(links.join("\n"));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe(`the text links ${MAX_LOGS_PER_TEXT + 1} bisection logs; at most ${MAX_LOGS_PER_TEXT} are read from one text: paste fewer, or import them with \`npm run cli -- import-links\``);
     expect(fake.requests).toEqual([]);
     expect(await before()).toBe(n);
   });

@@ -20,6 +20,9 @@ export type { SyzbotIdentity } from "./syzbot-identity";
 /** A bug page may link several bisections (cause, fix, fix candidates); at most this many are
  *  fetched for one pasted link. */
 export const MAX_LOGS_PER_BUG = 8;
+/** Bisection logs one pasted text may link: a syzbot email links one or two (cause, fix); each
+ *  is looked up, and perhaps fetched, within the one request. */
+export const MAX_LOGS_PER_TEXT = 16;
 
 export interface LinkedBisection {
   id: string;
@@ -72,6 +75,12 @@ export function syzbotRefsOrThrow(text: string, cfg: FetchConfig): SyzbotRefs {
       refs.urls
         ? "none of the links is a syzbot link: expected https://syzkaller.appspot.com/x/bisect.txt?x=<id>, /bug?extid=<extid> or /bug?id=<id>"
         : "no syzbot link in the text: paste https://syzkaller.appspot.com/x/bisect.txt?x=<id>, /bug?extid=<extid>, /bug?id=<id>, or a syzbot email",
+      400,
+    );
+  }
+  if (refs.logXids.length > MAX_LOGS_PER_TEXT) {
+    throw new SyzbotError(
+      `the text links ${refs.logXids.length} bisection logs; at most ${MAX_LOGS_PER_TEXT} are read from one text: paste fewer, or import them with \`npm run cli -- import-links\``,
       400,
     );
   }

@@ -68,6 +68,20 @@ describe("findSyzbotLinks", () => {
     expect(r.logXids).toEqual([]);
   });
 
+  it("keeps each of thousands of links once, in order of first mention", () => {
+    const hex = (i: number) => i.toString(16).padStart(14, "0");
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(`https://syzkaller.appspot.com/x/bisect.txt?x=${hex(i)}`, `https://syzkaller.appspot.com/bug?extid=${hex(i)}`, `Reported-by: syzbot+${hex(i)}@syzkaller.appspotmail.com`);
+      if (i % 2 === 0) lines.push(`https://syzkaller.appspot.com/x/bisect.txt?x=${hex(i >> 1)}`);
+    }
+    const r = findSyzbotLinks(lines.join("\n"), hosts);
+    expect(r.logXids).toEqual(Array.from({ length: 3000 }, (_, i) => hex(i)));
+    // a dashboard link and the Reported-by address name one bug (extid) once
+    expect(r.bugs.length).toBe(3000);
+    expect(r.bugs[2999]).toEqual({ kind: "extid", value: hex(2999) });
+  });
+
   it("stays linear on a long run of near-URLs", () => {
     const t = "http".repeat(200_000) + "https://".repeat(50_000);
     // the https:// run has no separator: one token

@@ -111,8 +111,14 @@ export function findSyzbotLinks(text: string, hosts: LinkHosts): SyzbotRefs {
     foreign: [],
     urls: 0,
   };
+  // what is in refs already, so a text of thousands of links costs its length, not its square
+  const seenLogs = new Set<string>();
+  const seenBugs = new Set<string>();
   const addBug = (b: BugRef) => {
-    if (!refs.bugs.some((x) => x.kind === b.kind && x.value === b.value)) refs.bugs.push(b);
+    const key = `${b.kind}:${b.value}`;
+    if (seenBugs.has(key)) return;
+    seenBugs.add(key);
+    refs.bugs.push(b);
   };
   for (const token of urlTokens(text)) {
     refs.urls++;
@@ -130,7 +136,10 @@ export function findSyzbotLinks(text: string, hosts: LinkHosts): SyzbotRefs {
     }
     const href = u.toString();
     if (c.kind === "log" && c.id) {
-      if (!refs.logXids.includes(c.id)) refs.logXids.push(c.id);
+      if (!seenLogs.has(c.id)) {
+        seenLogs.add(c.id);
+        refs.logXids.push(c.id);
+      }
       refs.logUrls[c.id] ??= href;
     } else if (c.kind === "bug" && c.bug) {
       addBug(c.bug);
@@ -160,6 +169,7 @@ export function hasSyzbotRefs(r: SyzbotRefs): boolean {
  *  the older `/text?tag=Log&x=<id>` (`&amp;` in HTML). One indexOf pass per pattern. */
 export function bisectLogIdsInHtml(html: string): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const needle of ["/x/bisect.txt?x=", "tag=Log&amp;x=", "tag=Log&x="]) {
     let i = 0;
     while ((i = html.indexOf(needle, i)) >= 0) {
@@ -167,7 +177,10 @@ export function bisectLogIdsInHtml(html: string): string[] {
       let e = i;
       while (e < html.length && e - i < 17 && /[0-9a-f]/.test(html[e])) e++;
       const id = html.slice(i, e);
-      if (e - i <= 16 && id && !out.includes(id)) out.push(id);
+      if (e - i <= 16 && id && !seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
     }
   }
   return out;
