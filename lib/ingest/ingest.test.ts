@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
+import { MAX_KEY_BYTES, MAX_STEPS } from "./prepare";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
@@ -106,6 +107,46 @@ describe("ingestLog", () => {
     const err = await ingestLog(db.prisma, "  \n\n").catch((e) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect(err.status).toBe(400);
+  });
+
+  // text PostgreSQL cannot index (a btree entry holds ~2,700 bytes) is refused at its line, not
+  // left to the database's error; letters from a fixed generator, so compression cannot shrink it
+  const letters = (n: number) => {
+    let x = 12345;
+    let out = "";
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out += String.fromCharCode(97 + (x % 26));
+    }
+    return out;
+  };
+  const withTitle = (title: string) => FIXTURE.split("\n").map((l, i) => (i === 34 ? `run #0: crashed: ${title}` : l)).join("\n");
+  it("refuses a crash title too long to index, at its line, and stores nothing", async () => {
+    const title = `WARNING in ${letters(3000)}`;
+    const err = await ingestLog(db.prisma, withTitle(title)).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect([err.status, err.line, err.message]).toEqual([400, 35, `a crash title is ${title.length} bytes long; at most ${MAX_KEY_BYTES} are stored`]);
+    expect(await counts()).toEqual({ bisections: 0, commits: 0, signatures: 0, steps: 0, runs: 0, frames: 0, logs: 0 });
+    // one just under the limit is stored
+    const ok = await ingestLog(db.prisma, withTitle(`WARNING in ${letters(MAX_KEY_BYTES - 20)}`));
+    expect(ok.duplicate).toBe(false);
+  });
+
+  it("refuses a log of more tested commits than a page shows, at the first one over", async () => {
+    const steps = Array.from({ length: MAX_STEPS + 1 }, (_, i) => `testing commit ${(0x1000000 + i).toString(16)}0000000000000000000000000000000\nall runs: OK`);
+    const text = [`bisecting cause commit starting from ${CULPRIT}`, ...steps].join("\n");
+    const err = await ingestLog(db.prisma, text).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect([err.status, err.line, err.message]).toEqual([400, 2 + 2 * MAX_STEPS, `the log tests ${MAX_STEPS + 1} commits; at most ${MAX_STEPS} are stored (a syzbot bisection tests a few dozen)`]);
+    expect((await counts()).bisections).toBe(0);
+  });
+
+  it("stores a log with a lone surrogate (a JSON body's \\ud800) as U+FFFD", async () => {
+    const text = FIXTURE.replace("\n", "\n\ud800 junk line\n");
+    const r = await ingestLog(db.prisma, text);
+    const stored = await db.prisma.bisection.findUnique({ where: { id: r.id }, select: { warnings: true, log: { select: { text: true } } } });
+    expect(stored?.log?.text).toContain("\ufffd junk line");
+    expect(JSON.stringify(stored?.warnings)).toContain("\ufffd junk line");
   });
 
   it("answers 413 above the size limit without parsing", async () => {

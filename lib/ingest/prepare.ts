@@ -28,13 +28,58 @@ export interface Refusal {
 export function normalizeUpload(text: string): { normalized: string; hash: string } | Refusal {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_LOG_BYTES) return { reason: `log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, status: 413, line: null };
+  // a JSON body can carry a lone surrogate (`"\ud800"`), which PostgreSQL's jsonb refuses in the
+  // warnings and notes quoting the line: U+FFFD, as a UTF-8 upload's bad bytes already are
   const normalized = normalizeLog(text.replace(/\u0000/g, ""));
   return { normalized, hash: contentHash(normalized) };
+}
+
+/** Tested commits a stored log may have: the corpus's most is 415 (a bisection of many skips);
+ *  each is a row of the page's timeline. */
+export const MAX_STEPS = 5_000;
+/** Bytes of one indexed value (a crash title, a commit hash, a culprit file's path): a btree
+ *  entry holds about 2,700; the corpus's longest title is 502 bytes, its longest path 134. */
+export const MAX_KEY_BYTES = 2_000;
+
+/** What the parse holds that the database could not keep, as a refusal at its line. */
+export function storageRefusal(log: BisectionLog): Refusal | null {
+  if (log.steps.length > MAX_STEPS) {
+    return { reason: `the log tests ${log.steps.length} commits; at most ${MAX_STEPS} are stored (a syzbot bisection tests a few dozen)`, status: 400, line: log.steps[MAX_STEPS].line };
+  }
+  const tooLong = (what: string, value: string | null | undefined, line: number): Refusal | null => {
+    if (!value || value.length * 3 <= MAX_KEY_BYTES) return null; // UTF-16 unit -> at most 3 bytes
+    const bytes = Buffer.byteLength(value, "utf8");
+    return bytes > MAX_KEY_BYTES ? { reason: `${what} is ${bytes} bytes long; at most ${MAX_KEY_BYTES} are stored`, status: 400, line } : null;
+  };
+  const head =
+    tooLong("the start commit", log.startCommit, 1) ??
+    tooLong("the crash title", log.crash?.title, log.crash?.line ?? 1) ??
+    tooLong("the found commit's hash", log.commit?.hash, log.commit?.line ?? 1);
+  if (head) return head;
+  for (const c of log.candidates) {
+    const r = tooLong("a candidate commit", c, log.resultLine ?? 1);
+    if (r) return r;
+  }
+  for (const f of log.commit?.files ?? []) {
+    const r = tooLong("a culprit file's path", f.path, f.line);
+    if (r) return r;
+  }
+  for (const s of log.steps) {
+    const r = tooLong("a tested commit", s.commit, s.line) ?? tooLong("a crash title", s.allRuns?.title, s.allRuns?.line ?? s.line);
+    if (r) return r;
+    for (const run of s.runs) {
+      const t = tooLong("a crash title", run.title, run.line);
+      if (t) return t;
+    }
+  }
+  return null;
 }
 
 export function prepareNormalized(normalized: string, hash: string): PreparedLog | Refusal {
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) return { reason: parsed.reason, status: 400, line: parsed.line };
+  const refused = storageRefusal(parsed.log);
+  if (refused) return refused;
   // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
   const log = displaySafe(parsed.log);
   const judged = judgeBisection(log, normalized);

@@ -106,7 +106,7 @@ export function signatureColumns(steps: PageStep[], startTitle: string | null, f
         col.runs += c.n;
       }
     }
-    const last = Math.max(...col.rows);
+    const last = col.rows.reduce((m, r) => Math.max(m, r), -Infinity);
     if (last < lastCrashRow) col.vanishedAfter = last;
   }
   return cols;

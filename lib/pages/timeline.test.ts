@@ -90,6 +90,14 @@ describe("timeline rows", () => {
     expect(notes[3][0].text).toBe(`build failed: ${err}`);
   });
 
+  it("builds the rows of a log of 200,000 steps (no argument spread over the steps)", () => {
+    const steps = Array.from({ length: 200_000 }, (_, i) => step(i, { verdict: i % 2 ? "good" : "bad", revisionsLeftAtTest: i, runs: [{ index: 0, outcome: "crashed", title: "WARNING in foo", line: 10 * i + 2, endLine: 10 * i + 2 }] }));
+    const t = timelineView("cause", steps, { startTitle: "WARNING in foo", finalTitle: null, foundHash: null, candidates: [], sameBinary: new Map() });
+    expect(t.rows.length).toBe(200_000);
+    expect(t.rows[199_999].leftScale).toBe(1);
+    expect(t.columns[0].vanishedAfter).toBeNull();
+  });
+
   it("builds rows with the words for the bisection's type", () => {
     const steps = [step(0, { role: "start" }), step(1, { verdict: "good", revisionsLeftAtTest: 100, commitHash: "cand" }), step(2, { verdict: "bad", revisionsLeftAtTest: 9 })];
     const t = timelineView("fix", steps, { startTitle: null, finalTitle: null, foundHash: "c2", candidates: ["cand"], sameBinary: new Map([[2, 0]]) });

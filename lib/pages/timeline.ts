@@ -175,7 +175,8 @@ export function timelineView(
 ): TimelineView {
   const found = foundRow(steps, opts.foundHash);
   const candidates = new Set(opts.candidates);
-  const leftMax = Math.max(0, ...steps.map((s) => s.revisionsLeftAtTest ?? 0));
+  // a loop, not Math.max(...): a spread of 150,000 arguments overflows the stack
+  const leftMax = steps.reduce((m, s) => Math.max(m, s.revisionsLeftAtTest ?? 0), 0);
   const notes = timelineNotes(steps);
   const rows = steps.map((s, i): TimelineRow => {
     const verdict = stepVerdict(type, s);
