@@ -117,9 +117,9 @@ interface Order {
 function orderOf(p: ListParams): Order {
   const back = readsBackwards(p);
   const key = back ? flip(p.dir) : p.dir;
-  // NULL titles sort last ascending and first descending, as PostgreSQL sorts them; rows
-  // without a found commit or a start time come last either way
-  const nullsFirst = (p.sort === "title" && p.dir === "desc") !== back;
+  // rows without the key (no crash title, no found commit, no start time) come last either way:
+  // a title sort that opened on every errored bisection read as no sort at all
+  const nullsFirst = back;
   return { key, nullsFirst, at: p.sort === "uploaded" ? key : back ? "asc" : "desc", id: back ? "desc" : "asc" };
 }
 

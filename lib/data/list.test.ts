@@ -58,7 +58,7 @@ function expected(p: ListParams): Ref[] {
   const key = (r: Ref) => ({ uploaded: r.at, ran: r.ran, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict })[p.sort];
   return rows.sort(
     (a, b) =>
-      cmp(key(a), key(b), p.dir, p.sort === "commit" || p.sort === "ran" ? "last" : "default") ||
+      cmp(key(a), key(b), p.dir, p.sort === "commit" || p.sort === "ran" || p.sort === "title" ? "last" : "default") ||
       (p.sort === "uploaded" ? 0 : cmp(a.at, b.at, "desc")) ||
       cmp(a.id, b.id, "asc"),
   );
