@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
+import { BISECTION_TYPES, OUTCOME, OUTCOMES, VERDICT, VERDICTS } from "@/lib/domain/words";
 import { MARK_FILTERS, type ListParams } from "@/lib/validations/list";
 
 /** The list's search and filters: a plain GET form, so the URL holds the state. */
@@ -28,8 +28,8 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
         <input type="text" name="path" defaultValue={params.path ?? ""} placeholder="kernel/locking/" className={`${field} w-48 font-mono`} />
       </label>
       <FilterSelect label="Type" name="type" value={params.type} options={BISECTION_TYPES} className={field} />
-      <FilterSelect label="Outcome" name="outcome" value={params.outcome} options={OUTCOMES} className={field} />
-      <FilterSelect label="Verdict" name="verdict" value={params.verdict} options={VERDICTS} className={field} />
+      <FilterSelect label="Outcome" name="outcome" value={params.outcome} options={OUTCOMES} words={OUTCOME_WORDS} className={field} />
+      <FilterSelect label="Verdict" name="verdict" value={params.verdict} options={VERDICTS} words={VERDICT_WORDS} className={field} />
       <FilterSelect label="Developers" name="mark" value={params.mark} options={MARK_FILTERS} className={field} />
       {params.sort !== "uploaded" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
@@ -47,7 +47,16 @@ export function ListFilters({ params, feedHref }: { params: ListParams; feedHref
   );
 }
 
-function FilterSelect(props: { label: string; name: string; value: string | undefined; options: readonly string[]; className: string }) {
+/** An option in the words the table's cells use (the URL keeps the value). */
+const OUTCOME_WORDS: Record<string, string> = Object.fromEntries(
+  OUTCOMES.map((o) => {
+    const { cause, fix } = OUTCOME[o].label;
+    return [o, cause === fix ? cause : `${cause} / ${fix}`];
+  }),
+);
+const VERDICT_WORDS: Record<string, string> = Object.fromEntries(VERDICTS.map((v) => [v, VERDICT[v].label]));
+
+function FilterSelect(props: { label: string; name: string; value: string | undefined; options: readonly string[]; words?: Record<string, string>; className: string }) {
   return (
     <label className="flex flex-col">
       <span className="text-xs text-muted">{props.label}</span>
@@ -55,7 +64,7 @@ function FilterSelect(props: { label: string; name: string; value: string | unde
         <option value="">any</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {props.words?.[o] ?? o}
           </option>
         ))}
       </select>

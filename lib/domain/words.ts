@@ -138,7 +138,7 @@ export const VERDICT: Record<Verdict, { label: string; mark: string; tone: Tone 
   "likely-wrong": { label: "likely wrong", mark: "✖", tone: "bad" },
   doubtful: { label: "doubtful", mark: "▲", tone: "warn" },
   clean: { label: "no warning signs", mark: "✓", tone: "good" },
-  "n/a": { label: "n/a", mark: "–", tone: "muted" },
+  "n/a": { label: "n/a", mark: "·", tone: "muted" },
 };
 
 /** Colour families of the theme (app/globals.css); components map them to classes. */
