@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
-import { listBisections } from "@/lib/data/list";
+import { bisectionNamedBy, listBisections } from "@/lib/data/list";
 import { decodeCursor, listParamProblem, listQuery, offsetProblem, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
@@ -55,7 +55,7 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
       </BadLink>
     );
   }
-  const page = await listBisections(getPrisma(), params);
+  const [page, named] = await Promise.all([listBisections(getPrisma(), params), bisectionNamedBy(getPrisma(), params.q)]);
   const feed = `/feed.atom${listQuery({ q: params.q, path: params.path, type: params.type, outcome: params.outcome, verdict: params.verdict, mark: params.mark })}`;
   return (
     <div>
@@ -64,6 +64,12 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
           {page.capped ? "+" : ""})</span>
       </h1>
       <ListFilters params={params} feedHref={feed} />
+      {named && (
+        <p className="mb-2 rounded border border-line bg-soft p-2" data-testid="named-bisection">
+          <span className="font-mono">{named.id}</span> is a bisection:{" "}
+          <Link href={`/b/${named.id}`}>{named.title ?? "open it"}</Link>
+        </p>
+      )}
       {page.total === 0 ? (
         <p className="rounded border border-line bg-soft p-3" data-testid="empty-state">
           {filtered(params) ? (

@@ -22,6 +22,18 @@ test("search by title, hash prefix, function in the trace, and filter by the cul
   await expect(page).toHaveURL(/\/$/);
 });
 
+test("a search for a bisection's id (pasted from its URL) links that bisection above the results", async ({ page, request }) => {
+  const id = await seedId(request);
+  await page.goto(`/?q=${id}`);
+  const named = page.getByTestId("named-bisection");
+  await expect(named).toContainText(`${id} is a bisection: WARNING in kvm_wait`);
+  await named.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/b/${id}$`));
+  // twelve hex digits that are no bisection's id search as a hash prefix, without the line
+  await page.goto("/?q=000000000000");
+  await expect(page.getByTestId("named-bisection")).toHaveCount(0);
+});
+
 test("the search box is a GET form: `/` focuses it and Enter searches", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto("/");

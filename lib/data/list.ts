@@ -162,3 +162,12 @@ async function listBisectionsNow(prisma: PrismaClient, p: ListParams): Promise<B
     before: p.page > 1 && rows.length > 0 ? encodeCursor(cursorOf(p, rows[0])) : null,
   };
 }
+
+/** The bisection a search names by its id (the 12 hex digits of its /b/ link), or null: a
+ *  reader pastes the id from a URL, and no commit or title matches it. */
+export async function bisectionNamedBy(prisma: PrismaClient, q: string | undefined): Promise<{ id: string; title: string | null } | null> {
+  const id = q?.trim().toLowerCase() ?? "";
+  if (!/^[0-9a-f]{12}$/.test(id)) return null;
+  const b = await prisma.bisection.findUnique({ where: { id }, select: { id: true, crashSignature: { select: { title: true } }, startSignature: { select: { title: true } } } });
+  return b ? { id: b.id, title: b.crashSignature?.title ?? b.startSignature?.title ?? null } : null;
+}
