@@ -57,7 +57,7 @@ export function KeyboardHelp() {
   }, [open]);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="text-xs whitespace-nowrap text-muted hover:text-fg" title="Keyboard shortcuts">
+      <button type="button" onClick={() => setOpen(true)} className="needs-js text-xs whitespace-nowrap text-muted hover:text-fg" title="Keyboard shortcuts" data-testid="keys-button">
         keys <kbd className="rounded border border-line px-1 font-mono">?</kbd>
       </button>
       <dialog

@@ -25,7 +25,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={() => apply(NEXT[theme])}
-      className="rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap text-muted hover:bg-hover"
+      className="needs-js rounded border border-line px-1.5 py-0.5 text-xs whitespace-nowrap text-muted hover:bg-hover"
       aria-label={`Colour theme: ${theme}. Switch to ${NEXT[theme]}`}
       data-testid="theme-toggle"
     >

@@ -125,6 +125,9 @@ test("next and previous page by the rows' own positions, without JavaScript; the
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto("/?per=25&sort=tested&dir=desc");
+  // the header's controls that need scripts are not offered without them
+  await expect(page.getByTestId("theme-toggle")).toBeHidden();
+  await expect(page.getByTestId("keys-button")).toBeHidden();
   const rows = () => page.getByTestId("bisection-table").locator("tbody a[data-nav-row]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   const first = await rows();
   expect(first).toHaveLength(25);

@@ -58,6 +58,8 @@ test("a single linked line is highlighted without JavaScript", async ({ browser,
   await page.goto(`/b/${id}/log#L5`);
   const bg = (sel: string) => page.locator(sel).evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(await bg("#L5")).not.toBe(await bg("#L6"));
+  // the hint offers what works without scripts only
+  await expect(page.locator(".hint")).toHaveText("click a line number to link to it", { useInnerText: true });
   await ctx.close();
 });
 

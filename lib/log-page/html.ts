@@ -31,6 +31,7 @@ h1{font-size:1rem;font-weight:600;margin:0}
 .mono{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,"Liberation Mono",monospace}
 .top nav{display:flex;gap:.75rem;font-size:.9rem}
 .hint{font-size:.85rem;color:var(--fg-muted);margin:0}
+html:not([data-js]) .needs-js{display:none}
 .log{margin:0;overflow-x:auto;font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem;line-height:1.35;white-space:pre-wrap;word-break:break-all}
 .log>div{padding-left:8ch;text-indent:-8ch}
 .log>div:hover{background:var(--bg-hover)}
@@ -59,7 +60,7 @@ function head(p: LogPage): string {
 <title>log of bisection ${escapeHtml(p.id)}</title><link rel="icon" href="/favicon.ico">
 <script nonce="${n}">${p.themeScript}</script><style nonce="${n}">${p.palette}${LOG_CSS}</style></head>
 <body><a class="skip" href="#main">Skip to content</a><header><nav aria-label="Site"><a href="/">Bisectview</a><a href="/">Bisections</a><a href="/upload">Upload</a><a href="/feed.atom">Atom</a></nav></header>
-<main id="main"><div class="top"><h1>Log of bisection <span class="mono">${escapeHtml(p.id)}</span></h1><nav aria-label="This log"><a href="/b/${p.id}">[bisection]</a><a href="/b/${p.id}/log.txt">[log.txt]</a></nav><p class="hint">click a line number to link to it; shift-click to select a range</p></div>
+<main id="main"><div class="top"><h1>Log of bisection <span class="mono">${escapeHtml(p.id)}</span></h1><nav aria-label="This log"><a href="/b/${p.id}">[bisection]</a><a href="/b/${p.id}/log.txt">[log.txt]</a></nav><p class="hint">click a line number to link to it<span class="needs-js">; shift-click to select a range</span></p></div>
 <pre class="log" data-log-lines>`;
 }
 
