@@ -71,6 +71,33 @@ describe("POST /api/bisections/<id>/marks", () => {
     expect(await db.prisma.developerMark.count()).toBe(0);
   });
 
+  it("refuses control characters in the note or lore with a 400 naming the field (PostgreSQL refuses NUL: 22021), stores nothing", async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ verdict: "wrong", note: "a\u0000b" }, /^note: the note must not contain control characters/],
+      [{ verdict: "wrong", note: "esc \u001b[31m red" }, /^note: the note must not contain control characters/],
+      [{ verdict: "wrong", note: "del \u007f" }, /^note: /],
+      [{ verdict: "wrong", lore: "https://lore.kernel.org/all/a\u0000b/" }, /^lore: the lore link must not contain control characters/],
+      [{ verdict: "wrong", lore: "https://lore.kernel.org/all/a\nb/" }, /^lore: the lore link must not contain control characters/],
+    ];
+    for (const [body, msg] of cases) {
+      const res = await mark(body, "tok1");
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(msg);
+    }
+    // a form body carries the same note
+    const form = await POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${id}/marks`, {
+        method: "POST",
+        headers: { authorization: "Bearer tok1", "content-type": "application/x-www-form-urlencoded" },
+        body: "verdict=wrong&note=a%00b",
+      }),
+      ctx(id),
+    );
+    expect(form.status).toBe(400);
+    expect((await form.json()).error).toMatch(/^note: /);
+    expect(await db.prisma.developerMark.count()).toBe(0);
+  });
+
   it("stores a mark under the token's name; a second mark by the same developer is new history", async () => {
     const first = await mark({ verdict: "right", note: "looks fine" }, "tok1");
     expect(first.status).toBe(201);

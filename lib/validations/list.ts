@@ -2,6 +2,7 @@
 // Unknown values fall back to defaults rather than failing: a stale link still opens.
 import { z } from "zod";
 import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
+import { CONTROL } from "./control";
 
 export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -12,9 +13,6 @@ const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** Search text and path prefixes: at most this many characters. */
 export const MAX_TEXT_PARAM = 200;
-// C0 controls, DEL and C1 controls: PostgreSQL refuses NUL in text (22021), and none of them
-// can be part of a crash title, hash, name or path anyone searches for.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const textParam = z
   .string()
   .max(MAX_TEXT_PARAM, `must be at most ${MAX_TEXT_PARAM} characters`)
