@@ -18,11 +18,12 @@ export const MAX_BODY_BYTES = MAX_LOG_BYTES + MULTIPART_SLACK;
 const tooLarge = (what: string) =>
   new IngestError(`request body is ${what}; a log may be at most ${MAX_LOG_BYTES} bytes (10 MiB), the whole body at most ${MAX_BODY_BYTES} bytes`, 413);
 
-/** The body's bytes, counted while they arrive: past `max` the stream is cancelled and a 413
- *  thrown, so a chunked body without Content-Length is never read whole. */
-export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+/** The body's bytes, counted while they arrive: past `max` the stream is cancelled and
+ *  `refuse` thrown (a 413 saying what was sent), so a chunked body without Content-Length is
+ *  never read whole. */
+export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES, refuse: (what: string) => Error = tooLarge): Promise<Uint8Array<ArrayBuffer>> {
   const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > max) throw tooLarge(`${declared} bytes`);
+  if (declared !== null && Number(declared) > max) throw refuse(`${declared} bytes`);
   if (!req.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -33,7 +34,7 @@ export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promi
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(`over ${max} bytes`);
+      throw refuse(`over ${max} bytes`);
     }
     chunks.push(value);
   }

@@ -138,6 +138,57 @@ describe("POST /api/bisections/<id>/marks", () => {
   });
 });
 
+describe("the marks body's size", () => {
+  const chunked = (chunks: Uint8Array[], pulls: { n: number }) =>
+    new ReadableStream<Uint8Array>({
+      pull(c) {
+        const next = chunks[pulls.n++];
+        if (next) c.enqueue(next);
+        else c.close();
+      },
+    });
+  const post = (body: BodyInit, type = "application/json") =>
+    POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${other}/marks`, { method: "POST", headers: { authorization: "Bearer tok3", "content-type": type }, body, duplex: "half" } as RequestInit),
+      ctx(other),
+    );
+
+  it("stops reading a chunked body without Content-Length past 64 KiB: 413 with the reason, the rest never pulled, nothing stored", async () => {
+    const before = await db.prisma.developerMark.count();
+    const start = new TextEncoder().encode('{"verdict": "wrong", "note": "');
+    const filler = new Uint8Array(16 * 1024).fill(0x61);
+    for (const type of ["application/json", "application/x-www-form-urlencoded"]) {
+      const pulls = { n: 0 };
+      const res = await post(chunked([start, ...Array.from({ length: 6400 }, () => filler)], pulls), type);
+      expect(res.status, type).toBe(413);
+      expect((await res.json()).error).toMatch(/^the body is over 65536 bytes; a mark is at most 64 KiB/);
+      // 100 MiB offered, about 64 KiB read (a few chunks of read-ahead)
+      expect(pulls.n, type).toBeLessThan(12);
+    }
+    // a declared length over the cap is refused before reading
+    const declared = await POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${other}/marks`, {
+        method: "POST",
+        headers: { authorization: "Bearer tok3", "content-type": "application/json", "content-length": "70000" },
+        body: JSON.stringify({ verdict: "wrong", note: "x".repeat(69_960) }),
+      }),
+      ctx(other),
+    );
+    expect(declared.status).toBe(413);
+    expect(await db.prisma.developerMark.count()).toBe(before);
+  });
+
+  it("takes a chunked body under the cap, JSON or form", async () => {
+    const enc = new TextEncoder();
+    const json = await post(chunked([enc.encode('{"verdict": "wrong", '), enc.encode('"note": "sent in two chunks"}')], { n: 0 }));
+    expect(json.status).toBe(201);
+    expect((await json.json()).mark).toMatchObject({ who: "carol", note: "sent in two chunks" });
+    const form = await post(chunked([enc.encode("verdict=right&no"), enc.encode("te=ok")], { n: 0 }), "application/x-www-form-urlencoded");
+    expect(form.status).toBe(201);
+    expect((await form.json()).mark).toMatchObject({ who: "carol", verdict: "right", note: "ok" });
+  });
+});
+
 describe("marks elsewhere", () => {
   it("filter the list: ?mark=wrong, right, marked, unmarked (a typo is a 400)", async () => {
     const ids = async (q: string) => (await (await GET_LIST(new Request(`http://x/api/bisections?${q}`))).json()).rows.map((r: { id: string }) => r.id);
