@@ -7,6 +7,7 @@ import { guardWrite } from "@/lib/server/write-guard";
 import { parseMarkInput } from "@/lib/validations/mark";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { readBodyLimited } from "@/lib/upload-body";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,7 @@ async function readBody(req: Request): Promise<unknown> {
 }
 
 /** A developer's mark: 201 with the mark and every mark on the bisection; 401/403 without a write token, 429 over the rate. */
-export async function POST(req: Request, ctx: Ctx) {
+export const POST = withDatabase(async function POST(req: Request, ctx: Ctx) {
   const { id } = await ctx.params;
   if (!bisectionIdSchema.safeParse(id).success) return bad(`"${id}" is not a bisection id (12 hex digits)`, 400);
   const auth = await guardWrite(req);
@@ -52,12 +53,12 @@ export async function POST(req: Request, ctx: Ctx) {
     if (e instanceof MarkError) return bad(e.message, e.status);
     throw e;
   }
-}
+});
 
 /** Every mark on the bisection, oldest first (history: nothing is overwritten). */
-export async function GET(_req: Request, ctx: Ctx) {
+export const GET = withDatabase(async function GET(_req: Request, ctx: Ctx) {
   const { id } = await ctx.params;
   if (!bisectionIdSchema.safeParse(id).success) return bad(`"${id}" is not a bisection id (12 hex digits)`, 400);
   if (!(await getPrisma().bisection.count({ where: { id } }))) return bad(`no bisection ${id}`, 404);
   return NextResponse.json(await marksOf(getPrisma(), id));
-}
+});
