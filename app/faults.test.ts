@@ -32,6 +32,9 @@ let upload: Handler;
 let one: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 let logTxt: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 let feed: Handler;
+let marks: { GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>; POST: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response> };
+let labels: () => Promise<Response>;
+let xid: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 let Home: (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement>;
 let Bisection: (p: { params: Promise<{ id: string }> }) => Promise<ReactElement>;
 let bisectionMetadata: (p: { params: Promise<{ id: string }> }) => Promise<{ title?: unknown }>;
@@ -54,6 +57,9 @@ beforeAll(async () => {
   ({ GET: one } = await import("./api/bisections/[id]/route"));
   ({ GET: logTxt } = await import("./b/[id]/log.txt/route"));
   ({ GET: feed } = (await import("./feed.atom/route")) as unknown as { GET: Handler });
+  marks = await import("./api/bisections/[id]/marks/route");
+  ({ GET: labels } = await import("./api/labels/route"));
+  ({ GET: xid } = await import("./x/[id]/route"));
   Home = (await import("./page")).default as typeof Home;
   const b = await import("./b/[id]/page");
   Bisection = b.default as unknown as typeof Bisection;
@@ -92,6 +98,10 @@ describe("PostgreSQL down, then back, under the same app", () => {
       await upload(new Request(api, { method: "POST", headers: local, body: FIXTURE.replace("bisecting", "Bisecting") })),
       await logTxt(new Request(`http://127.0.0.1:3000/b/${id}/log.txt`), params(id)),
       await feed(new Request("http://127.0.0.1:3000/feed.atom")),
+      await marks.GET(new Request(`${api}/${id}/marks`), params(id)),
+      await marks.POST(new Request(`${api}/${id}/marks`, { method: "POST", headers: { ...local, "content-type": "application/json" }, body: '{"verdict": "wrong"}' }), params(id)),
+      await labels(),
+      await xid(new Request("http://127.0.0.1:3000/x/10073cd0700000"), params("10073cd0700000")),
     ]) {
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");

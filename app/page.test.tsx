@@ -54,3 +54,19 @@ describe("/ with a page too deep to count to", () => {
     expect(html).toContain('href="/?q=kvm"');
   });
 });
+
+describe("/ with a cursor the database cannot compare", () => {
+  it("opens the first page, as for any cursor it did not give (year 0, past int4, NUL in the key)", async () => {
+    const cursor = (t: unknown) => Buffer.from(JSON.stringify(t)).toString("base64url");
+    const cases: Record<string, string>[] = [
+      { after: cursor([null, "0000-01-01T00:00:00Z", "abc"]) },
+      { sort: "ran", before: cursor(["0000-06-01T00:00:00Z", "2024-01-01T00:00:00Z", "abc"]), page: "2" },
+      { sort: "tested", after: cursor([9007199254740991, "2024-01-01T00:00:00Z", "abc"]) },
+      { sort: "title", after: cursor(["a\u0000b", "2024-01-01T00:00:00Z", "abc"]) },
+    ];
+    for (const sp of cases) {
+      const html = renderToStaticMarkup(await Home({ searchParams: Promise.resolve(sp) }));
+      expect(html, JSON.stringify(sp)).toContain("No bisections yet.");
+    }
+  });
+});

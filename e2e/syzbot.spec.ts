@@ -71,3 +71,16 @@ test("mark a bisection wrong with the real culprit; see it on the page, the comm
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bisections (1)");
   await expect(page.locator(`main a[href="${permalink}"]`).first()).toBeVisible();
 });
+
+test("a note with a NUL in it is refused by the mark form with the reason, and nothing is stored", async ({ page, request }) => {
+  const before = (await (await request.get(`/api${permalink.replace("/b/", "/bisections/")}/marks`)).json()).history.length;
+  await page.goto(permalink);
+  await page.getByText("Mark this bisection").click();
+  await page.getByLabel("wrong", { exact: true }).check();
+  const note = page.getByLabel("Note");
+  await note.fill("a\u0000b");
+  expect(await note.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe("a\u0000b");
+  await page.getByRole("button", { name: "Add my mark" }).click();
+  await expect(page.locator("#mark-error")).toContainText("Not stored: note: the note must not contain control characters");
+  expect((await (await request.get(`/api${permalink.replace("/b/", "/bisections/")}/marks`)).json()).history).toHaveLength(before);
+});

@@ -18,11 +18,12 @@ export const MAX_BODY_BYTES = MAX_LOG_BYTES + MULTIPART_SLACK;
 const tooLarge = (what: string) =>
   new IngestError(`request body is ${what}; a log may be at most ${MAX_LOG_BYTES} bytes (10 MiB), the whole body at most ${MAX_BODY_BYTES} bytes`, 413);
 
-/** The body's bytes, counted while they arrive: past `max` the stream is cancelled and a 413
- *  thrown, so a chunked body without Content-Length is never read whole. */
-export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+/** The body's bytes, counted while they arrive: past `max` the stream is cancelled and
+ *  `refuse` thrown (a 413 saying what was sent), so a chunked body without Content-Length is
+ *  never read whole. */
+export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES, refuse: (what: string) => Error = tooLarge): Promise<Uint8Array<ArrayBuffer>> {
   const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > max) throw tooLarge(`${declared} bytes`);
+  if (declared !== null && Number(declared) > max) throw refuse(`${declared} bytes`);
   if (!req.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -33,7 +34,7 @@ export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promi
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(`over ${max} bytes`);
+      throw refuse(`over ${max} bytes`);
     }
     chunks.push(value);
   }
@@ -46,6 +47,21 @@ export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES): Promi
   return out;
 }
 
+/** A multipart field's text, whether sent as a value or as a file part. */
+async function partText(v: FormDataEntryValue | null): Promise<string | null> {
+  return v === null ? null : typeof v === "string" ? v : await v.text();
+}
+
+/** The first name that comes twice, or null. */
+function firstRepeated(names: Iterable<string>): string | null {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) return n;
+    seen.add(n);
+  }
+  return null;
+}
+
 export async function readLogFromRequest(req: Request): Promise<UploadBody> {
   const type = (req.headers.get("content-type") ?? "text/plain").toLowerCase();
   const known = ["multipart/form-data", "application/json", "text/", "application/octet-stream"].some((t) => type.startsWith(t));
@@ -54,11 +70,15 @@ export async function readLogFromRequest(req: Request): Promise<UploadBody> {
   if (type.startsWith("multipart/form-data")) {
     const form = await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? type } }).formData().catch(() => null);
     if (!form) throw new IngestError("could not read the multipart body", 400);
-    const field = form.get("log");
-    const url = form.get("url");
-    const link = typeof url === "string" && url.trim() ? url : null;
-    if (field === null && !link) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...) or `url` (a syzbot link)", 400);
-    return { log: field === null ? null : typeof field === "string" ? field : await field.text(), url: link };
+    const twice = firstRepeated(form.keys());
+    if (twice !== null) throw new IngestError(`multipart upload: field \`${twice}\` given twice; send one \`log\` and at most one \`url\``, 400);
+    // either field may be text (-F url=https://...) or a file part (-F url=@syzbot-email.txt);
+    // a file part is inside the body, so readBodyLimited has already bounded it
+    const log = await partText(form.get("log"));
+    const url = await partText(form.get("url"));
+    const link = url !== null && url.trim() ? url : null;
+    if (log === null && !link) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...) or `url` (a syzbot link or email: -F url=https://... or -F url=@syzbot-email.txt)", 400);
+    return { log, url: link };
   }
   const text = new TextDecoder().decode(bytes);
   if (type.startsWith("application/json")) {

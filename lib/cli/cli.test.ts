@@ -1,7 +1,7 @@
 // The CLI as a user runs it: one process per command, JSON on stdout, reasons on stderr,
 // exit codes; import into a real PostgreSQL with counts and a re-import that adds nothing.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync, copyFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,11 +26,57 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 let dir: string;
+/** a log beside a file one byte over the 10 MiB log limit (sparse: no 10 MiB written) */
+let bigDir: string;
+let big: string;
+const BIG_SAYS = /big\.txt is 10485761 bytes \(10\.0 MiB\); a log may be at most 10485760 bytes \(10 MiB\), so it was not read/;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bisectview-cli-"));
   copyFileSync(FIXTURE, path.join(dir, "a.txt"));
   copyFileSync("lib/parser/testdata/synthetic/fix-found-nfc-2022.txt", path.join(dir, "b.txt"));
   writeFileSync(path.join(dir, "c.txt"), "bisection is taking too long (>8h0m0s), aborting\n");
+  bigDir = path.join(dir, "big");
+  mkdirSync(bigDir);
+  copyFileSync(FIXTURE, path.join(bigDir, "a.txt"));
+  big = path.join(bigDir, "big.txt");
+  writeFileSync(big, "");
+  truncateSync(big, 10 * 1024 * 1024 + 1);
+});
+
+describe("a file over the log limit", () => {
+  it("parse and judge refuse it unread with its name and size: exit 1, nothing on stdout", async () => {
+    for (const cmd of ["parse", "judge"]) {
+      const r = await cli([cmd, big]);
+      expect(r.code, cmd).toBe(1);
+      expect(r.stdout, cmd).toBe("");
+      expect(r.stderr, cmd).toMatch(BIG_SAYS);
+    }
+  });
+
+  it("parse and judge of a directory go on with the other files and list it as rejected", async () => {
+    for (const cmd of ["parse", "judge"]) {
+      const r = await cli([cmd, bigDir]);
+      expect(r.code, cmd).toBe(1);
+      const rows = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+      expect(rows.map((l) => path.basename(l.file))).toEqual(["a.txt", "big.txt"]);
+      expect(rows[0].rejected).toBeUndefined();
+      expect(rows[1]).toMatchObject({ rejected: true, reason: expect.stringMatching(BIG_SAYS) });
+    }
+  });
+
+  it("stats says so on stderr and exits 1, counting the others", async () => {
+    const r = await cli(["stats", bigDir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(BIG_SAYS);
+    expect(r.stdout).toMatch(/logs: 2 .*rejected: 1/);
+    expect(r.stdout).toMatch(/cause found/);
+  });
+
+  it("a device without a size is not read past the limit either (/dev/zero)", async () => {
+    const r = await cli(["parse", "/dev/zero"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\/dev\/zero is over 10485760 bytes; a log may be at most 10485760 bytes \(10 MiB\), so it was not read/);
+  });
 });
 
 describe("cli parse", () => {
@@ -123,6 +169,14 @@ describe("cli import", () => {
     expect(first.code).toBe(2);
     const second = await cli(["import", dir], { DATABASE_URL: db.url });
     expect(second.stdout).toMatch(/imported: 0, duplicates: 2, rejected: 1/);
+    expect(await db.prisma.bisection.count()).toBe(2);
+  });
+
+  it("refuses a file over the log limit unread and imports the others", async () => {
+    const r = await cli(["import", bigDir], { DATABASE_URL: db.url });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/imported: 0, duplicates: 1, rejected: 1/);
+    expect(r.stdout).toMatch(new RegExp(`rejected .*big\\.txt: .*${BIG_SAYS.source}`));
     expect(await db.prisma.bisection.count()).toBe(2);
   });
 

@@ -1,8 +1,8 @@
 // The CLI's commands. Output: JSON (or NDJSON for several inputs) on stdout; errors on stderr.
-import { readFileSync } from "node:fs";
 import { parseBisectionLog } from "@/lib/parser";
 import { findGuiltyFrame, guiltyRoute, judgeBisection, type GuiltyRoute } from "@/lib/analysis";
 import type { BisectionLog, CrashReport } from "@/lib/parser/types";
+import { LogFileTooLarge, readLogFileSync } from "@/lib/ingest/read-file";
 import { expandInputs } from "./inputs";
 
 type Out = (s: string) => void;
@@ -33,13 +33,33 @@ function readInputs(args: string[], err: Out): string[] | null {
   return files;
 }
 
+/** The file's text, or why it was not read (over the log limit: its size said before reading). */
+function readLog(file: string): { ok: true; text: string } | { ok: false; reason: string } {
+  try {
+    return { ok: true, text: readLogFileSync(file) };
+  } catch (e) {
+    if (e instanceof LogFileTooLarge) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
 export function cmdParse(args: string[], out: Out, err: Out): number {
   const files = readInputs(args, err);
   if (!files) return 1;
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   let failed = 0;
   for (const file of files) {
-    const res = parseForCli(readFileSync(file, "utf8"));
+    const read = readLog(file);
+    if (!read.ok) {
+      if (!batch) {
+        err(`bisectview: ${read.reason}`);
+        return 1;
+      }
+      failed++;
+      out(JSON.stringify({ file, rejected: true, reason: read.reason, line: null }));
+      continue;
+    }
+    const res = parseForCli(read.text);
     if (!batch) {
       if (!res.ok) {
         err(`bisectview: ${file}: ${res.reason}`);
@@ -63,7 +83,17 @@ export function cmdJudge(args: string[], out: Out, err: Out): number {
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   let failed = 0;
   for (const file of files) {
-    const text = readFileSync(file, "utf8");
+    const read = readLog(file);
+    if (!read.ok) {
+      failed++;
+      if (!batch) {
+        err(`bisectview: ${read.reason}`);
+        return 1;
+      }
+      out(JSON.stringify({ file, rejected: true, reason: read.reason }));
+      continue;
+    }
+    const text = read.text;
     const res = parseBisectionLog(text);
     if (!res.ok) {
       failed++;
@@ -101,8 +131,17 @@ export function cmdStats(args: string[], out: Out, err: Out): number {
   let bytes = 0;
   let rejected = 0;
   let parseMs = 0;
+  let unread = 0;
   for (const file of files) {
-    const text = readFileSync(file, "utf8");
+    const read = readLog(file);
+    if (!read.ok) {
+      // said at once, counted as rejected, and the exit code says some input was not read
+      err(`bisectview: ${read.reason}`);
+      unread++;
+      rejected++;
+      continue;
+    }
+    const text = read.text;
     bytes += Buffer.byteLength(text);
     const t0 = performance.now();
     const res = parseBisectionLog(text);
@@ -126,5 +165,5 @@ export function cmdStats(args: string[], out: Out, err: Out): number {
   out(`warnings: ${wTotal}`);
   for (const [k, n] of [...warnings].sort((a, b) => b[1] - a[1])) out(`  ${String(n).padStart(6)}  ${k}`);
   out(`parse: ${parseMs.toFixed(0)} ms, ${(mb / (parseMs / 1000)).toFixed(1)} MiB/s, ${(files.length / (parseMs / 1000)).toFixed(0)} logs/s`);
-  return 0;
+  return unread ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 // `cli import <file|dir>...`: every log through lib/ingest's bulk import, with a progress bar
 // and a summary.
-import { readFile } from "node:fs/promises";
 import { ensureDatabase } from "@/lib/server/database";
 import { bulkImport } from "@/lib/ingest/bulk-import";
+import { readLogFile } from "@/lib/ingest/read-file";
 import { identityFromFileName } from "@/lib/ingest/syzbot-identity";
 import { databaseUnavailableReason } from "@/lib/db-errors";
 import { expandInputs } from "./inputs";
@@ -35,7 +35,8 @@ export async function cmdImport(args: string[], out: Out, err: Out): Promise<num
   try {
     // several logs per transaction, parsed in a worker thread while the database writes
     await bulkImport(db.url, files, {
-      read: (file) => readFile(file, "utf8"),
+      // the size first: a file over the log limit is refused unread, the others go on
+      read: readLogFile,
       // Log_<x>.txt is syzbot's /x/bisect.txt?x=<x>: the bisection links back to it
       identity: identityFromFileName,
       isOutage: (e) => databaseUnavailableReason(e) !== null,

@@ -3,14 +3,17 @@
 // of all matching rows gives (the order each index walk is built to reproduce); hash prefixes
 // find found, start and candidate commits; counts are exact, or capped for searches.
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { logsUnder } from "@/lib/testing/logs-under";
 import { ingestLog } from "@/lib/ingest";
 import { addMark } from "@/lib/ingest/marks";
 import { parseMarkInput } from "@/lib/validations/mark";
-import { decodeCursor, encodeCursor, listQuery, parseListParams, SORT_KEYS, type ListCursor, type ListParams } from "@/lib/validations/list";
-import { listBisections, SEARCH_COUNT_CAP } from "./list";
+import { decodeCursor, encodeCursor, listQuery, MAX_CURSOR_KEY, parseListParams, parseListParamsStrict, SORT_KEYS, type ListCursor, type ListParams } from "@/lib/validations/list";
+import { printable } from "@/lib/ingest/display-safe";
+import { OUTCOMES, VERDICTS } from "@/lib/domain/words";
+import { cursorOf, listBisections, SEARCH_COUNT_CAP } from "./list";
 import { hashPrefix, narrowsRows, pageIdsQuery, readsBackwards } from "./list-query";
 
 interface Ref {
@@ -195,6 +198,76 @@ describe("listBisections", () => {
     const page = parseListParams({ after: "%%%", page: "3" });
     expect(page.after).toBeUndefined();
     expect(page.page).toBe(3);
+  });
+
+  it("takes back every cursor its encoder writes for a row PostgreSQL can hold (property)", () => {
+    // what a stored row can hold: times in toISOString's four-digit years, a title of at most
+    // MAX_CURSOR_KEY units made printable by ingest (and well-formed by pg's UTF-8), a 40-hex
+    // found commit, an int4 count, the domain's words
+    const time = fc.date({ min: new Date("0001-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
+    const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+    const title = fc.oneof(
+      fc.string({ unit: "binary", maxLength: MAX_CURSOR_KEY }).map((s) => wellFormed(printable(s.slice(0, MAX_CURSOR_KEY)))),
+      // the longest encodings: every unit three UTF-8 bytes, or escaped in JSON
+      fc.constantFrom("\ufffd", '"', "\\", "\t", "\u{1f600}", "x").map((c) => c.repeat(MAX_CURSOR_KEY / c.length)),
+    );
+    const row = fc.record({
+      id: fc.stringMatching(/^[0-9a-f]{12}$/),
+      uploaded_at: time,
+      started_at: fc.option(time),
+      crash_title: fc.option(title),
+      found_commit_hash: fc.option(fc.stringMatching(/^[0-9a-f]{40}$/)),
+      step_count: fc.integer({ min: 0, max: 2_147_483_647 }),
+      outcome: fc.constantFrom(...OUTCOMES),
+      verdict: fc.constantFrom(...VERDICTS),
+    });
+    fc.assert(
+      fc.property(row, fc.constantFrom(...SORT_KEYS), fc.constantFrom("after", "before"), (r, sort, side) => {
+        const c = cursorOf({ sort }, r);
+        const url = encodeCursor(c);
+        const strict = parseListParamsStrict({ sort, [side]: url });
+        expect(strict, JSON.stringify(c).slice(0, 200)).toMatchObject({ ok: true, params: { [side]: c } });
+        expect(parseListParams({ sort, [side]: url })[side]).toEqual(c);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("never fails the page's query for a cursor its parse lets through (property, on PostgreSQL)", async () => {
+    // edges of every part: times around year 0 and 10000, counts around int4 and 2^53, text with
+    // controls and long; whatever the strict parse accepts must read a page, both plans
+    const edgeTime = fc.oneof(
+      fc.date({ min: new Date("-000100-01-01T00:00:00Z"), max: new Date("+010100-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.constantFrom("0000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "2024-01-01T00:00:00.000Z"),
+    );
+    const key = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -(2 ** 31) - 2, max: 2 ** 31 + 1 }),
+      fc.constantFrom(9007199254740991, -1, 0, 2 ** 31, 1.5, 1e300),
+      edgeTime,
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom("a", "\u0000", "\t", "\u001b", "\ufffd"), maxLength: 20 }),
+    );
+    const id = fc.oneof(fc.stringMatching(/^[0-9a-z]{1,64}$/), fc.constantFrom("0", "zzzzzzzzzzzz"));
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(key, edgeTime, id, fc.constantFrom(...SORT_KEYS), fc.constantFrom("asc", "desc"), fc.constantFrom("after", "before"), async (k, at, i, sort, dir, side) => {
+        const url = Buffer.from(JSON.stringify([k, at, i])).toString("base64url");
+        const strict = parseListParamsStrict({ sort, dir, per: "25", [side]: url });
+        const lax = parseListParams({ sort, dir, per: "25", [side]: url });
+        // the page ignores what the API refuses, and takes what it takes
+        expect(lax[side]).toEqual(strict.ok ? strict.params[side] : undefined);
+        if (!strict.ok) {
+          expect(strict.error).toMatch(new RegExp(`^${side}: `));
+          return;
+        }
+        accepted++;
+        for (const few of narrowsRows(strict.params) ? [true] : [true, false]) await db.prisma.$queryRaw(pageIdsQuery(strict.params, few));
+        await listBisections(db.prisma, strict.params);
+      }),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(30);
   });
 
   it("finds a hash by its prefix: found, start and candidate commits, 4 to 40 hex digits", async () => {

@@ -112,8 +112,11 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
  *  in index order value by value (which would read every row of the other values). */
 const FEW_ROWS = 5_000;
 
+/** The columns of a row that place it in the list's order. */
+export type CursorRow = Pick<ListSqlRow, "id" | "uploaded_at" | "started_at" | "crash_title" | "found_commit_hash" | "step_count" | "outcome" | "verdict">;
+
 /** A row's place in the list's order, for the cursor of the page next to it. */
-function cursorOf(p: ListParams, b: ListSqlRow): ListCursor {
+export function cursorOf(p: Pick<ListParams, "sort">, b: CursorRow): ListCursor {
   const key = {
     uploaded: null,
     ran: b.started_at?.toISOString() ?? null,

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isRefusal, normalizeUpload, type Refusal } from "./prepare";
+import { LogFileTooLarge } from "./read-file";
 import type { PrepareRequest } from "./prepare-worker";
 import type { LogCopy } from "./rows";
 import { linkStored, storeBatch } from "./bulk";
@@ -101,7 +102,8 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
       try {
         text = await opts.read(name);
       } catch (e) {
-        return { name, status: "rejected", reason: `cannot read it: ${(e as Error).message}` };
+        // too large: refused as an upload over the limit is, with the size (lib/ingest/read-file.ts)
+        return { name, status: "rejected", reason: e instanceof LogFileTooLarge ? e.message : `cannot read it: ${(e as Error).message}` };
       }
       const up = normalizeUpload(text);
       if (isRefusal(up)) return { name, status: "rejected", reason: up.reason };

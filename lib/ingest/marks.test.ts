@@ -71,6 +71,33 @@ describe("POST /api/bisections/<id>/marks", () => {
     expect(await db.prisma.developerMark.count()).toBe(0);
   });
 
+  it("refuses control characters in the note or lore with a 400 naming the field (PostgreSQL refuses NUL: 22021), stores nothing", async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ verdict: "wrong", note: "a\u0000b" }, /^note: the note must not contain control characters/],
+      [{ verdict: "wrong", note: "esc \u001b[31m red" }, /^note: the note must not contain control characters/],
+      [{ verdict: "wrong", note: "del \u007f" }, /^note: /],
+      [{ verdict: "wrong", lore: "https://lore.kernel.org/all/a\u0000b/" }, /^lore: the lore link must not contain control characters/],
+      [{ verdict: "wrong", lore: "https://lore.kernel.org/all/a\nb/" }, /^lore: the lore link must not contain control characters/],
+    ];
+    for (const [body, msg] of cases) {
+      const res = await mark(body, "tok1");
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(msg);
+    }
+    // a form body carries the same note
+    const form = await POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${id}/marks`, {
+        method: "POST",
+        headers: { authorization: "Bearer tok1", "content-type": "application/x-www-form-urlencoded" },
+        body: "verdict=wrong&note=a%00b",
+      }),
+      ctx(id),
+    );
+    expect(form.status).toBe(400);
+    expect((await form.json()).error).toMatch(/^note: /);
+    expect(await db.prisma.developerMark.count()).toBe(0);
+  });
+
   it("stores a mark under the token's name; a second mark by the same developer is new history", async () => {
     const first = await mark({ verdict: "right", note: "looks fine" }, "tok1");
     expect(first.status).toBe(201);
@@ -108,6 +135,57 @@ describe("POST /api/bisections/<id>/marks", () => {
       ctx(other),
     );
     expect(res.status).toBe(201);
+  });
+});
+
+describe("the marks body's size", () => {
+  const chunked = (chunks: Uint8Array[], pulls: { n: number }) =>
+    new ReadableStream<Uint8Array>({
+      pull(c) {
+        const next = chunks[pulls.n++];
+        if (next) c.enqueue(next);
+        else c.close();
+      },
+    });
+  const post = (body: BodyInit, type = "application/json") =>
+    POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${other}/marks`, { method: "POST", headers: { authorization: "Bearer tok3", "content-type": type }, body, duplex: "half" } as RequestInit),
+      ctx(other),
+    );
+
+  it("stops reading a chunked body without Content-Length past 64 KiB: 413 with the reason, the rest never pulled, nothing stored", async () => {
+    const before = await db.prisma.developerMark.count();
+    const start = new TextEncoder().encode('{"verdict": "wrong", "note": "');
+    const filler = new Uint8Array(16 * 1024).fill(0x61);
+    for (const type of ["application/json", "application/x-www-form-urlencoded"]) {
+      const pulls = { n: 0 };
+      const res = await post(chunked([start, ...Array.from({ length: 6400 }, () => filler)], pulls), type);
+      expect(res.status, type).toBe(413);
+      expect((await res.json()).error).toMatch(/^the body is over 65536 bytes; a mark is at most 64 KiB/);
+      // 100 MiB offered, about 64 KiB read (a few chunks of read-ahead)
+      expect(pulls.n, type).toBeLessThan(12);
+    }
+    // a declared length over the cap is refused before reading
+    const declared = await POST_MARK(
+      new Request(`http://localhost:3000/api/bisections/${other}/marks`, {
+        method: "POST",
+        headers: { authorization: "Bearer tok3", "content-type": "application/json", "content-length": "70000" },
+        body: JSON.stringify({ verdict: "wrong", note: "x".repeat(69_960) }),
+      }),
+      ctx(other),
+    );
+    expect(declared.status).toBe(413);
+    expect(await db.prisma.developerMark.count()).toBe(before);
+  });
+
+  it("takes a chunked body under the cap, JSON or form", async () => {
+    const enc = new TextEncoder();
+    const json = await post(chunked([enc.encode('{"verdict": "wrong", '), enc.encode('"note": "sent in two chunks"}')], { n: 0 }));
+    expect(json.status).toBe(201);
+    expect((await json.json()).mark).toMatchObject({ who: "carol", note: "sent in two chunks" });
+    const form = await post(chunked([enc.encode("verdict=right&no"), enc.encode("te=ok")], { n: 0 }), "application/x-www-form-urlencoded");
+    expect(form.status).toBe(201);
+    expect((await form.json()).mark).toMatchObject({ who: "carol", verdict: "right", note: "ok" });
   });
 });
 

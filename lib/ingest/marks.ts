@@ -9,7 +9,7 @@ import { isUniqueViolation } from "./store";
 export class MarkError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 404 | 409 | 413,
   ) {
     super(message);
     this.name = "MarkError";

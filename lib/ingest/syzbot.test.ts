@@ -45,6 +45,7 @@ beforeEach(() => {
 const api = "http://localhost:3000/api/bisections";
 const postUrl = (url: string) => POST(new Request(api, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }) }));
 const getOne = async (id: string) => (await GET_ONE(new Request(`${api}/${id}`), { params: Promise.resolve({ id }) })).json();
+const FIXTURE_SEED = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const corpus = (xid: string) => readFileSync(path.join(CORPUS, `Log_${xid}.txt`), "utf8");
 
 describe("fetching is off by default", () => {
@@ -178,6 +179,48 @@ describe("a pasted syzbot email", () => {
     expect(fake.requests).toEqual([]);
     const b = await getOne((await res.json()).id);
     expect(b.syzbot).toMatchObject({ logXid: "100b11b0d00000", bugExtid: "1111222233334444aaaa", consoleUrl: "https://syzkaller.appspot.com/x/log.txt?x=120b11b0d00000" });
+  });
+});
+
+describe("a syzbot email sent as a file (curl -F url=@syzbot-email.txt, as the README shows)", () => {
+  it("attaches the file's links to the log uploaded with it, without fetching", async () => {
+    delete process.env.BISECTVIEW_FETCH;
+    // curl -F log=@bisect.txt -F url=@syzbot-email.txt
+    const form = new FormData();
+    form.set("log", new Blob([corpus("120be99f880000")], { type: "text/plain" }), "bisect.txt");
+    form.set("url", new Blob([email("120be99f880000", "5555666677778888bbbb")], { type: "text/plain" }), "syzbot-email.txt");
+    const res = await POST(new Request(api, { method: "POST", body: form }));
+    expect(res.status).toBe(201);
+    expect(fake.requests).toEqual([]);
+    const b = await getOne((await res.json()).id);
+    expect(b.syzbot).toMatchObject({ logXid: "120be99f880000", bugExtid: "5555666677778888bbbb", consoleUrl: "https://syzkaller.appspot.com/x/log.txt?x=120be99f880000" });
+  });
+
+  it("alone, imports the log its 'bisection log:' line names", async () => {
+    const form = new FormData();
+    form.set("url", new Blob([email("1210a518480000", "9999aaaabbbbccccdddd")]), "syzbot-email.txt");
+    const res = await POST(new Request(api, { method: "POST", body: form }));
+    expect(res.status).toBe(201);
+    expect(fake.requests).toEqual(["/x/bisect.txt?x=1210a518480000"]);
+    expect((await getOne((await res.json()).id)).syzbot).toMatchObject({ logXid: "1210a518480000", bugExtid: "9999aaaabbbbccccdddd" });
+  });
+
+  it("refuses a field given twice (two `log`s, two `url`s) with a 400 naming it, and stores nothing", async () => {
+    const n = await db.prisma.bisection.count();
+    for (const field of ["log", "url"]) {
+      const form = new FormData();
+      form.append("log", new Blob([corpus("1009a9f2d00000")]), "a.txt");
+      if (field === "log") form.append("log", new Blob([FIXTURE_SEED]), "b.txt");
+      else {
+        form.append("url", "https://syzkaller.appspot.com/x/bisect.txt?x=1009a9f2d00000");
+        form.append("url", new Blob([email("1009a9f2d00000", "aaaabbbbccccddddeeee")]), "c.txt");
+      }
+      const res = await POST(new Request(api, { method: "POST", body: form }));
+      expect(res.status, field).toBe(400);
+      expect((await res.json()).error).toMatch(new RegExp(`^multipart upload: field \`${field}\` given twice`));
+    }
+    expect(await db.prisma.bisection.count()).toBe(n);
+    expect(fake.requests).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 // Unknown values fall back to defaults rather than failing: a stale link still opens.
 import { z } from "zod";
 import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
+import { CONTROL } from "./control";
 
 export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -12,9 +13,6 @@ const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** Search text and path prefixes: at most this many characters. */
 export const MAX_TEXT_PARAM = 200;
-// C0 controls, DEL and C1 controls: PostgreSQL refuses NUL in text (22021), and none of them
-// can be part of a crash title, hash, name or path anyone searches for.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const textParam = z
   .string()
   .max(MAX_TEXT_PARAM, `must be at most ${MAX_TEXT_PARAM} characters`)
@@ -32,40 +30,89 @@ export interface ListCursor {
   id: string;
 }
 
-const cursorTuple = z.tuple([z.union([z.string().max(4096), z.number().int(), z.null()]), z.iso.datetime(), z.string().regex(/^[0-9a-z]{1,64}$/)]);
+/** The longest sort key the list gives: a crash title, which the parser cuts at MAX_MATCH
+ *  (lib/parser/patterns.ts, 4,096 characters); hashes, times and words are shorter. */
+export const MAX_CURSOR_KEY = 4096;
+/** The most commits a row can count: `step_count` is an int4. */
+const MAX_INT4 = 2_147_483_647;
+/** What ingest's printable() leaves in a stored title: no control character but tab. */
+const CONTROL_IN_KEY = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+/** The longest cursor the encoder writes: JSON takes at most 3 UTF-8 bytes for each UTF-16
+ *  unit of a key without controls, plus room for the time, the id and the punctuation. */
+const MAX_CURSOR_CHARS = Math.ceil((3 * MAX_CURSOR_KEY + 256) / 3) * 4;
+const ISO_TIME = z.iso.datetime();
+
+/** Why `s` is not a time PostgreSQL's timestamp takes as the list writes them, or null: ISO
+ *  8601 in UTC, years 1 to 9999 (toISOString's four digits; PostgreSQL has no year 0, 22008). */
+function timeProblem(s: unknown, what: string): string | null {
+  if (typeof s !== "string" || !ISO_TIME.safeParse(s).success) return `its ${what} is not an ISO 8601 UTC time`;
+  return s.startsWith("0000") ? `its ${what} ${JSON.stringify(s)} is outside the years 1 to 9999` : null;
+}
+
+/** Why a sort key cannot be one the list gave, or null. */
+function keyProblem(k: unknown): string | null {
+  if (k === null) return null;
+  if (typeof k === "number") return Number.isInteger(k) && k >= 0 && k <= MAX_INT4 ? null : `its count ${k} is not a number of commits tested (0 to ${MAX_INT4})`;
+  if (typeof k !== "string") return "its sort key is neither text, a count nor null";
+  if (k.length > MAX_CURSOR_KEY) return `its sort key is longer than ${MAX_CURSOR_KEY} characters`;
+  return CONTROL_IN_KEY.test(k) ? "its sort key holds control characters" : null;
+}
 
 /** A cursor as it travels in a URL: base64url of `[key, at, id]`. */
 export function encodeCursor(c: ListCursor): string {
   return Buffer.from(JSON.stringify([c.key, c.at, c.id])).toString("base64url");
 }
 
-export function decodeCursor(s: string): ListCursor | null {
-  if (s.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(s)) return null;
+/** The cursor in `s`, or why it is none the list gave: every part bounded to what PostgreSQL
+ *  compares (a time in its range, a count in int4, text without NUL), so no cursor that
+ *  passes here can make the page's query fail. */
+export function readCursor(s: string): { ok: true; cursor: ListCursor } | { ok: false; why: string | null } {
+  if (s.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(s)) return { ok: false, why: null };
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
   } catch {
-    return null;
+    return { ok: false, why: null };
   }
-  const res = cursorTuple.safeParse(json);
-  return res.success ? { key: res.data[0], at: res.data[1], id: res.data[2] } : null;
+  if (!Array.isArray(json) || json.length !== 3) return { ok: false, why: null };
+  const [key, at, id] = json as unknown[];
+  if (typeof id !== "string" || !/^[0-9a-z]{1,64}$/.test(id)) return { ok: false, why: null };
+  const why = keyProblem(key) ?? timeProblem(at, "upload time");
+  return why ? { ok: false, why } : { ok: true, cursor: { key: key as ListCursor["key"], at: at as string, id } };
 }
 
-/** Whether a cursor's key has the sort's type: a count for commits tested, text (or none) else. */
+export function decodeCursor(s: string): ListCursor | null {
+  const r = readCursor(s);
+  return r.ok ? r.cursor : null;
+}
+
+/** Why a cursor's key does not fit the sort, or null: a count for commits tested, a start
+ *  time (or none) for ran, text for outcome and verdict, text or none else. */
+function cursorMisfit(c: ListCursor, sort: (typeof SORT_KEYS)[number]): string | null {
+  const other = `is a position in another sort than ${sort}`;
+  if (sort === "tested") return typeof c.key === "number" ? null : other;
+  if (sort === "outcome" || sort === "verdict") return typeof c.key === "string" ? null : other;
+  if (sort === "ran") {
+    if (c.key === null) return null;
+    if (typeof c.key !== "string" || !ISO_TIME.safeParse(c.key).success) return other;
+    const why = timeProblem(c.key, "start time");
+    return why && `is not a position this list gave: ${why}`;
+  }
+  return c.key === null || typeof c.key === "string" ? null : other;
+}
+
+/** Whether a cursor's key has the sort's type (see cursorMisfit). */
 export function cursorFits(c: ListCursor, sort: (typeof SORT_KEYS)[number]): boolean {
-  if (sort === "tested") return typeof c.key === "number";
-  if (sort === "outcome" || sort === "verdict") return typeof c.key === "string";
-  if (sort === "ran") return c.key === null || (typeof c.key === "string" && z.iso.datetime().safeParse(c.key).success);
-  return c.key === null || typeof c.key === "string";
+  return cursorMisfit(c, sort) === null;
 }
 
 const cursorParam = z.string().transform((s, ctx) => {
-  const c = decodeCursor(s);
-  if (!c) {
-    ctx.addIssue({ code: "custom", message: "is not a position this list gave (follow the list's own next / previous links)" });
+  const r = readCursor(s);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: `is not a position this list gave${r.why ? `: ${r.why}` : ""} (follow the list's own next / previous links)` });
     return z.NEVER;
   }
-  return c;
+  return r.cursor;
 });
 const cursor = z.preprocess(one, cursorParam.optional().catch(undefined));
 
@@ -162,7 +209,8 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
     const { after, before, sort } = res.data;
     if (after && before) return { ok: false, error: "after, before: give one of them, not both" };
     const c = after ?? before;
-    if (c && !cursorFits(c, sort)) return { ok: false, error: `${after ? "after" : "before"}: is a position in another sort than ${sort} (follow the list's own next / previous links)` };
+    const misfit = c && cursorMisfit(c, sort);
+    if (misfit) return { ok: false, error: `${after ? "after" : "before"}: ${misfit} (follow the list's own next / previous links)` };
     const params = { ...res.data, q: res.data.q || undefined, path: res.data.path || undefined };
     const deep = offsetProblem(params);
     return deep ? { ok: false, error: `page: ${deep}` } : { ok: true, params };

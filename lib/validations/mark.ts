@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MARK_CHOICES } from "@/lib/domain/words";
+import { CONTROL, CONTROL_IN_PROSE } from "./control";
 
 const hash = z
   .string()
@@ -15,13 +16,22 @@ export const markInputSchema = z
   .object({
     verdict: z.enum(MARK_CHOICES, { error: `verdict must be ${CHOICES} (the real culprit is <hash>)` }),
     culprit: z.preprocess((v) => (v === "" ? undefined : v), hash.optional()),
-    note: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().trim().max(4000, "the note is longer than 4,000 characters").optional()),
+    note: z.preprocess(
+      (v) => (typeof v === "string" && !v.trim() ? undefined : v),
+      z
+        .string()
+        .trim()
+        .max(4000, "the note is longer than 4,000 characters")
+        .refine((s) => !CONTROL_IN_PROSE.test(s), "the note must not contain control characters (NUL, escape...; tabs and line breaks are fine)")
+        .optional(),
+    ),
     lore: z.preprocess(
       (v) => (v === "" ? undefined : v),
       z
         .string()
         .trim()
-        .max(500)
+        .max(500, "the lore link is longer than 500 characters")
+        .refine((s) => !CONTROL.test(s), "the lore link must not contain control characters (NUL, newline, escape...)")
         .refine((s) => s.startsWith("https://lore.kernel.org/"), "the lore link must start with https://lore.kernel.org/")
         .optional(),
     ),

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { exportLabels } from "@/lib/data/marks";
+import { withDatabase } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Developers' marks as labels in the shape of the corpus's labels.json (`npm run bench -- judge` reads it). */
-export async function GET() {
+export const GET = withDatabase(async function GET() {
   return NextResponse.json(await exportLabels(getPrisma()));
-}
+});

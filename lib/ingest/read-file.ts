@@ -1,0 +1,80 @@
+// A log file read from disk (the CLI's parse, judge, stats and import), never past the log
+// limit: the size is checked before reading, and the read itself stops one byte past the
+// limit, so a file that grows meanwhile or a device with no size (/dev/zero) is not read whole.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { MAX_LOG_BYTES } from "./normalize";
+
+/** A file over the log limit, with its name and size in the message. */
+export class LogFileTooLarge extends Error {
+  constructor(
+    readonly file: string,
+    readonly size: number | null,
+  ) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    super(
+      `${file} is ${size === null ? `over ${MAX_LOG_BYTES} bytes` : `${size} bytes (${mib(size)})`}; a log may be at most ${MAX_LOG_BYTES} bytes (10 MiB), so it was not read`,
+    );
+    this.name = "LogFileTooLarge";
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** The next read's size: the file's whole stated size (and one byte more, to see it grew) at
+ *  first, then chunks, never past one byte over the limit. */
+function nextRead(size: number, total: number): number {
+  return Math.min(total === 0 && size > 0 ? size + 1 : CHUNK, MAX_LOG_BYTES + 1 - total);
+}
+
+/** Bytes read so far into a text, or the refusal once past the limit. */
+function collect(file: string, chunks: Buffer[], total: number): string {
+  if (total > MAX_LOG_BYTES) throw new LogFileTooLarge(file, null);
+  return Buffer.concat(chunks, total).toString("utf8");
+}
+
+export function readLogFileSync(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const st = fstatSync(fd);
+    const size = st.size;
+    if (size > MAX_LOG_BYTES) throw new LogFileTooLarge(file, size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(nextRead(size, total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      // a regular file's short read is its end; a device or pipe is read until it says so
+      if (total > MAX_LOG_BYTES || (st.isFile() && n < buf.length)) break;
+    }
+    return collect(file, chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function readLogFile(file: string): Promise<string> {
+  const fh = await open(file, "r");
+  try {
+    const st = await fh.stat();
+    const size = st.size;
+    if (size > MAX_LOG_BYTES) throw new LogFileTooLarge(file, size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(nextRead(size, total));
+      const { bytesRead: n } = await fh.read(buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      // a regular file's short read is its end; a device or pipe is read until it says so
+      if (total > MAX_LOG_BYTES || (st.isFile() && n < buf.length)) break;
+    }
+    return collect(file, chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
