@@ -51,6 +51,13 @@ export const SHAPES: { name: string; text: () => string }[] = [
   { name: "deep repetition: quotes and escapes in cc:", text: () => fill(2 * MiB, () => `cc: [${'"\\'.repeat(2000)}]\n`) },
   { name: "deep repetition: digits in durations", text: () => fill(2 * MiB, () => `revisions tested: 1, total time: ${"1".repeat(4000)} (build: 1s, test: 1s)\n`) },
   { name: "deep repetition: Author: and Date: lines", text: () => fill(2 * MiB, (i) => (i % 2 ? `Author: a${" ".repeat(2000)}\r\n` : `Date: a${"\t".repeat(2000)}\rb\n`), CULPRIT) },
+  // three shapes of the hostile-input audit (2026-12-02): each was quadratic before
+  { name: "audit: shortened .../a/x stats, then create lines of b/x", text: () => `${CULPRIT}${" .../a/x | 1 +\n".repeat(27_000)}${" create mode 100644 b/x\n".repeat(27_000)}` },
+  {
+    name: "audit: bad steps crashing at 4,000-char underscore places",
+    text: () => fill(2 * MiB, (i) => `testing commit ${HASH}\nrun #0: crashed: WARNING in q${i}${"_a".repeat(2000)}\n# git bisect bad ${HASH}\n`, `${HEAD}run #0: crashed: KASAN: use-after-free Read in foo_bar\n# git bisect start ${HASH} ${HASH}\n`),
+  },
+  { name: "audit: a start commit crashing at 500 distinct 4,000-char places", text: () => fill(2 * MiB, (i) => `run #${i}: crashed: WARNING in p${i}${"_a".repeat(2000)}\n`) + `# git bisect start ${HASH} ${HASH}\n` },
   { name: "deep repetition: nested <IRQ> markers in a report", text: () => fill(2 * MiB, () => `${"<IRQ>".repeat(800)} f+0x1/0x2 a.c:1\n`, `${HEAD}crash: WARNING in f\n`) },
 ];
 
