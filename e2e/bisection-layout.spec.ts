@@ -85,3 +85,17 @@ test.describe("at 2560 px", () => {
     expect(cut).toBe(false);
   });
 });
+
+test.describe("at 1366 px", () => {
+  test.use({ viewport: { width: 1366, height: 900 } });
+
+  test("a laptop shows the subject column too, cut with an ellipsis, and the page stays within the window", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    await expect(page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    // the head has the column too, so every cell sits under its own head
+    const x = (sel: string) => page.locator(sel).first().evaluate((e) => Math.round(e.getBoundingClientRect().left));
+    expect(await x("#timeline thead th:has-text('subject')")).toBe(await x("#step-13 td.tl-subject"));
+    expect(await x("#timeline thead th:has-text('verdict')")).toBe(await x("#step-13 td:has(.shape)"));
+  });
+});

@@ -38,7 +38,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
                 commit
               </th>
               {subjects && (
-                <th scope="col" className={`${TH} hidden 2xl:table-cell`}>
+                <th scope="col" className={`${TH} hidden xl:table-cell`}>
                   subject
                 </th>
               )}

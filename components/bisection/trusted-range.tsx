@@ -21,6 +21,8 @@ function Bound({ id, hash, line }: { id: string; hash: string; line: number | nu
   );
 }
 
+const lines = (text: string) => text.split("\n").filter((l) => l !== "").length;
+
 export function TrustedRange({ t }: { t: TrustView }) {
   const { id, range, left } = t;
   return (
@@ -42,16 +44,22 @@ export function TrustedRange({ t }: { t: TrustView }) {
           the bug, as the start commit crashed: {range.reference.map((t) => `“${t}”`).join(", ")}
         </p>
       )}
-      <div className="mt-1 flex items-center justify-between">
-        <h3 className="text-[0.85rem] font-semibold text-muted">replay script (git bisect replay)</h3>
-        <CopyButton from="replay-script" label="copy replay script" />
-      </div>
-      <pre id="replay-script" data-testid="replay-script" className="scroll-cue cue-soft p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
-        {range.script}
-      </pre>
       <p className="mt-1 text-[0.85rem]">
         <Backticks text={range.hint} />
       </p>
+      {/* folded: 25 lines of hashes would push the culprit and the crash a screen down; the
+          copy button takes it whole either way */}
+      <div className="mt-1 flex items-start justify-between gap-2">
+        <details className="min-w-0 flex-1">
+          <summary className="cursor-pointer text-[0.85rem] font-semibold text-muted">
+            replay script (git bisect replay, {lines(range.script)} lines)
+          </summary>
+          <pre id="replay-script" data-testid="replay-script" className="scroll-cue cue-soft mt-1 p-1.5 font-mono text-[0.8rem] leading-snug whitespace-pre">
+            {range.script}
+          </pre>
+        </details>
+        <CopyButton from="replay-script" label="copy replay script" />
+      </div>
     </section>
   );
 }
