@@ -30,7 +30,7 @@ export function normalizeUpload(text: string): { normalized: string; hash: strin
   if (bytes > MAX_LOG_BYTES) return { reason: `log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, status: 413, line: null };
   // a JSON body can carry a lone surrogate (`"\ud800"`), which PostgreSQL's jsonb refuses in the
   // warnings and notes quoting the line: U+FFFD, as a UTF-8 upload's bad bytes already are
-  const normalized = normalizeLog(text.replace(/\u0000/g, ""));
+  const normalized = normalizeLog(text.replace(/\u0000/g, "").toWellFormed());
   return { normalized, hash: contentHash(normalized) };
 }
 
