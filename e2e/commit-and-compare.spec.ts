@@ -37,6 +37,12 @@ test("compare two bisections: aligned by commit, the differing verdict flagged",
   await expect(page).toHaveURL(`/compare?a=${a}&b=${b}`);
   await expect(page.getByTestId("compare-summary")).toContainText("Both found the same commit.");
   await expect(page.getByTestId("compare-summary")).toContainText("15 commits tested by both; verdicts differ on 1.");
+  // each side says which bisection it is, where it started and what crashed there
+  for (const [label, id] of [["A", a], ["B", b]]) {
+    const head = page.getByTestId(`compare-head-${label}`);
+    await expect(head.getByRole("link", { name: id })).toHaveAttribute("href", `/b/${id}`);
+    await expect(head).toContainText("15 commits tested from 9c54130cd255, which crashed with WARNING: refcount bug in sk_psock_get");
+  }
   const row = page.locator("tr", { has: page.getByRole("link", { name: "c5a58f877ca6" }) });
   await expect(row).toContainText("verdicts differ");
   await expect(row).toContainText("crashed");

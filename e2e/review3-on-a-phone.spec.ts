@@ -50,6 +50,10 @@ test.describe("at 390 px", () => {
   test("the replay script puts each untrusted verdict's reason on its own line and scrolls with a cue", async ({ page, request }) => {
     await page.goto(`/b/${await seedId(request)}`);
     const box = page.getByTestId("replay-script");
+    // folded under its summary line until the reader opens it
+    await expect(box).toBeHidden();
+    await page.locator("#trusted-range summary").click();
+    await expect(box).toBeVisible();
     const lines = (await box.textContent())!.trimEnd().split("\n");
     // the seed's 8 untrusted verdicts (WARNING in kvm_wait): a comment saying why, then the command commented out
     const reasons = lines.flatMap((l, i) => (l.startsWith("# not trusted") ? [i] : []));

@@ -43,18 +43,29 @@ function Side({ step }: { step: SideStep | null }) {
 
 function Head({ x, label }: { x: CompareHead; label: string }) {
   return (
-    <div>
+    <div data-testid={`compare-head-${label}`}>
       <span className="font-semibold">{label}</span>{" "}
       <Link href={`/b/${x.id}`} className="font-mono">
-        {x.title}
+        {x.id}
       </Link>{" "}
-      <VerdictBadge verdict={x.verdict} /> · {x.words}
+      <span className="font-mono">{x.title}</span> <VerdictBadge verdict={x.verdict} /> · {x.words}
       {x.found && (
         <>
           {" "}
           <Link href={`/c/${x.found.hash}`} className="font-mono">{shortHash(x.found.hash)}</Link> {x.found.subject}
         </>
       )}
+      <span className="text-muted">
+        {" "}
+        · {x.tested} commits tested
+        {x.start && (
+          <>
+            {" "}
+            from <Link href={`/c/${x.start.hash}`} className="font-mono">{shortHash(x.start.hash)}</Link>
+            {x.start.title && <>, which crashed with <span className="font-mono">{x.start.title}</span></>}
+          </>
+        )}
+      </span>
     </div>
   );
 }

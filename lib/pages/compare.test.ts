@@ -86,7 +86,10 @@ describe("comparePage", () => {
 
   it("heads each side and sums the comparison up in one sentence", () => {
     const p = comparePage(stored("aaaaaaaaaaaa", "f1", [s("c1", "bad", true), s("c2", "bad", true)]), stored("bbbbbbbbbbbb", "f1", [s("c1", "bad", true), s("c2", "good", false)]));
-    expect(p.a).toEqual({ id: "aaaaaaaaaaaa", title: "WARNING in kvm_wait", type: "cause", outcome: "found", words: "cause bisection · culprit", verdict: "clean", found: { hash: "f1", subject: "subject of f1" } });
+    // c1 has no role "start" in these steps: no start to show
+    expect(p.a).toEqual({ id: "aaaaaaaaaaaa", title: "WARNING in kvm_wait", type: "cause", outcome: "found", words: "cause bisection · culprit", verdict: "clean", found: { hash: "f1", subject: "subject of f1" }, start: null, tested: 2 });
+    const started = comparePage(stored("a", "f1", [{ ...s("c0", null, true), role: "start" }, s("c1", "bad", true)]), stored("b", "f1", []));
+    expect([started.a.start, started.a.tested]).toEqual([{ hash: "c0", title: "WARNING in kvm_wait" }, 2]);
     expect(p.summary).toBe("Both found the same commit. 2 commits tested by both; verdicts differ on 1.");
     expect(comparePage(stored("a", "f1", [s("c1", "bad", true)]), stored("b", null, [])).summary).toBe("Not both found a commit. 0 commits tested by both; verdicts differ on 0.");
     expect(comparePage(stored("a", "f1", []), stored("b", "f2", [])).summary).toMatch(/^They found different commits\./);

@@ -123,6 +123,10 @@ export interface CompareHead {
   words: string;
   verdict: Verdict;
   found: { hash: string; subject: string | null } | null;
+  /** where it started, and what crashed there: what tells two bisections of one crash apart */
+  start: { hash: string; title: string | null } | null;
+  /** commits it tested */
+  tested: number;
 }
 
 export interface ComparePage {
@@ -147,6 +151,7 @@ export interface StoredSide {
 }
 
 function head(x: StoredSide): CompareHead {
+  const start = x.steps.find((s) => s.role === "start") ?? null;
   return {
     id: x.id,
     title: x.crashSignature?.title ?? x.startSignature?.title ?? x.id,
@@ -155,6 +160,8 @@ function head(x: StoredSide): CompareHead {
     words: `${x.type} bisection · ${x.foundCommitHash ? foundWord(x.type) : OUTCOME[x.outcome].label[x.type]}`,
     verdict: x.verdict,
     found: x.foundCommitHash ? { hash: x.foundCommitHash, subject: x.culprit?.subject ?? null } : null,
+    start: start ? { hash: start.commitHash, title: x.startSignature?.title ?? null } : null,
+    tested: x.steps.length,
   };
 }
 
