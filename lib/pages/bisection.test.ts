@@ -88,6 +88,12 @@ describe("bisectionPage on the seed log", () => {
     expect(p.facts.kernelsWords).toBe(`15 kernels, ${p.facts.builtIdentically} built identically to an earlier one`);
   });
 
+  it("says when syzbot's `revisions tested:` count is not the timeline's commits", () => {
+    expect(p.facts.commitsInTimeline).toBeNull(); // L236: 15, and 15 rows
+    const fewer = bisectionPage({ ...b, revisionsTested: 12 });
+    expect([fewer.facts.revisionsTested, fewer.facts.commitsInTimeline]).toEqual([12, 15]);
+  });
+
   it("says a log without `kernel signature:` lines does not record them, not \"0 kernels\"", () => {
     const none = bisectionPage({ ...b, steps: b.steps.map((s) => ({ ...s, kernelSignature: null })) });
     expect(none.facts.kernels).toEqual([]);

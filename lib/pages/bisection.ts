@@ -92,6 +92,9 @@ export interface FactsView {
   host: string | null;
   compilers: string[];
   revisionsTested: number;
+  /** commits in the timeline, when that is not `revisionsTested` (syzbot's count leaves out
+   *  commits it could not build or test) */
+  commitsInTimeline: number | null;
   /** the range git started with */
   initialLeft: number | null;
   seconds: { total: number | null; build: number | null; test: number | null };
@@ -221,6 +224,7 @@ function factsView(b: BisectionDetail, compilers: string[], recipients: { to: st
     host: b.host,
     compilers,
     revisionsTested: b.revisionsTested ?? b.steps.length,
+    commitsInTimeline: b.revisionsTested !== null && b.revisionsTested !== b.steps.length ? b.steps.length : null,
     initialLeft: b.bisectStartLeft,
     seconds: { total: b.totalSeconds, build: b.buildSeconds, test: b.testSeconds },
     culpritSignature: b.culpritSignature,
