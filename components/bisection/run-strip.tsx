@@ -17,6 +17,7 @@ export function RunStrip({ runs }: { runs: RunsView }) {
       {runs.runs.map((r) => (
         <RunShapes key={r.key} mark={r.mark} label={r.label} count={r.count} />
       ))}
+      {runs.more > 0 && <span className="ml-1 text-[0.8rem] text-muted">+{runs.more.toLocaleString("en")} more runs</span>}
     </span>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 // A client component for the server's sake: React sends its props (the view model) instead of the
 // element tree it renders, a fraction of the page's payload (BENCHMARKS.md, "round two").
+import { Fragment } from "react";
 import { MARK } from "@/lib/domain/words";
+import { logUrl } from "@/lib/log-range";
 import type { TimelineView } from "@/lib/pages/timeline";
 import { Shape } from "./run-shapes";
 import { SignatureHeader, SignatureKeys } from "./signature-header";
@@ -10,16 +12,36 @@ import { TimelineRow } from "./timeline-row";
 
 const TH = "px-1.5 py-1 text-left align-bottom font-medium whitespace-nowrap";
 
+/** Tested commits not drawn (a log of thousands): how many, and where they are in the log. */
+function Gap({ id, gap }: { id: string; gap: TimelineView["gaps"][number] }) {
+  return (
+    <tr data-testid="timeline-gap">
+      <td colSpan={99} className="px-1.5 py-1 text-muted">
+        … {gap.count.toLocaleString("en")} more tested commits, not drawn:{" "}
+        <a href={logUrl(id, gap.fromLine, gap.toLine)}>
+          log lines {gap.fromLine}–{gap.toLine}
+        </a>
+      </td>
+    </tr>
+  );
+}
+
 /** Every tested commit in test order, with its runs and, per crash title, k/n. */
 export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
   // the subject column only where some tested commit has one (release-only error bisections have none)
   const subjects = t.rows.some((r) => r.subject);
+  const gapBefore = new Map(t.gaps.map((g) => [g.before, g]));
   return (
     <section id="timeline" aria-labelledby="timeline-h" className="mt-4">
       <h2 id="timeline-h" className="mb-1 text-base font-semibold">
-        Tested commits ({t.rows.length})
+        Tested commits ({t.steps})
       </h2>
       <SignatureKeys columns={t.columns} />
+      {t.hiddenColumns > 0 && (
+        <p className="text-[0.8rem] text-muted" data-testid="hidden-columns">
+          and {t.hiddenColumns} more crash titles, seen at fewer commits: not drawn as columns (each row&rsquo;s runs name them)
+        </p>
+      )}
       {/* a wide matrix scrolls in its own box, with a shadow on each edge that has more beyond it */}
       <div className="scroll-cue relative">
         <table className="tl border-collapse text-[0.93rem]">
@@ -61,8 +83,12 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
           </thead>
           <tbody>
             {t.rows.map((r) => (
-              <TimelineRow key={r.index} id={id} row={r} type={t.type} columns={t.columns} subjects={subjects} />
+              <Fragment key={r.index}>
+                {gapBefore.get(r.index) && <Gap id={id} gap={gapBefore.get(r.index)!} />}
+                <TimelineRow id={id} row={r} type={t.type} columns={t.columns} subjects={subjects} />
+              </Fragment>
             ))}
+            {gapBefore.get(null) && <Gap id={id} gap={gapBefore.get(null)!} />}
           </tbody>
         </table>
       </div>

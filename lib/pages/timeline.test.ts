@@ -1,6 +1,6 @@
 // The timeline's per-row facts, on hand-made steps.
 import { describe, expect, it } from "vitest";
-import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineNotes, timelineView } from "./timeline";
+import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineNotes, timelineView, MAX_RUN_GROUPS, MAX_SIGNATURE_COLUMNS, MAX_TIMELINE_ROWS } from "./timeline";
 import type { PageRun, PageStep } from "./types";
 import { MARK } from "@/lib/domain/words";
 
@@ -44,7 +44,7 @@ describe("timeline rows", () => {
     expect(runsView(step(0, { untested: true }))).toEqual({ kind: "none", why: "not tested" });
     expect(runsView(step(0))).toEqual({ kind: "none", why: "no runs" });
     const v = runsView(step(0, { runs: [{ index: 0, outcome: "ignored", title: "x", line: 3, endLine: 3 }] }));
-    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", count: 1, label: "run 0: ignored: x" }] });
+    expect(v).toEqual({ kind: "runs", summary: "1 run: 1 ignored: x", runs: [{ key: 3, mark: "ignored", count: 1, label: "run 0: ignored: x" }], more: 0 });
   });
 
   it("groups consecutive runs that ended alike under one label", () => {
@@ -90,12 +90,39 @@ describe("timeline rows", () => {
     expect(notes[3][0].text).toBe(`build failed: ${err}`);
   });
 
-  it("builds the rows of a log of 200,000 steps (no argument spread over the steps)", () => {
+  it("draws a log of 200,000 steps as its first and last rows and the found commit's, the others as gaps with their lines", () => {
     const steps = Array.from({ length: 200_000 }, (_, i) => step(i, { verdict: i % 2 ? "good" : "bad", revisionsLeftAtTest: i, runs: [{ index: 0, outcome: "crashed", title: "WARNING in foo", line: 10 * i + 2, endLine: 10 * i + 2 }] }));
-    const t = timelineView("cause", steps, { startTitle: "WARNING in foo", finalTitle: null, foundHash: null, candidates: [], sameBinary: new Map() });
-    expect(t.rows.length).toBe(200_000);
-    expect(t.rows[199_999].leftScale).toBe(1);
-    expect(t.columns[0].vanishedAfter).toBeNull();
+    const t = timelineView("cause", steps, { startTitle: "WARNING in foo", finalTitle: null, foundHash: "c100000", candidates: [], sameBinary: new Map() });
+    const half = MAX_TIMELINE_ROWS / 2;
+    expect(t.steps).toBe(200_000);
+    expect(t.rows.map((r) => r.index)).toEqual([...Array.from({ length: half }, (_, i) => i), 100_000, ...Array.from({ length: half }, (_, i) => 200_000 - half + i)]);
+    expect(t.rows.find((r) => r.found)?.index).toBe(100_000);
+    // step i spans lines 10i+1 .. 10i+5
+    expect(t.gaps).toEqual([
+      { before: 100_000, count: 100_000 - half, fromLine: 10 * half + 1, toLine: 10 * 99_999 + 5 },
+      { before: 200_000 - half, count: 100_000 - half - 1, fromLine: 10 * 100_001 + 1, toLine: 10 * (199_999 - half) + 5 },
+    ]);
+    expect(t.rows[t.rows.length - 1].leftScale).toBe(1);
+    // the matrix keeps the cells of the rows drawn only
+    expect(t.columns[0].cells.size).toBe(t.rows.length);
+  });
+
+  it("draws at most MAX_SIGNATURE_COLUMNS titles: the start's and the final one, then the most seen, in order", () => {
+    const titles = Array.from({ length: 40 }, (_, i) => `WARNING in f${i}`);
+    // title i crashes at i+1 steps; the start title (f0) once, the final one (f1) twice
+    const steps = titles.flatMap((t, i) => Array.from({ length: i + 1 }, (_, j) => step(0, { runs: [{ index: 0, outcome: "crashed", title: t, line: 1, endLine: 1 }], commitHash: `c${i}-${j}` })));
+    const numbered = steps.map((s, i) => ({ ...s, index: i, line: 10 * i + 1, endLine: 10 * i + 5 }));
+    const t = timelineView("cause", numbered, { startTitle: titles[0], finalTitle: titles[1], foundHash: null, candidates: [], sameBinary: new Map() });
+    expect(t.hiddenColumns).toBe(40 - MAX_SIGNATURE_COLUMNS);
+    expect(t.columns.map((c) => c.title)).toEqual([titles[0], titles[1], ...titles.slice(40 - (MAX_SIGNATURE_COLUMNS - 2))]);
+  });
+
+  it("draws at most MAX_RUN_GROUPS groups of a commit's runs and counts the rest", () => {
+    const runs = Array.from({ length: 1000 }, (_, i) => ({ index: i, outcome: i % 2 ? ("ok" as const) : ("crashed" as const), title: i % 2 ? null : "WARNING in foo", line: i + 2, endLine: i + 2 }));
+    const v = runsView(step(0, { runs }));
+    if (v.kind !== "runs") throw new Error(v.kind);
+    expect([v.runs.length, v.more]).toEqual([MAX_RUN_GROUPS, 1000 - MAX_RUN_GROUPS]);
+    expect(v.summary).toBe("1000 runs: 500 crashed: WARNING in foo, 500 OK");
   });
 
   it("builds rows with the words for the bisection's type", () => {

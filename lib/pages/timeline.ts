@@ -127,8 +127,12 @@ export function runGroups(runs: Pick<PageRun, "index" | "outcome" | "title" | "l
 /** The runs of a row: its runs as shapes in groups of alike runs, or the one `all runs:` line. */
 export type RunsView =
   | { kind: "all"; mark: Mark; words: string; label: string }
-  | { kind: "runs"; summary: string; runs: RunGroup[] }
+  | { kind: "runs"; summary: string; runs: RunGroup[]; /** runs past MAX_RUN_GROUPS, not drawn */ more: number }
   | { kind: "none"; why: string };
+
+/** Shapes drawn per row: syzbot runs 10-20 reproducer runs a commit (the corpus's most is 20); a
+ *  log that claims thousands gets its first groups drawn and the rest counted. */
+export const MAX_RUN_GROUPS = 24;
 
 export function runsView(s: PageStep): RunsView {
   if (s.allRunsOutcome) {
@@ -136,7 +140,10 @@ export function runsView(s: PageStep): RunsView {
     return { kind: "all", mark: RUN_OUTCOME[s.allRunsOutcome].mark, words, label: `all runs ${words}${s.allRunsTitle ? `: ${s.allRunsTitle}` : ""} (run count not logged)` };
   }
   if (!s.runs.length) return { kind: "none", why: s.buildError ? "build failed" : s.untested ? "not tested" : "no runs" };
-  return { kind: "runs", summary: runSummary(s.runs), runs: runGroups(s.runs) };
+  const groups = runGroups(s.runs);
+  const drawn = groups.length > MAX_RUN_GROUPS ? groups.slice(0, MAX_RUN_GROUPS) : groups;
+  const more = s.runs.length - drawn.reduce((n, g) => n + g.count, 0);
+  return { kind: "runs", summary: runSummary(s.runs), runs: drawn, more };
 }
 
 export interface TimelineRow {
@@ -164,8 +171,37 @@ export interface TimelineRow {
 
 export interface TimelineView {
   type: BisectionType;
+  /** the rows drawn: every tested commit, or past MAX_TIMELINE_ROWS its first and last ones and
+   *  the found commit's */
   rows: TimelineRow[];
+  /** tested commits in all, drawn or not */
+  steps: number;
+  /** runs of rows not drawn, each before the drawn row `before` (null: at the end) */
+  gaps: { before: number | null; count: number; fromLine: number; toLine: number }[];
   columns: SignatureColumn[];
+  /** crash titles past MAX_SIGNATURE_COLUMNS, not drawn as columns */
+  hiddenColumns: number;
+}
+
+/** Rows drawn: the corpus's longest bisection tested 415 commits; a log of thousands gets its
+ *  first and last MAX_TIMELINE_ROWS / 2 (and the found commit's), the rest in the raw log. */
+export const MAX_TIMELINE_ROWS = 500;
+/** Crash-title columns drawn (A-Z): the start's and the final title's first, then those seen at
+ *  the most commits; the others stay in each row's run tooltips and the raw log. */
+export const MAX_SIGNATURE_COLUMNS = 26;
+
+function keptColumns(columns: SignatureColumn[]): SignatureColumn[] {
+  if (columns.length <= MAX_SIGNATURE_COLUMNS) return columns;
+  const rank = (c: SignatureColumn) => (c.isStart || c.isFinal ? Infinity : c.rows.length);
+  const kept = new Set(
+    columns
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => rank(b.c) - rank(a.c) || a.i - b.i)
+      .slice(0, MAX_SIGNATURE_COLUMNS)
+      .map((x) => x.c),
+  );
+  // in their order of first appearance, so the letters still read left to right in time
+  return columns.filter((c) => kept.has(c));
 }
 
 export function timelineView(
@@ -200,5 +236,20 @@ export function timelineView(
       label: `#${s.index} ${role} ${shortHash(s.commitHash)} ${verdict.words}${isFound ? `, ${foundWord(type)}` : ""}`,
     };
   });
-  return { type, rows, columns: signatureColumns(steps, opts.startTitle, opts.finalTitle) };
+  const all = signatureColumns(steps, opts.startTitle, opts.finalTitle);
+  const columns = keptColumns(all);
+  if (rows.length <= MAX_TIMELINE_ROWS) return { type, rows, steps: rows.length, gaps: [], columns, hiddenColumns: all.length - columns.length };
+  const half = MAX_TIMELINE_ROWS / 2;
+  const shown = rows.filter((r, i) => i < half || i >= rows.length - half || r.found);
+  const gaps: TimelineView["gaps"] = [];
+  let prev = -1;
+  for (let j = 0; j <= shown.length; j++) {
+    const at = j < shown.length ? rows.indexOf(shown[j], prev + 1) : rows.length;
+    if (at - prev > 1) gaps.push({ before: j < shown.length ? shown[j].index : null, count: at - prev - 1, fromLine: rows[prev + 1].line, toLine: rows[at - 1].endLine });
+    prev = at;
+  }
+  // the matrix's cells of rows not drawn are not sent either
+  const drawn = new Set(shown.map((r) => r.index));
+  const trimmed = columns.map((c) => ({ ...c, cells: new Map([...c.cells].filter(([row]) => drawn.has(row))) }));
+  return { type, rows: shown, steps: rows.length, gaps, columns: trimmed, hiddenColumns: all.length - columns.length };
 }
