@@ -13,7 +13,7 @@ import type { TrustedRangeDetail } from "@/lib/validations/judge-detail";
 import { unique } from "@/lib/unique";
 import { crashView, type CrashView } from "./crash";
 import { culpritView, type CulpritView } from "./culprit";
-import { sameBinaryAs, timelineView, type TimelineView } from "./timeline";
+import { buildFailures, sameBinaryAs, timelineView, type BuildFailure, type TimelineView } from "./timeline";
 import type { PageStep } from "./types";
 
 /** What the bisection concluded, in words: "Introduced by <commit>", "Could be any of ...". */
@@ -130,6 +130,8 @@ export interface BisectionPage {
   relatedTitles: string[];
   /** what kept the reproducer from running: setup failures with their commits */
   blocking: BlockingCrash[];
+  /** commits that could not be built, by error */
+  builds: BuildFailure[];
 }
 
 /** The page's heading: the final crash title, else the start's. */
@@ -296,5 +298,6 @@ export function bisectionPage(b: BisectionDetail): BisectionPage {
     facts: factsView(b, compilers, recipients, sameBinary),
     relatedTitles: unique([finalTitle, startTitle].filter((t): t is string => !!t)),
     blocking: blockingCrashes(b.steps),
+    builds: buildFailures(b.steps),
   };
 }

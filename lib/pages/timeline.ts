@@ -61,6 +61,26 @@ export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
   return `${runs.length} run${runs.length === 1 ? "" : "s"}: ${[...by.values()].map((e) => `${e.n} ${e.text}`).join(", ")}`;
 }
 
+/** Commits that could not be built with one error (its first line), in test order. */
+export interface BuildFailure {
+  error: string;
+  steps: { index: number; commit: string; line: number }[];
+}
+
+/** The build errors of the tested commits, most commits first: git skips each such commit, so
+ *  an error that stops many leaves the range wide (27 of /b/d5c6e264ce4c's 42 commits). */
+export function buildFailures(steps: Pick<PageStep, "index" | "commitHash" | "line" | "buildError">[]): BuildFailure[] {
+  const by = new Map<string, BuildFailure>();
+  for (const s of steps) {
+    if (!s.buildError) continue;
+    const error = s.buildError.split("\n")[0];
+    const f = by.get(error) ?? { error, steps: [] };
+    f.steps.push({ index: s.index, commit: s.commitHash, line: s.line });
+    by.set(error, f);
+  }
+  return [...by.values()].sort((a, b) => b.steps.length - a.steps.length);
+}
+
 /** A step's notes in the timeline: its build error's first line, then the log's own notes. */
 export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
   const out: string[] = [];

@@ -13,6 +13,7 @@ import { TimelineTable } from "@/components/bisection/timeline-table";
 import { CulpritSection } from "@/components/bisection/culprit-section";
 import { StackTrace } from "@/components/bisection/stack-trace";
 import { FactsSection } from "@/components/bisection/facts-section";
+import { BuildFailures } from "@/components/bisection/build-failures";
 import { BlockingLine } from "@/components/bisection/blocking-line";
 import { TrustedRange } from "@/components/bisection/trusted-range";
 import { SyzbotLinks } from "@/components/syzbot/syzbot-links";
@@ -56,6 +57,7 @@ async function BisectionPageContent({ params }: Props) {
     <article>
       <Summary s={p.summary} />
       <BlockingLine id={p.id} blocking={p.blocking} />
+      <BuildFailures id={p.id} builds={p.builds} tested={p.timeline.steps} />
       <SyzbotLinks syzbot={syzbot} />
       <VerdictBanner v={p.verdict} />
       <DeveloperMarks {...p.marks} />
