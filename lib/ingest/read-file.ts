@@ -27,30 +27,48 @@ function nextRead(size: number, total: number): number {
   return Math.min(total === 0 && size > 0 ? size + 1 : CHUNK, MAX_LOG_BYTES + 1 - total);
 }
 
-/** Bytes read so far into a text, or the refusal once past the limit. */
-function collect(file: string, chunks: Buffer[], total: number): string {
-  if (total > MAX_LOG_BYTES) throw new LogFileTooLarge(file, null);
-  return Buffer.concat(chunks, total).toString("utf8");
+/** The reads of one file, by the sync or the async API: what to read next, when to stop, and
+ *  the text, or the refusal once past the limit. */
+class Reads {
+  private chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly size: number,
+    /** a regular file's short read is its end; a device or pipe is read until it says so */
+    private readonly regular: boolean,
+  ) {
+    if (size > MAX_LOG_BYTES) throw new LogFileTooLarge(file, size);
+  }
+
+  next(): Buffer {
+    return Buffer.allocUnsafe(nextRead(this.size, this.total));
+  }
+
+  /** `n` bytes came into `buf`; true when there is nothing more to read */
+  got(buf: Buffer, n: number): boolean {
+    if (n === 0) return true;
+    this.chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    this.total += n;
+    return this.total > MAX_LOG_BYTES || (this.regular && n < buf.length);
+  }
+
+  text(): string {
+    if (this.total > MAX_LOG_BYTES) throw new LogFileTooLarge(this.file, null);
+    return Buffer.concat(this.chunks, this.total).toString("utf8");
+  }
 }
 
 export function readLogFileSync(file: string): string {
   const fd = openSync(file, "r");
   try {
     const st = fstatSync(fd);
-    const size = st.size;
-    if (size > MAX_LOG_BYTES) throw new LogFileTooLarge(file, size);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const r = new Reads(file, st.size, st.isFile());
     for (;;) {
-      const buf = Buffer.allocUnsafe(nextRead(size, total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
-      // a regular file's short read is its end; a device or pipe is read until it says so
-      if (total > MAX_LOG_BYTES || (st.isFile() && n < buf.length)) break;
+      const buf = r.next();
+      if (r.got(buf, readSync(fd, buf, 0, buf.length, null))) return r.text();
     }
-    return collect(file, chunks, total);
   } finally {
     closeSync(fd);
   }
@@ -60,20 +78,11 @@ export async function readLogFile(file: string): Promise<string> {
   const fh = await open(file, "r");
   try {
     const st = await fh.stat();
-    const size = st.size;
-    if (size > MAX_LOG_BYTES) throw new LogFileTooLarge(file, size);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const r = new Reads(file, st.size, st.isFile());
     for (;;) {
-      const buf = Buffer.allocUnsafe(nextRead(size, total));
-      const { bytesRead: n } = await fh.read(buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
-      // a regular file's short read is its end; a device or pipe is read until it says so
-      if (total > MAX_LOG_BYTES || (st.isFile() && n < buf.length)) break;
+      const buf = r.next();
+      if (r.got(buf, (await fh.read(buf, 0, buf.length, null)).bytesRead)) return r.text();
     }
-    return collect(file, chunks, total);
   } finally {
     await fh.close();
   }
