@@ -2,7 +2,7 @@
 // `?L=` marked on the server, and nothing sent twice.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, logPageChunks, type LogPage } from "./html";
+import { escapeHtml, linkCommits, logPageChunks, type LogPage } from "./html";
 
 const page = (text: string, selected: [number, number] | null = null): string =>
   [...logPageChunks({ id: "0123456789ab", text, selected, nonce: "n0nce", palette: ":root{--bg:#fff}", themeScript: "/*t*/" } satisfies LogPage)].join("");
@@ -22,6 +22,14 @@ describe("the log page", () => {
   it("escapes markup in log text", () => {
     expect(lines(page('<script>alert("x")</script> & more'))).toEqual(["1|&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more"]);
     expect(escapeHtml("a\u0000b")).toBe("a\ufffdb");
+  });
+
+  it("links full commit hashes to their commit pages, and nothing shorter or inside a word", () => {
+    const h = "997acaf6b4b59c6a9c259740312a69ea549cc684";
+    expect(linkCommits(`# git bisect bad ${h}`)).toBe(`# git bisect bad <a href=/c/${h}>${h}</a>`);
+    expect(linkCommits(`x${h} ${h.slice(0, 39)} ${h}0`)).toBe(`x${h} ${h.slice(0, 39)} ${h}0`);
+    const html = page(`testing commit ${h} with gcc\n`);
+    expect(html).toContain(`<div id=L1><a href=#L1>1</a>testing commit <a href=/c/${h}>${h}</a> with gcc</div>`);
   });
 
   it("marks the ?L= range on the server", () => {

@@ -35,9 +35,9 @@ html:not([data-js]) .needs-js{display:none}
 .log{margin:0;overflow-x:auto;font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem;line-height:1.35;white-space:pre-wrap;word-break:break-all}
 .log>div{padding-left:8ch;text-indent:-8ch}
 .log>div:hover{background:var(--bg-hover)}
-.log>div>a{display:inline-block;box-sizing:border-box;width:8ch;text-indent:0;padding-right:1.5ch;text-align:right;color:var(--fg-muted);user-select:none}
+.log>div>a:first-child{display:inline-block;box-sizing:border-box;width:8ch;text-indent:0;padding-right:1.5ch;text-align:right;color:var(--fg-muted);user-select:none}
 .log:not([data-js])>div:target,.log>div[data-sel]{background:var(--mark)}
-.log:not([data-js])>div:target>a,.log>div[data-sel]>a{color:var(--fg)}
+.log:not([data-js])>div:target>a:first-child,.log>div[data-sel]>a:first-child{color:var(--fg)}
 :target{scroll-margin-top:3rem}
 `;
 
@@ -64,6 +64,13 @@ function head(p: LogPage): string {
 <pre class="log" data-log-lines>`;
 }
 
+/** Full commit hashes (40 hex digits, as a word) link to their commit's page, as on /b/<id>:
+ *  hex digits pass escapeHtml unchanged, so this reads the escaped line. */
+const FULL_HASH = /\b[0-9a-f]{40}\b/g;
+export function linkCommits(escaped: string): string {
+  return escaped.length < 40 ? escaped : escaped.replace(FULL_HASH, (h) => `<a href=/c/${h}>${h}</a>`);
+}
+
 /** The page in chunks: the head, the lines `CHUNK` at a time, the script and the end. */
 export function* logPageChunks(p: LogPage): Generator<string> {
   yield head(p);
@@ -77,7 +84,7 @@ export function* logPageChunks(p: LogPage): Generator<string> {
   for (let n = 1, start = 0; n <= lines; n++) {
     let nl = text.indexOf("\n", start);
     if (nl < 0) nl = text.length;
-    out += `<div id=L${n}${n >= from && n <= to ? " data-sel" : ""}><a href=#L${n}>${n}</a>${escapeHtml(text.slice(start, nl))}</div>`;
+    out += `<div id=L${n}${n >= from && n <= to ? " data-sel" : ""}><a href=#L${n}>${n}</a>${linkCommits(escapeHtml(text.slice(start, nl)))}</div>`;
     if (n % CHUNK === 0) {
       yield out;
       out = "";
