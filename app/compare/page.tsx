@@ -1,10 +1,11 @@
+import { Fragment } from "react";
 import { SlashBreaks } from "@/components/ui/slash-breaks";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getCompareSide } from "@/lib/data/related";
-import { comparePage, type CompareHead, type SideStep } from "@/lib/pages/compare";
+import { comparePage, MAX_ROW_TITLES, type CompareHead, type SideStep } from "@/lib/pages/compare";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { shortHash } from "@/lib/format";
 import { VerdictBadge } from "@/components/verdict-badge";
@@ -34,11 +35,18 @@ function Side({ step }: { step: SideStep | null }) {
       {/* a title breaks at its spaces or after a `/` or `_`, never inside a word */}
       {step.titles.length > 0 && (
         <div className="font-mono text-xs break-words md:hidden">
-          <SlashBreaks text={step.titles.join(", ")} underscores />
+          <SlashBreaks text={shownTitles(step.titles) ?? ""} underscores />
         </div>
       )}
     </>
   );
+}
+
+/** A side's crash titles in a cell: the first MAX_ROW_TITLES, the rest counted. */
+function shownTitles(titles: string[] | undefined): string | undefined {
+  if (!titles) return undefined;
+  if (titles.length <= MAX_ROW_TITLES) return titles.join(", ");
+  return `${titles.slice(0, MAX_ROW_TITLES).join(", ")} and ${titles.length - MAX_ROW_TITLES} more`;
 }
 
 function Head({ x, label }: { x: CompareHead; label: string }) {
@@ -114,7 +122,8 @@ async function ComparePageContent({ searchParams }: Props) {
         </thead>
         <tbody>
           {p.rows.map((r) => (
-            <tr key={r.commit} className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
+            <Fragment key={r.commit}>
+            <tr className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
               <td className="px-1.5 py-0.5">
                 <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
                 {r.subject && (
@@ -138,18 +147,26 @@ async function ComparePageContent({ searchParams }: Props) {
                   <>
                     <div>
                       <span className="font-sans text-muted">A: </span>
-                      <SlashBreaks text={r.a?.titles.join(", ") || "no crash"} underscores />
+                      <SlashBreaks text={shownTitles(r.a?.titles) || "no crash"} underscores />
                     </div>
                     <div>
                       <span className="font-sans text-muted">B: </span>
-                      <SlashBreaks text={r.b?.titles.join(", ") || "no crash"} underscores />
+                      <SlashBreaks text={shownTitles(r.b?.titles) || "no crash"} underscores />
                     </div>
                   </>
                 ) : (
-                  <SlashBreaks text={r.a?.titles.join(", ") || r.b?.titles.join(", ") || null} underscores />
+                  <SlashBreaks text={shownTitles(r.a?.titles) || shownTitles(r.b?.titles) || null} underscores />
                 )}
               </td>
             </tr>
+            {p.hidden?.after === r.commit && (
+              <tr data-testid="compare-gap" className="border-b border-line">
+                <td colSpan={5} className="px-1.5 py-1 text-muted">
+                  … {p.hidden.count.toLocaleString("en")} more commits, not drawn ({p.hidden.differing.toLocaleString("en")} of them with differing verdicts)
+                </td>
+              </tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
       </table>

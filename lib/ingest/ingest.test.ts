@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
-import { MAX_KEY_BYTES, MAX_STEPS } from "./prepare";
+import { MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS } from "./prepare";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
@@ -147,6 +147,20 @@ describe("ingestLog", () => {
     const stored = await db.prisma.bisection.findUnique({ where: { id: r.id }, select: { warnings: true, log: { select: { text: true } } } });
     expect(stored?.log?.text).toContain("\ufffd junk line");
     expect(JSON.stringify(stored?.warnings)).toContain("\ufffd junk line");
+  });
+
+  it("refuses a log of more runs than a page reads, in all or at one commit, at the first run over", async () => {
+    const commit = (i: number) => `${(0x1000000 + i).toString(16)}0000000000000000000000000000000`;
+    // 30 commits of 200 runs: 6,000 in all; line 1 the header, each commit a line and its runs
+    const many = [`bisecting cause commit starting from ${CULPRIT}`, ...Array.from({ length: 30 }, (_, i) => [`testing commit ${commit(i)}`, ...Array.from({ length: MAX_STEP_RUNS }, (_, r) => `run #${r}: OK`)]).flat()].join("\n");
+    const err = await ingestLog(db.prisma, many).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    // the 5,001st run is the 1st of the 26th commit (25 x 200 = 5,000 before it)
+    expect([err.status, err.line, err.message]).toEqual([400, 2 + 25 * (MAX_STEP_RUNS + 1) + 1, `the log records 6000 runs; at most ${MAX_RUNS} are stored (a syzbot bisection runs a few hundred)`]);
+    const wide = [`bisecting cause commit starting from ${CULPRIT}`, `testing commit ${commit(0)}`, ...Array.from({ length: MAX_STEP_RUNS + 1 }, (_, r) => `run #${r}: OK`)].join("\n");
+    const err2 = await ingestLog(db.prisma, wide).catch((e) => e);
+    expect([err2.status, err2.line, err2.message]).toEqual([400, 3 + MAX_STEP_RUNS, `the commit tested at line 2 records ${MAX_STEP_RUNS + 1} runs; at most ${MAX_STEP_RUNS} a commit are stored (syzbot runs 10-20)`]);
+    expect((await counts()).bisections).toBe(0);
   });
 
   it("answers 413 above the size limit without parsing", async () => {

@@ -37,6 +37,10 @@ export function normalizeUpload(text: string): { normalized: string; hash: strin
 /** Tested commits a stored log may have: the corpus's most is 415 (a bisection of many skips);
  *  each is a row of the page's timeline. */
 export const MAX_STEPS = 5_000;
+/** Reproducer runs a stored log may record, in all and at one commit: the corpus's most are 490
+ *  in a log and 20 at a commit (syzbot runs 10-20). Each is a row every page of the log reads. */
+export const MAX_RUNS = 5_000;
+export const MAX_STEP_RUNS = 200;
 /** Bytes of one indexed value (a crash title, a commit hash, a culprit file's path): a btree
  *  entry holds about 2,700; the corpus's longest title is 502 bytes, its longest path 134. */
 export const MAX_KEY_BYTES = 2_000;
@@ -45,6 +49,17 @@ export const MAX_KEY_BYTES = 2_000;
 export function storageRefusal(log: BisectionLog): Refusal | null {
   if (log.steps.length > MAX_STEPS) {
     return { reason: `the log tests ${log.steps.length} commits; at most ${MAX_STEPS} are stored (a syzbot bisection tests a few dozen)`, status: 400, line: log.steps[MAX_STEPS].line };
+  }
+  let runs = 0;
+  for (const s of log.steps) {
+    if (s.runs.length > MAX_STEP_RUNS) {
+      return { reason: `the commit tested at line ${s.line} records ${s.runs.length} runs; at most ${MAX_STEP_RUNS} a commit are stored (syzbot runs 10-20)`, status: 400, line: s.runs[MAX_STEP_RUNS].line };
+    }
+    runs += s.runs.length;
+    if (runs > MAX_RUNS) {
+      const total = log.steps.reduce((n, x) => n + x.runs.length, 0);
+      return { reason: `the log records ${total} runs; at most ${MAX_RUNS} are stored (a syzbot bisection runs a few hundred)`, status: 400, line: s.runs[s.runs.length - (runs - MAX_RUNS)].line };
+    }
   }
   const tooLong = (what: string, value: string | null | undefined, line: number): Refusal | null => {
     if (!value || value.length * 3 <= MAX_KEY_BYTES) return null; // UTF-16 unit -> at most 3 bytes

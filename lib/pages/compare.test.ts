@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunOutcome, GitVerdict } from "@/lib/domain/words";
-import { compareBisections, comparePage, type CompareStep, type StoredSide } from "./compare";
+import { compareBisections, comparePage, MAX_COMPARE_ROWS, type CompareStep, type StoredSide } from "./compare";
 
 const step = (commit: string, verdict: GitVerdict | null, crashes: string[] = [], ok = 0): CompareStep => ({
   commit,
@@ -101,5 +101,17 @@ describe("comparePage", () => {
     const fix = comparePage({ ...stored("a", "f1", []), type: "fix" }, stored("b", "f1", []));
     expect(fix.a.words).toBe("fix bisection · fix");
     expect(fix.b.words.split(" ")).not.toContain("found");
+  });
+
+  it("draws the first and last MAX_COMPARE_ROWS / 2 of thousands of commits, and counts the middle", () => {
+    const many = (n: number, flip: number) => Array.from({ length: n }, (_, i) => s(`c${i}`, i % flip ? "good" : "bad", !(i % flip)));
+    const p = comparePage(stored("a", null, many(1200, 2)), stored("b", null, many(1200, 3)));
+    const half = MAX_COMPARE_ROWS / 2;
+    expect(p.rows.map((r) => r.commit)).toEqual([...Array.from({ length: half }, (_, i) => `c${i}`), ...Array.from({ length: half }, (_, i) => `c${1200 - half + i}`)]);
+    const middle = Array.from({ length: 1200 - 2 * half }, (_, i) => i + half);
+    // verdicts differ where i % 2 and i % 3 disagree about 0
+    expect(p.hidden).toEqual({ after: `c${half - 1}`, count: middle.length, differing: middle.filter((i) => (i % 2 === 0) !== (i % 3 === 0)).length });
+    expect(p.summary).toMatch(/1200 commits tested by both/);
+    expect(comparePage(stored("a", null, many(3, 2)), stored("b", null, many(3, 2))).hidden).toBeNull();
   });
 });

@@ -134,8 +134,17 @@ export interface ComparePage {
   b: CompareHead;
   /** "Both found the same commit. 15 commits tested by both; verdicts differ on 1." */
   summary: string;
+  /** the rows drawn: every commit, or past MAX_COMPARE_ROWS the first and last ones */
   rows: AlignedRow[];
+  /** commits between them not drawn, and how many of those the two judged differently */
+  hidden: { after: string; count: number; differing: number } | null;
 }
+
+/** Rows drawn: two syzbot bisections share a few dozen commits; two logs of thousands get their
+ *  first and last MAX_COMPARE_ROWS / 2, the middle counted. */
+export const MAX_COMPARE_ROWS = 500;
+/** Crash titles shown per side and row; the rest counted. */
+export const MAX_ROW_TITLES = 8;
 
 /** A stored side: its bisection's head and its steps (lib/data/related.ts getCompareSide). */
 export interface StoredSide {
@@ -171,5 +180,14 @@ export function comparePage(a: StoredSide, b: StoredSide): ComparePage {
   const cmp = compareBisections(side(a), side(b));
   const found = cmp.sameFoundCommit === null ? "Not both found a commit." : cmp.sameFoundCommit ? "Both found the same commit." : "They found different commits.";
   const summary = `${found} ${cmp.commonCommits} commit${cmp.commonCommits === 1 ? "" : "s"} tested by both; verdicts differ on ${cmp.differingVerdicts}.`;
-  return { a: head(a), b: head(b), summary, rows: cmp.rows };
+  if (cmp.rows.length <= MAX_COMPARE_ROWS) return { a: head(a), b: head(b), summary, rows: cmp.rows, hidden: null };
+  const half = MAX_COMPARE_ROWS / 2;
+  const middle = cmp.rows.slice(half, cmp.rows.length - half);
+  return {
+    a: head(a),
+    b: head(b),
+    summary,
+    rows: [...cmp.rows.slice(0, half), ...cmp.rows.slice(cmp.rows.length - half)],
+    hidden: { after: cmp.rows[half - 1].commit, count: middle.length, differing: middle.filter((r) => r.verdictsDiffer).length },
+  };
 }
