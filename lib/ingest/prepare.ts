@@ -36,7 +36,7 @@ export function normalizeUpload(text: string): { normalized: string; hash: strin
 
 /** Tested commits a stored log may have: the corpus's most is 415 (a bisection of many skips);
  *  each is a row of the page's timeline. */
-export const MAX_STEPS = 5_000;
+export const MAX_STEPS = 2_000;
 /** Reproducer runs a stored log may record, in all and at one commit: the corpus's most are 490
  *  in a log and 20 at a commit (syzbot runs 10-20). Each is a row every page of the log reads. */
 export const MAX_RUNS = 5_000;
