@@ -38,6 +38,7 @@ html:not([data-js]) .needs-js{display:none}
 .log>div>a:first-child{display:inline-block;box-sizing:border-box;width:8ch;text-indent:0;padding-right:1.5ch;text-align:right;color:var(--fg-muted);user-select:none}
 .log:not([data-js])>div:target,.log>div[data-sel]{background:var(--mark)}
 .log:not([data-js])>div:target>a:first-child,.log>div[data-sel]>a:first-child{color:var(--fg)}
+.log>div>a~a{text-decoration:underline;text-underline-offset:2px}
 :target{scroll-margin-top:3rem}
 `;
 
