@@ -127,6 +127,10 @@ describe("ingestLog", () => {
     expect(err).toBeInstanceOf(IngestError);
     expect([err.status, err.line, err.message]).toEqual([400, 35, `a crash title is ${title.length} bytes long; at most ${MAX_KEY_BYTES} are stored`]);
     expect(await counts()).toEqual({ bisections: 0, commits: 0, signatures: 0, steps: 0, runs: 0, frames: 0, logs: 0 });
+    // measured as stored: 700 escape bytes are 700 bytes of log but 2,100 of U+FFFD
+    const escapes = `WARNING in ${"\u001b".repeat(700)}`;
+    const err2 = await ingestLog(db.prisma, withTitle(escapes)).catch((e) => e);
+    expect([err2.status, err2.line, err2.message]).toEqual([400, 35, `a crash title is ${11 + 3 * 700} bytes long; at most ${MAX_KEY_BYTES} are stored`]);
     // one just under the limit is stored
     const ok = await ingestLog(db.prisma, withTitle(`WARNING in ${letters(MAX_KEY_BYTES - 20)}`));
     expect(ok.duplicate).toBe(false);

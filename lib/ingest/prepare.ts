@@ -93,10 +93,11 @@ export function storageRefusal(log: BisectionLog): Refusal | null {
 export function prepareNormalized(normalized: string, hash: string): PreparedLog | Refusal {
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) return { reason: parsed.reason, status: 400, line: parsed.line };
-  const refused = storageRefusal(parsed.log);
-  if (refused) return refused;
   // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
   const log = displaySafe(parsed.log);
+  // measured as stored: a control character becomes U+FFFD, three bytes
+  const refused = storageRefusal(log);
+  if (refused) return refused;
   const judged = judgeBisection(log, normalized);
   const judgement = { ...judged, headline: judged.headline && printable(judged.headline), findings: judged.findings.map((f) => ({ ...f, message: printable(f.message) })) };
   return { id: bisectionIdFor(hash), hash, text: normalized, log, judgement };
