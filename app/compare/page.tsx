@@ -123,49 +123,49 @@ async function ComparePageContent({ searchParams }: Props) {
         <tbody>
           {p.rows.map((r) => (
             <Fragment key={r.commit}>
-            <tr className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
-              <td className="px-1.5 py-0.5">
-                <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
-                {r.subject && (
-                  <div className="text-xs break-words md:hidden">
-                    <SlashBreaks text={r.subject} />
-                  </div>
-                )}
-              </td>
-              <td className="max-w-[60ch] px-1.5 py-0.5 break-words max-md:hidden">
-                <SlashBreaks text={r.subject} />
-              </td>
-              <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="a">
-                <Side step={r.a} />
-              </td>
-              <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="b">
-                <Side step={r.b} />
-                {r.verdictsDiffer && <div className="whitespace-nowrap text-warn-fg">≠ verdicts differ</div>}
-              </td>
-              <td className="px-1.5 py-0.5 font-mono text-xs break-words max-md:hidden">
-                {r.titlesDiffer ? (
-                  <>
-                    <div>
-                      <span className="font-sans text-muted">A: </span>
-                      <SlashBreaks text={shownTitles(r.a?.titles) || "no crash"} underscores />
+              <tr className={`border-b border-line align-top ${r.verdictsDiffer ? "bg-warn-bg" : ""}`}>
+                <td className="px-1.5 py-0.5">
+                  <Link href={`/c/${r.commit}`} className="font-mono">{shortHash(r.commit)}</Link>
+                  {r.subject && (
+                    <div className="text-xs break-words md:hidden">
+                      <SlashBreaks text={r.subject} />
                     </div>
-                    <div>
-                      <span className="font-sans text-muted">B: </span>
-                      <SlashBreaks text={shownTitles(r.b?.titles) || "no crash"} underscores />
-                    </div>
-                  </>
-                ) : (
-                  <SlashBreaks text={shownTitles(r.a?.titles) || shownTitles(r.b?.titles) || null} underscores />
-                )}
-              </td>
-            </tr>
-            {p.hidden?.after === r.commit && (
-              <tr data-testid="compare-gap" className="border-b border-line">
-                <td colSpan={5} className="px-1.5 py-1 text-muted">
-                  … {p.hidden.count.toLocaleString("en")} more commits, not drawn ({p.hidden.differing.toLocaleString("en")} of them with differing verdicts)
+                  )}
+                </td>
+                <td className="max-w-[60ch] px-1.5 py-0.5 break-words max-md:hidden">
+                  <SlashBreaks text={r.subject} />
+                </td>
+                <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="a">
+                  <Side step={r.a} />
+                </td>
+                <td className="px-1.5 py-0.5 md:whitespace-nowrap" data-side="b">
+                  <Side step={r.b} />
+                  {r.verdictsDiffer && <div className="whitespace-nowrap text-warn-fg">≠ verdicts differ</div>}
+                </td>
+                <td className="px-1.5 py-0.5 font-mono text-xs break-words max-md:hidden">
+                  {r.titlesDiffer ? (
+                    <>
+                      <div>
+                        <span className="font-sans text-muted">A: </span>
+                        <SlashBreaks text={shownTitles(r.a?.titles) || "no crash"} underscores />
+                      </div>
+                      <div>
+                        <span className="font-sans text-muted">B: </span>
+                        <SlashBreaks text={shownTitles(r.b?.titles) || "no crash"} underscores />
+                      </div>
+                    </>
+                  ) : (
+                    <SlashBreaks text={shownTitles(r.a?.titles) || shownTitles(r.b?.titles) || null} underscores />
+                  )}
                 </td>
               </tr>
-            )}
+              {p.hidden?.after === r.commit && (
+                <tr data-testid="compare-gap" className="border-b border-line">
+                  <td colSpan={5} className="px-1.5 py-1 text-muted">
+                    … {p.hidden.count.toLocaleString("en")} more commits, not drawn ({p.hidden.differing.toLocaleString("en")} of them with differing verdicts)
+                  </td>
+                </tr>
+              )}
             </Fragment>
           ))}
         </tbody>

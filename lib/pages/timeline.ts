@@ -61,6 +61,12 @@ export function runSummary(runs: Pick<PageRun, "outcome" | "title">[]): string {
   return `${runs.length} run${runs.length === 1 ? "" : "s"}: ${[...by.values()].map((e) => `${e.n} ${e.text}`).join(", ")}`;
 }
 
+/** A build error as the timeline and its summary name it: its first line. */
+const firstLine = (text: string) => {
+  const nl = text.indexOf("\n");
+  return nl < 0 ? text : text.slice(0, nl);
+};
+
 /** Commits that could not be built with one error (its first line), in test order. */
 export interface BuildFailure {
   error: string;
@@ -73,7 +79,7 @@ export function buildFailures(steps: Pick<PageStep, "index" | "commitHash" | "li
   const by = new Map<string, BuildFailure>();
   for (const s of steps) {
     if (!s.buildError) continue;
-    const error = s.buildError.split("\n")[0];
+    const error = firstLine(s.buildError);
     const f = by.get(error) ?? { error, steps: [] };
     f.steps.push({ index: s.index, commit: s.commitHash, line: s.line });
     by.set(error, f);
@@ -84,7 +90,7 @@ export function buildFailures(steps: Pick<PageStep, "index" | "commitHash" | "li
 /** A step's notes in the timeline: its build error's first line, then the log's own notes. */
 export function stepNotes(s: Pick<PageStep, "buildError" | "notes">): string[] {
   const out: string[] = [];
-  if (s.buildError) out.push(`${BUILD_FAILED}${s.buildError.split("\n")[0]}`);
+  if (s.buildError) out.push(`${BUILD_FAILED}${firstLine(s.buildError)}`);
   for (const n of s.notes) if (n.text) out.push(n.text);
   return out;
 }
@@ -260,14 +266,21 @@ export function timelineView(
   const columns = keptColumns(all);
   if (rows.length <= MAX_TIMELINE_ROWS) return { type, rows, steps: rows.length, gaps: [], columns, hiddenColumns: all.length - columns.length };
   const half = MAX_TIMELINE_ROWS / 2;
-  const shown = rows.filter((r, i) => i < half || i >= rows.length - half || r.found);
+  // one pass: a row drawn closes the run of rows skipped before it
+  const shown: TimelineRow[] = [];
   const gaps: TimelineView["gaps"] = [];
-  let prev = -1;
-  for (let j = 0; j <= shown.length; j++) {
-    const at = j < shown.length ? rows.indexOf(shown[j], prev + 1) : rows.length;
-    if (at - prev > 1) gaps.push({ before: j < shown.length ? shown[j].index : null, count: at - prev - 1, fromLine: rows[prev + 1].line, toLine: rows[at - 1].endLine });
-    prev = at;
-  }
+  let skipped: TimelineRow[] = [];
+  const close = (before: number | null) => {
+    if (skipped.length) gaps.push({ before, count: skipped.length, fromLine: skipped[0].line, toLine: skipped[skipped.length - 1].endLine });
+    skipped = [];
+  };
+  rows.forEach((r, i) => {
+    if (i < half || i >= rows.length - half || r.found) {
+      close(r.index);
+      shown.push(r);
+    } else skipped.push(r);
+  });
+  close(null);
   // the matrix's cells of rows not drawn are not sent either
   const drawn = new Set(shown.map((r) => r.index));
   const trimmed = columns.map((c) => ({ ...c, cells: new Map([...c.cells].filter(([row]) => drawn.has(row))) }));
