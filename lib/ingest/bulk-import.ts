@@ -32,6 +32,8 @@ export interface BulkOptions {
   batchSize?: number;
   /** parse workers (default 1: on two cores the other one is PostgreSQL's) */
   workers?: number;
+  /** a batch the database refused whole, stored again log by log (several times slower), and why */
+  onRetry?(reason: string): void;
 }
 
 interface Item {
@@ -92,10 +94,14 @@ class Preparers {
   }
 }
 
-type Prepared = { item: Item; rows: LogCopy } | { item: Item; done: BulkResult };
+/** `again`: the same text as a log of an earlier batch of this import, which was not stored
+ *  yet when this batch was looked up (it is written while this one is read): not parsed, but
+ *  looked up again once the earlier batches are written (storePrepared). */
+type Prepared = { item: Item; rows: LogCopy } | { item: Item; done: BulkResult } | { item: Item; again: true };
 
-/** Reads, hashes and checks one batch against the database; parses what is new. */
-async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions): Promise<(Prepared | BulkResult)[]> {
+/** Reads, hashes and checks one batch against the database; parses what is new. `earlier`:
+ *  the hashes that earlier batches of this import parsed (this batch's are added). */
+async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions, earlier: Set<string>): Promise<(Prepared | BulkResult)[]> {
   const read = await Promise.all(
     names.map(async (name): Promise<Item | BulkResult> => {
       let text: string;
@@ -115,23 +121,50 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
     items.map((i) => i.hash),
   ]);
   const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  const before = new Set(earlier);
+  for (const i of items) if (!stored.has(i.hash)) earlier.add(i.hash);
   return Promise.all(
     read.map(async (x): Promise<Prepared | BulkResult> => {
       if (!("hash" in x)) return x;
       const id = stored.get(x.hash);
       // stored already: no parse; its syzbot link (if the name gives one) is still written
       if (id) return { item: x, done: { name: x.name, status: "duplicate", id } };
-      const rows = await preparers.prepare(x.normalized, x.hash);
-      if (isRefusal(rows)) return { name: x.name, status: "rejected", reason: `${rows.reason}${rows.line ? ` (line ${rows.line})` : ""}` };
-      return { item: x, rows };
+      if (before.has(x.hash)) return { item: x, again: true };
+      return parsed(preparers, x);
     }),
   );
 }
 
-async function storePrepared(pool: pg.Pool, prepared: (Prepared | BulkResult)[], opts: BulkOptions): Promise<void> {
+async function parsed(preparers: Preparers, x: Item): Promise<Prepared | BulkResult> {
+  const rows = await preparers.prepare(x.normalized, x.hash);
+  if (isRefusal(rows)) return { name: x.name, status: "rejected", reason: `${rows.reason}${rows.line ? ` (line ${rows.line})` : ""}` };
+  return { item: x, rows };
+}
+
+/** The batch's `again` logs once the earlier batches are written: a duplicate of what they
+ *  stored, or (the earlier copy was refused for where it lives on syzbot, or not stored)
+ *  parsed now, as any new log. */
+async function settleAgain(pool: pg.Pool, preparers: Preparers, prepared: (Prepared | BulkResult)[]): Promise<(Prepared | BulkResult)[]> {
+  const again = prepared.filter((p) => "again" in p);
+  if (again.length === 0) return prepared;
+  const known = await pool.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM "bisection" WHERE content_hash = ANY($1::text[])`, [
+    again.map((p) => (p as { item: Item }).item.hash),
+  ]);
+  const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  return Promise.all(
+    prepared.map(async (p) => {
+      if (!("again" in p)) return p;
+      const id = stored.get(p.item.hash);
+      return id ? { item: p.item, done: { name: p.item.name, status: "duplicate" as const, id } } : parsed(preparers, p.item);
+    }),
+  );
+}
+
+async function storePrepared(pool: pg.Pool, preparers: Preparers, ready: (Prepared | BulkResult)[], opts: BulkOptions): Promise<void> {
+  const prepared = await settleAgain(pool, preparers, ready);
   const toStore = prepared.filter((p): p is { item: Item; rows: LogCopy } => "rows" in p);
   const links = new Map(toStore.flatMap((p) => (p.item.identity ? [[p.item.hash, p.item.identity] as const] : [])));
-  const outcomes = await storeBatch(pool, toStore.map((p) => p.rows), opts.isOutage, links);
+  const outcomes = await storeBatch(pool, toStore.map((p) => p.rows), opts.isOutage, links, opts.onRetry);
   const known = prepared.flatMap((p) => ("done" in p && p.done.status === "duplicate" && p.item.identity ? [{ p, id: p.done.id, hash: p.item.hash, identity: p.item.identity }] : []));
   const refused = new Map<Prepared | BulkResult, string>((await linkStored(pool, known)).flatMap((reason, i) => (reason ? [[known[i].p, reason] as const] : [])));
   let k = 0;
@@ -160,13 +193,14 @@ export async function bulkImport(url: string, names: string[], opts: BulkOptions
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
   try {
-    let next = batches.length ? prepareBatch(pool, preparers, batches[0], opts) : null;
+    const earlier = new Set<string>();
+    let next = batches.length ? prepareBatch(pool, preparers, batches[0], opts, earlier) : null;
     for (let i = 0; i < batches.length; i++) {
       const ready = await next!;
-      next = i + 1 < batches.length ? prepareBatch(pool, preparers, batches[i + 1], opts) : null;
+      next = i + 1 < batches.length ? prepareBatch(pool, preparers, batches[i + 1], opts, earlier) : null;
       // a failure of the batch read ahead surfaces when it is awaited, not as an unhandled rejection
       next?.catch(() => {});
-      await storePrepared(pool, ready, opts);
+      await storePrepared(pool, preparers, ready, opts);
     }
   } finally {
     await preparers.close();

@@ -58,9 +58,9 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
   return out;
 }
 
-async function runImport(url: string, names: string[], read = (n: string) => Promise.resolve(texts.get(n) ?? readFileSync(n, "utf8")), batchSize = 8) {
+async function runImport(url: string, names: string[], read = (n: string) => Promise.resolve(texts.get(n) ?? readFileSync(n, "utf8")), batchSize = 8, retries: string[] = []) {
   const results: BulkResult[] = [];
-  await bulkImport(url, names, { read, identity: identityFromFileName, onResult: (r) => results.push(r), isOutage: notOutage, batchSize });
+  await bulkImport(url, names, { read, identity: identityFromFileName, onResult: (r) => results.push(r), isOutage: notOutage, batchSize, onRetry: (why) => retries.push(why) });
   return results;
 }
 
@@ -120,6 +120,20 @@ describe("bulk import", () => {
     expect((results[1] as { id: string }).id).toBe((results[0] as { id: string }).id);
     expect((results[2] as { id: string }).id).toBe(api.id);
     expect(await bulk.prisma.bisection.count()).toBe(2);
+  });
+
+  it("a log again in a later batch (read while the first copy is written) is its duplicate, and no batch is retried log by log", async () => {
+    const [a, b, c] = GOLDEN.slice(0, 3);
+    const read = (n: string) => Promise.resolve(texts.get(path.dirname(n).startsWith("again") ? a : n)!);
+    const retries: string[] = [];
+    const results = await runImport(bulk.url, [a, b, "again/x.txt", c, "again/Log_5678abcd.txt"], read, 2, retries);
+    expect(results.map((r) => r.status)).toEqual(["stored", "stored", "duplicate", "stored", "duplicate"]);
+    expect((results[2] as { id: string }).id).toBe((results[0] as { id: string }).id);
+    expect((results[4] as { id: string }).id).toBe((results[0] as { id: string }).id);
+    expect(retries).toEqual([]);
+    expect(await bulk.prisma.bisection.count()).toBe(3);
+    // the later copy's file name says where it lives on syzbot: that link is written to the first copy
+    expect(await bulk.prisma.syzbotLink.findMany()).toEqual([expect.objectContaining({ bisectionId: (results[0] as { id: string }).id, logXid: "5678abcd" })]);
   });
 
   it("refuses what is not a log, with the reason and line, and stores the rest of the batch", async () => {

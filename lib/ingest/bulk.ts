@@ -211,12 +211,14 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
 
 /** Stores a batch of logs, each whole or not at all. `isOutage` says which errors mean the
  *  database is gone (those are thrown: nothing more can be stored); any other error of the
- *  batch is retried log by log, and a log that fails alone is reported with the reason. */
+ *  batch is retried log by log (`onRetry` is told why), and a log that fails alone is reported
+ *  with the reason. */
 export async function storeBatch(
   pool: pg.Pool,
   batch: LogCopy[],
   isOutage: (e: unknown) => boolean,
   links: Map<string, SyzbotIdentity> = new Map(),
+  onRetry?: (reason: string) => void,
 ): Promise<BatchOutcome[]> {
   if (batch.length === 0) return [];
   const c = await pool.connect();
@@ -228,6 +230,7 @@ export async function storeBatch(
         if (isOutage(e)) throw e;
         return [{ id: batch[0].id, hash: batch[0].hash, status: "failed", reason: (e as Error).message }];
       }
+      onRetry?.((e as Error).message);
     }
     const out: BatchOutcome[] = [];
     for (const l of batch) {
