@@ -11,7 +11,8 @@ import { logsUnder } from "@/lib/testing/logs-under";
 import { ingestLog } from "@/lib/ingest";
 import { parseListParams } from "@/lib/validations/list";
 import { listBisections } from "./list";
-import { DIR_LEVELS, dirPrefixes, pathCondition } from "./list-query";
+import { dirPrefixes, pathCondition } from "./list-query";
+import { DIR_LEVELS, culpritDirs } from "@/lib/culprit-dirs";
 
 let db: TestDatabase;
 let ids: string[];
@@ -84,6 +85,21 @@ describe("culprit_dir", () => {
     expect(page.rows.map((r) => r.id)).toEqual([ids[2]]);
     expect((await listBisections(db.prisma, parseListParams({ path: "d0/d1/" }))).rows.map((r) => r.id)).toEqual([ids[2]]);
     expect((await listBisections(db.prisma, parseListParams({ path: `${"x".repeat(200)}` }))).rows.map((r) => r.id)).toEqual([ids[2]]);
+  });
+
+  it("the bulk import's directories (rows.ts culpritDirs) are SQL's culprit_dirs for any path", async () => {
+    const sql = async (path: string) => (await db.prisma.$queryRaw<{ d: string }[]>`SELECT d FROM culprit_dirs(${path}) AS d`).map((r) => r.d);
+    for (const p of ["", "/", "a", "a/", "//", "a//b", ".../x/y.c", `${"é".repeat(199)}/z/q.c`, `${"😀".repeat(200)}/z/q.c`, `${"x".repeat(200)}/y.c`, `${"x".repeat(199)}/y/z.c`])
+      expect(culpritDirs(p), JSON.stringify(p)).toEqual(await sql(p));
+    // segments of slashes, dots, multi-byte and astral characters, around the 201-character cut
+    const segment = fc.stringMatching(/^[a-z.é😀-]{0,30}$/u);
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { maxLength: 14 }), fc.nat(220), async (parts, pad) => {
+        const path = `${"p".repeat(pad % 2 ? pad : 0)}${parts.join("/")}`;
+        expect(culpritDirs(path), JSON.stringify(path)).toEqual(await sql(path));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("answers every stored directory, its shortened spellings and non-directory prefixes as the LIKE over files does", async () => {

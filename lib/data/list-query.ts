@@ -4,6 +4,7 @@ import "server-only";
 // as many rows as it shows whatever the table's size (plans at 1,000,000 rows in BENCHMARKS.md).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListCursor, ListParams } from "@/lib/validations/list";
+import { DIR_LEVELS } from "@/lib/culprit-dirs";
 
 /** `%`, `_` and `\\` taken literally in a LIKE pattern (PostgreSQL's default escape is `\\`). */
 export function likeEscape(s: string): string {
@@ -21,8 +22,6 @@ export function pathPrefixes(prefix: string): string[] {
   return out;
 }
 
-/** The deepest directory culprit_dir keeps a row for (its migration, 20261201210000). */
-export const DIR_LEVELS = 8;
 
 /** The path filter's prefixes when they are whole directories culprit_dir keeps (a trailing
  *  slash, at most DIR_LEVELS deep), else null: a prefix that ends inside a name

@@ -136,6 +136,41 @@ describe("bulk import", () => {
     expect(await bulk.prisma.syzbotLink.findMany()).toEqual([expect.objectContaining({ bisectionId: (results[0] as { id: string }).id, logXid: "5678abcd" })]);
   });
 
+  it("writes culprit_dir at the bisection's upload time, itself when it may skip triggers and by the trigger when it may not", async () => {
+    const dirsOf = async (url: string) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const late = await c.query("SELECT count(*)::int AS n FROM culprit_dir d JOIN bisection b ON b.id = d.bisection_id WHERE d.uploaded_at <> b.uploaded_at");
+        expect(late.rows[0].n).toBe(0);
+        return (await c.query<{ k: string }>("SELECT bisection_id || ' ' || dir AS k FROM culprit_dir ORDER BY 1")).rows.map((r) => r.k);
+      } finally {
+        await c.end();
+      }
+    };
+    const files = GOLDEN;
+    await runImport(bulk.url, files);
+    const asSuperuser = await dirsOf(bulk.url);
+    expect(asSuperuser.length).toBeGreaterThan(50);
+    // a role that may not set session_replication_role: every check and trigger runs
+    await bulk.prisma.$executeRawUnsafe('TRUNCATE "bisection", "commit", "crash_signature" CASCADE');
+    const role = `bulk_${Math.random().toString(36).slice(2, 10)}`;
+    await bulk.prisma.$executeRawUnsafe(`CREATE ROLE ${role} LOGIN PASSWORD 'x'`);
+    try {
+      await bulk.prisma.$executeRawUnsafe(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${role}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${role}; GRANT CREATE, USAGE ON SCHEMA public TO ${role}`);
+      const url = new URL(bulk.url);
+      url.username = role;
+      url.password = "x";
+      const retries: string[] = [];
+      const results = await runImport(url.toString(), files, undefined, 8, retries);
+      expect(retries).toEqual([]);
+      expect(results.filter((r) => r.status === "stored").length).toBeGreaterThan(20);
+      expect(await dirsOf(bulk.url)).toEqual(asSuperuser);
+    } finally {
+      await bulk.prisma.$executeRawUnsafe(`DROP OWNED BY ${role}; DROP ROLE ${role}`).catch(() => {});
+    }
+  });
+
   it("refuses what is not a log, with the reason and line, and stores the rest of the batch", async () => {
     const read = (n: string) => Promise.resolve(n === "junk" ? "bisection is taking too long (>8h0m0s), aborting\n" : texts.get(n)!);
     const results = await runImport(bulk.url, [GOLDEN[0], "junk", GOLDEN[1]], read);

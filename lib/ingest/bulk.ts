@@ -147,7 +147,10 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
   try {
     // a crash may lose the last batches, never corrupt one; re-running the import restores them
     await c.query("SET LOCAL synchronous_commit = off");
-    if (await mayTrustKeys(c)) await c.query("SET LOCAL session_replication_role = replica");
+    // in that role culprit_file's insert trigger stays quiet and the batch COPYs culprit_dir
+    // itself (migration 20261202030000); without it the trigger writes them
+    const trusted = await mayTrustKeys(c);
+    if (trusted) await c.query("SET LOCAL session_replication_role = replica");
     const claimedBy = await claims(c, [...first.values()], links);
     const batch = [...first.values()].filter((l) => !claimedBy(l));
     const commits = new Map<string, string | null>();
@@ -180,7 +183,10 @@ async function storeTogether(c: pg.PoolClient, all: LogCopy[], links: Map<string
     }
     const fresh = batch.filter((l) => inserted.has(l.hash));
     if (fresh.length) {
-      for (const table of COPY_TABLES) if (table !== "bisection") await copyText(c, table, COPY_COLUMNS[table], fresh.map((l) => tableBytes(l, table)));
+      for (const table of COPY_TABLES) {
+        if (table === "bisection" || (table === "culprit_dir" && !trusted)) continue;
+        await copyText(c, table, COPY_COLUMNS[table], fresh.map((l) => tableBytes(l, table)));
+      }
     }
     // logs not inserted: stored already, or another log holds their 12-hex id
     const skipped = batch.filter((l) => !inserted.has(l.hash));

@@ -7,6 +7,7 @@ import type { Judgement } from "@/lib/analysis/types";
 import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signatureTitles, startTitle } from "./map";
 import type { PreparedLog } from "./prepare";
 import type { CrashReport } from "@/lib/parser/types";
+import { culpritDirs } from "@/lib/culprit-dirs";
 
 /** A column: its name and the PostgreSQL type its values are sent as (`timestamptz-utc`: a time
  *  with its zone, stored in UTC without one, as Prisma keeps every DateTime). */
@@ -47,6 +48,9 @@ export const CULPRIT_FILE_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["path", "text"], ["created", "bool"], ["deleted", "bool"], ["changes", "int"],
   ["insertions", "int"], ["deletions", "int"], ["position", "int"],
 ];
+/** culprit_dir's rows as the bulk import writes them (`uploaded_at` is the column's default, the
+ *  transaction's time, as the bisection row's is). */
+export const CULPRIT_DIR_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["dir", "text"]];
 export const STEP_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["index", "int"], ["commit_hash", "text"], ["role", "text"], ["release", "text"],
   ["subject", "text"], ["compiler", "text"], ["compiler_type", "text"], ["kernel_signature", "text"], ["build_error", "text"],
@@ -79,6 +83,8 @@ export interface LogRows {
   rawLog: Row;
   culprit: Row | null;
   culpritFiles: Row[];
+  /** culprit_dir's rows: each directory of the culprit's files once */
+  culpritDirs: Row[];
   steps: Row[];
   runs: Row[];
   crash: Row | null;
@@ -142,6 +148,12 @@ const CRASH_SIGNATURE = at(BISECTION_COLUMNS, "crash_signature_id");
 const START_SIGNATURE = at(BISECTION_COLUMNS, "start_signature_id");
 const REPORT_SIGNATURE = at(CRASH_COLUMNS, "signature_id");
 
+function dirRows(id: string, files: { path: string }[]): Row[] {
+  const dirs = new Set<string>();
+  for (const f of files) for (const d of culpritDirs(f.path)) dirs.add(d);
+  return [...dirs].map((d) => [id, d]);
+}
+
 export function logRows(p: PreparedLog): LogRows {
   const { id, hash, text, log, judgement: j } = p;
   const c = log.commit;
@@ -163,6 +175,7 @@ export function logRows(p: PreparedLog): LogRows {
     rawLog: [id, text, Buffer.byteLength(text, "utf8")],
     culprit: c ? culpritRow(id, c) : null,
     culpritFiles: c ? c.files.map((f, i) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions, i]) : [],
+    culpritDirs: c ? dirRows(id, c.files) : [],
     steps: log.steps.map((s) => stepRow(id, s)),
     runs,
     crash: crash ? crashRow(id, crash, crashGuilty(j, crash)) : null,
@@ -186,10 +199,10 @@ export function copyValue(v: Value): string {
 }
 
 /** The tables of a log's COPY text, in the order of `LogCopy.ends`, with their columns. */
-export const COPY_TABLES = ["bisection", "raw_log", "culprit", "culprit_file", "step", "run", "crash_report", "frame"] as const;
+export const COPY_TABLES = ["bisection", "raw_log", "culprit", "culprit_file", "culprit_dir", "step", "run", "crash_report", "frame"] as const;
 export type CopyTable = (typeof COPY_TABLES)[number];
 export const COPY_COLUMNS: Record<CopyTable, readonly Column[]> = {
-  bisection: BISECTION_COLUMNS, raw_log: RAW_LOG_COLUMNS, culprit: CULPRIT_COLUMNS, culprit_file: CULPRIT_FILE_COLUMNS,
+  bisection: BISECTION_COLUMNS, raw_log: RAW_LOG_COLUMNS, culprit: CULPRIT_COLUMNS, culprit_file: CULPRIT_FILE_COLUMNS, culprit_dir: CULPRIT_DIR_COLUMNS,
   step: STEP_COLUMNS, run: RUN_COLUMNS, crash_report: CRASH_COLUMNS, frame: FRAME_COLUMNS,
 };
 
@@ -277,7 +290,7 @@ export function logCopy(l: LogRows): LogCopy {
   const order: number[] = [];
   const texts = [
     copyRows([l.bisection], slots.bisection, order), copyRows([l.rawLog], null, order), copyRows(l.culprit ? [l.culprit] : [], null, order),
-    copyRows(files, null, order), copyRows(l.steps, null, order), copyRows(l.runs, slots.run, order),
+    copyRows(files, null, order), copyRows(l.culpritDirs, null, order), copyRows(l.steps, null, order), copyRows(l.runs, slots.run, order),
     copyRows(l.crash ? [l.crash] : [], slots.crash, order), copyRows(l.frames, null, order),
   ];
   const ends: number[] = [];
