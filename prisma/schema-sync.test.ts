@@ -46,6 +46,7 @@ const PG_TYPE: Record<string, string> = {
   Boolean: "boolean",
   DateTime: "timestamp without time zone",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 let db: TestDatabase;

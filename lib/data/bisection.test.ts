@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ingestLog } from "@/lib/ingest";
-import { getBisection, getLogLines } from "./bisection";
+import fc from "fast-check";
+import { getBisection, getLogLines, getRawLog } from "./bisection";
 import { forgetImmutable } from "./immutable-cache";
+import { linesBetween, lineStarts } from "@/lib/raw-log";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const lines = FIXTURE.split("\n");
@@ -31,6 +33,42 @@ describe("getLogLines", () => {
   it("gives empty text for an empty range or one past the end", async () => {
     expect(await getLogLines(db.prisma, id, [[0, -1], [5000, 5001]])).toEqual(["", ""]);
     expect(await getLogLines(db.prisma, "000000000000", [[1, 2]])).toEqual([]);
+  });
+  it("reads a log stored deflated as PostgreSQL cuts it, and one stored as text (before 20261202040000) the same", async () => {
+    const stored = await db.prisma.rawLog.findUniqueOrThrow({ where: { bisectionId: id }, select: { text: true, deflated: true } });
+    expect(stored.text).toBeNull();
+    expect(stored.deflated!.length).toBeLessThan(FIXTURE.length / 3);
+    // the log as ingest normalized it (line ends, trailing blanks)
+    const text = (await getRawLog(db.prisma, id))!;
+    expect(text.length).toBeGreaterThan(FIXTURE.length - 100);
+    const tlines = text.split("\n");
+    const cut = async (text: string, [a, b]: [number, number]) =>
+      (await db.prisma.$queryRaw<{ s: string | null }[]>`SELECT array_to_string((string_to_array(${text}, E'\\n'))[${a}::int:${b}::int], E'\\n') AS s`)[0].s ?? "";
+    const n = tlines.length;
+    const ranges = fc.array(fc.tuple(fc.integer({ min: -3, max: n + 3 }), fc.integer({ min: -3, max: n + 3 })), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(ranges, async (rs) => {
+        forgetImmutable(db.prisma);
+        expect(await getLogLines(db.prisma, id, rs)).toEqual(await Promise.all(rs.map((r) => cut(text, r))));
+      }),
+      { numRuns: 150 },
+    );
+    // texts of blank lines, a trailing newline, none at all
+    for (const t of ["", "\n", "a", "a\n", "\n\nb\n\n"]) for (const r of [[1, 1], [1, 3], [2, 2], [0, 9], [3, 2]] as [number, number][])
+      expect(linesBetween(t, lineStarts(t), ...r), `${JSON.stringify(t)} ${r}`).toBe(await cut(t, r));
+    // a row holds one form: neither, or both, is refused
+    await expect(db.prisma.$executeRaw`UPDATE raw_log SET deflated = NULL WHERE bisection_id = ${id}`).rejects.toThrow(/raw_log_one_form/);
+    await expect(db.prisma.$executeRaw`UPDATE raw_log SET text = 'x' WHERE bisection_id = ${id}`).rejects.toThrow(/raw_log_one_form/);
+    // the same row as one stored before: text, cut in the database
+    await db.prisma.rawLog.update({ where: { bisectionId: id }, data: { text, deflated: null } });
+    try {
+      forgetImmutable(db.prisma);
+      expect(await getRawLog(db.prisma, id)).toBe(text);
+      expect(await getLogLines(db.prisma, id, [[237, 239], [29, 30], [n - 1, n + 2]])).toEqual([tlines.slice(236, 239).join("\n"), tlines.slice(28, 30).join("\n"), tlines.slice(n - 2).join("\n")]);
+    } finally {
+      await db.prisma.rawLog.update({ where: { bisectionId: id }, data: { text: null, deflated: stored.deflated } });
+      forgetImmutable(db.prisma);
+    }
   });
 });
 

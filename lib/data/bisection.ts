@@ -1,4 +1,5 @@
 import "server-only";
+import { linesBetween, lineStarts, storedLogText } from "@/lib/raw-log";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedImmutable, forgetImmutableKey } from "./immutable-cache";
 import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
@@ -248,8 +249,8 @@ function readBack(id: string, row: BisectionRow) {
 }
 
 export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {
-  const row = await prisma.rawLog.findUnique({ where: { bisectionId: id }, select: { text: true } });
-  return row?.text ?? null;
+  const row = await prisma.rawLog.findUnique({ where: { bisectionId: id }, select: { text: true, deflated: true } });
+  return row ? storedLogText(row) : null;
 }
 
 /** Lines `from`..`to` (1-based, inclusive) of a stored log, cut in the database so a page
@@ -268,11 +269,17 @@ export async function getLogLines(prisma: PrismaClient, id: string, ranges: [num
   return lines ?? [];
 }
 
+/** A log stored as text (before 20261202040000) is cut in the database; a deflated one comes
+ *  once (a fifth of its size) and is cut here. */
 async function logLinesUncached(prisma: PrismaClient, id: string, ranges: [number, number][]): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ slice: string | null }[]>`
-    SELECT array_to_string((string_to_array(l.text, E'\\n'))[r.a:r.b], E'\\n') AS slice
+  const rows = await prisma.$queryRaw<{ slice: string | null; deflated: Uint8Array | null }[]>`
+    SELECT array_to_string((string_to_array(l.text, E'\\n'))[r.a:r.b], E'\\n') AS slice, CASE WHEN r.n = 1 THEN l.deflated END AS deflated
     FROM raw_log l, unnest(${ranges.map((r) => r[0])}::int[], ${ranges.map((r) => r[1])}::int[]) WITH ORDINALITY AS r(a, b, n)
     WHERE l.bisection_id = ${id}
     ORDER BY r.n`;
-  return rows.map((r) => r.slice ?? "");
+  const deflated = rows[0]?.deflated ?? null;
+  if (deflated === null) return rows.map((r) => r.slice ?? "");
+  const text = storedLogText({ text: null, deflated });
+  const starts = lineStarts(text);
+  return ranges.map(([a, b]) => linesBetween(text, starts, a, b));
 }

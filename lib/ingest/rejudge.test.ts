@@ -121,7 +121,7 @@ describe("rejudgeStale", () => {
   it("a stored log the parser now refuses keeps its verdict, is named, and is not tried again", async () => {
     const id = ids[1];
     const before = (await judged()).find((r) => r.id === id);
-    await db.prisma.$executeRaw`UPDATE raw_log SET text = 'not a bisection log' WHERE bisection_id = ${id}`;
+    await db.prisma.$executeRaw`UPDATE raw_log SET text = 'not a bisection log', deflated = NULL WHERE bisection_id = ${id}`;
     await db.prisma.$executeRaw`UPDATE bisection SET judge_version = 0 WHERE id = ${id}`;
     const p = await rejudgeStale(db.prisma);
     expect(p.rejudged).toBe(0);

@@ -6,6 +6,7 @@
 // log's order where they were stored without it. The rest of the row (the parse) is left as
 // stored. Idempotent: a row is written only while its version is older, so two
 // instances that start at once (or a crash half-way) leave every row as one run would.
+import { storedLogText } from "@/lib/raw-log";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JUDGE_VERSION } from "@/lib/analysis/version";
 import { crashGuilty } from "./map";
@@ -55,9 +56,9 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
     after = rows[rows.length - 1].id;
     for (const row of rows) {
       if (opts.yieldBetween ?? true) await new Promise((r) => setImmediate(r));
-      const raw = await prisma.rawLog.findUnique({ where: { bisectionId: row.id }, select: { text: true } });
+      const raw = await prisma.rawLog.findUnique({ where: { bisectionId: row.id }, select: { text: true, deflated: true } });
       if (!raw) continue; // deleted meanwhile
-      const p = prepareNormalized(raw.text, row.contentHash);
+      const p = prepareNormalized(storedLogText(raw), row.contentHash);
       if (isRefusal(p)) {
         progress.refused.push({ id: row.id, reason: `line ${p.line ?? "?"}: ${p.reason}` });
         await prisma.bisection.updateMany({ where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } }, data: { judgeVersion: JUDGE_VERSION } });

@@ -8,11 +8,12 @@ import { commitRows, crashGuilty, isCrashOutcome, judgeDetail, searchText, signa
 import type { PreparedLog } from "./prepare";
 import type { CrashReport } from "@/lib/parser/types";
 import { culpritDirs } from "@/lib/culprit-dirs";
+import { deflateLog } from "@/lib/raw-log";
 
 /** A column: its name and the PostgreSQL type its values are sent as (`timestamptz-utc`: a time
  *  with its zone, stored in UTC without one, as Prisma keeps every DateTime). */
-export type Column = readonly [name: string, type: "text" | "int" | "float8" | "bool" | "jsonb" | "timestamp" | "timestamptz-utc" | "text[]"];
-type Value = string | number | boolean | null | string[];
+export type Column = readonly [name: string, type: "text" | "int" | "float8" | "bool" | "jsonb" | "timestamp" | "timestamptz-utc" | "text[]" | "bytea"];
+type Value = string | number | boolean | null | string[] | Uint8Array;
 export type Row = Value[];
 
 /** The judge's columns of `bisection`. Ingest's INSERT (store.ts), the bulk COPY (here) and the
@@ -38,7 +39,7 @@ export const BISECTION_COLUMNS: readonly Column[] = [
   ["head_truncated", "bool"], ["line_count", "int"], ["step_count", "int"], ["warnings", "jsonb"], ["search_text", "text"],
   ...JUDGEMENT_COLUMNS,
 ];
-export const RAW_LOG_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["text", "text"], ["bytes", "int"]];
+export const RAW_LOG_COLUMNS: readonly Column[] = [["bisection_id", "text"], ["deflated", "bytea"], ["bytes", "int"]];
 export const CULPRIT_COLUMNS: readonly Column[] = [
   ["bisection_id", "text"], ["hash", "text"], ["subject", "text"], ["author", "text"], ["author_email", "text"],
   ["date_text", "text"], ["date", "timestamp"], ["message", "text"], ["merge_parents", "text[]"], ["files_changed", "int"],
@@ -172,7 +173,7 @@ export function logRows(p: PreparedLog): LogRows {
     commits: commitRows(log).map((r) => [r.hash, r.subject]),
     titles: signatureTitles(log),
     bisection: bisectionRow(p),
-    rawLog: [id, text, Buffer.byteLength(text, "utf8")],
+    rawLog: [id, deflateLog(text), Buffer.byteLength(text, "utf8")],
     culprit: c ? culpritRow(id, c) : null,
     culpritFiles: c ? c.files.map((f, i) => [id, f.path, f.created, f.deleted, f.changes, f.insertions, f.deletions, i]) : [],
     culpritDirs: c ? dirRows(id, c.files) : [],
@@ -192,6 +193,8 @@ export function copyValue(v: Value): string {
   if (v === null) return "\\N";
   if (typeof v === "boolean") return v ? "t" : "f";
   if (typeof v === "number") return String(v);
+  // bytea's hex input, its backslash doubled for COPY
+  if (v instanceof Uint8Array) return `\\\\x${Buffer.from(v.buffer, v.byteOffset, v.length).toString("hex")}`;
   const text = Array.isArray(v) ? `{${v.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}` : v;
   if (!COPY_SPECIAL.test(text)) return text;
   // one native pass per character (a raw log has a newline every 60 characters)

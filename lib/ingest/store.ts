@@ -1,6 +1,7 @@
 // Stores one parsed bisection in ONE SQL statement: a chain of data-modifying CTEs over column
 // arrays (`unnest`). One statement is one transaction, so a log is stored whole or not at all,
 // and an import pays one round trip per log instead of a dozen (see BENCHMARKS.md).
+import { deflateLog } from "@/lib/raw-log";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
@@ -122,7 +123,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
         ${searchText(log)}, ${typedValues(JUDGEMENT_COLUMNS, judgementValues(judgement))})
       RETURNING id),
-    raw AS (INSERT INTO "raw_log" (bisection_id, text, bytes) SELECT id, ${text}, ${Buffer.byteLength(text, "utf8")} FROM bis),
+    raw AS (INSERT INTO "raw_log" (bisection_id, deflated, bytes) SELECT id, ${deflateLog(text)}::bytea, ${Buffer.byteLength(text, "utf8")} FROM bis),
     ${culpritCtes(log)},
     ${stepsCte(id, log.steps)},
     ${runsCte(id, log.steps)},
