@@ -1,5 +1,5 @@
 import "server-only";
-import { linesBetween, lineStarts, storedLogText } from "@/lib/raw-log";
+import { linesBetween, lineStarts, storedLogTextAsync } from "@/lib/raw-log";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cachedImmutable, forgetImmutableKey } from "./immutable-cache";
 import { judgeDetailSchema, type JudgeDetail } from "@/lib/validations/judge-detail";
@@ -250,7 +250,7 @@ function readBack(id: string, row: BisectionRow) {
 
 export async function getRawLog(prisma: PrismaClient, id: string): Promise<string | null> {
   const row = await prisma.rawLog.findUnique({ where: { bisectionId: id }, select: { text: true, deflated: true } });
-  return row ? storedLogText(row) : null;
+  return row ? storedLogTextAsync(row) : null;
 }
 
 /** Lines `from`..`to` (1-based, inclusive) of a stored log, cut in the database so a page
@@ -279,7 +279,7 @@ async function logLinesUncached(prisma: PrismaClient, id: string, ranges: [numbe
     ORDER BY r.n`;
   const deflated = rows[0]?.deflated ?? null;
   if (deflated === null) return rows.map((r) => r.slice ?? "");
-  const text = storedLogText({ text: null, deflated });
+  const text = await storedLogTextAsync({ text: null, deflated });
   const starts = lineStarts(text);
   return ranges.map(([a, b]) => linesBetween(text, starts, a, b));
 }

@@ -1,7 +1,7 @@
 // Stores one parsed bisection in ONE SQL statement: a chain of data-modifying CTEs over column
 // arrays (`unnest`). One statement is one transaction, so a log is stored whole or not at all,
 // and an import pays one round trip per log instead of a dozen (see BENCHMARKS.md).
-import { deflateLog } from "@/lib/raw-log";
+import { deflateLogAsync } from "@/lib/raw-log";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { BisectionLog, Frame, Step } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
@@ -84,16 +84,17 @@ export async function storeBisection(prisma: PrismaClient, row: StoredRow, log: 
   // inserted here (ON CONFLICT) nor visible to `sig`'s SELECT, so the runs and the crash would be
   // stored without their signature. The statement then fails whole and runs again: its new
   // snapshot sees the other upload's committed title (each retry sees more of them).
+  const deflated = await deflateLogAsync(row.text);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeOnce(prisma, row, log, judgement, bulk);
+      return await storeOnce(prisma, row, deflated, log, judgement, bulk);
     } catch (e) {
       if (!(attempt < 10 && e instanceof Error && e.message.includes(SIGNATURE_RACE))) throw e;
     }
   }
 }
 
-async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
+async function storeOnce(prisma: PrismaClient, row: StoredRow, deflated: Buffer, log: BisectionLog, judgement: Judgement, bulk: boolean): Promise<void> {
   const { id, hash, text } = row;
   const commits = commitRows(log);
   const titles = signatureTitles(log);
@@ -123,7 +124,7 @@ async function storeOnce(prisma: PrismaClient, row: StoredRow, log: BisectionLog
         ${log.truncated}, ${log.headTruncated}, ${log.lineCount}, ${log.steps.length}, ${JSON.stringify(log.warnings)}::jsonb,
         ${searchText(log)}, ${typedValues(JUDGEMENT_COLUMNS, judgementValues(judgement))})
       RETURNING id),
-    raw AS (INSERT INTO "raw_log" (bisection_id, deflated, bytes) SELECT id, ${deflateLog(text)}::bytea, ${Buffer.byteLength(text, "utf8")} FROM bis),
+    raw AS (INSERT INTO "raw_log" (bisection_id, deflated, bytes) SELECT id, ${deflated}::bytea, ${Buffer.byteLength(text, "utf8")} FROM bis),
     ${culpritCtes(log)},
     ${stepsCte(id, log.steps)},
     ${runsCte(id, log.steps)},
