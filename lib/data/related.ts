@@ -4,6 +4,7 @@ import { unspecificTitle } from "@/lib/analysis/off-target-kind";
 import { titleKey } from "@/lib/analysis/titles";
 import { unique } from "@/lib/unique";
 import { headWords, stepWords } from "./read-back";
+import { cachedImmutable } from "./immutable-cache";
 
 /** Titles specific enough to name one bug: not `... in corrupted`, `lost connection to test
  *  machine`, `no output from test machine`, `SYZFATAL: ...` and the like, which many unrelated
@@ -70,35 +71,50 @@ interface RelatedRow {
   start_title: string | null;
 }
 
-/** What the compare page needs of one side. */
+/** What the compare page needs of one side: its head read each time (a newer judge may give it
+ *  another verdict), its steps and runs once (they never change once stored: cached as
+ *  `/b/<id>`'s detail is, so two logs at the size limits are not read in full again on every
+ *  request of the pair). */
 export async function getCompareSide(prisma: PrismaClient, id: string) {
-  const row = await prisma.bisection.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      type: true,
-      outcome: true,
-      verdict: true,
-      foundCommitHash: true,
-      culprit: { select: { subject: true } },
-      crashSignature: { select: { title: true } },
-      startSignature: { select: { title: true } },
-      steps: {
-        orderBy: { index: "asc" },
-        select: {
-          commitHash: true,
-          role: true,
-          release: true,
-          subject: true,
-          verdict: true,
-          buildError: true,
-          untested: true,
-          allRunsOutcome: true,
-          allRunsTitle: true,
-          runs: { select: { outcome: true, title: true } },
-        },
+  const [row, steps] = await Promise.all([
+    prisma.bisection.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        type: true,
+        outcome: true,
+        verdict: true,
+        foundCommitHash: true,
+        culprit: { select: { subject: true } },
+        crashSignature: { select: { title: true } },
+        startSignature: { select: { title: true } },
       },
-    },
-  });
-  return row && { ...headWords(row), steps: row.steps.map((s, i) => stepWords(s, `bisection ${id} step ${i}`)) };
+    }),
+    cachedImmutable(
+      prisma,
+      `compare-steps:${id}`,
+      (ss) => 1 + ss.length + ss.reduce((n, s) => n + s.runs.length, 0),
+      async () => {
+        const rows = await prisma.step.findMany({
+          where: { bisectionId: id },
+          orderBy: { index: "asc" },
+          select: {
+            commitHash: true,
+            role: true,
+            release: true,
+            subject: true,
+            verdict: true,
+            buildError: true,
+            untested: true,
+            allRunsOutcome: true,
+            allRunsTitle: true,
+            runs: { orderBy: { index: "asc" }, select: { outcome: true, title: true } },
+          },
+        });
+        // none: an unknown id, or a log without steps (cheap to read again)
+        return rows.length ? rows.map((s, i) => stepWords(s, `bisection ${id} step ${i}`)) : null;
+      },
+    ),
+  ]);
+  return row && { ...headWords(row), steps: steps ?? [] };
 }
