@@ -1,6 +1,7 @@
 // A maintainer reads a bisection page on a phone (390 px), a laptop (1366 px) and a wide screen
 // (2560 px): frames in one column set with names whole, the matrix inside the screen with short
-// headers, the subject column using the room, one symbol per kind of failure. Logs seeded by the
+// headers, the subject column using the room, the trustworthy range beside the timeline where
+// there is room, one symbol per kind of failure. Logs seeded by the
 // e2e server (lib/parser/testdata); defects seen on the review screenshots of 2026-12-01.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
@@ -83,6 +84,20 @@ test.describe("at 2560 px", () => {
     await page.goto(`/b/${await seedId(request)}`);
     const cut = await page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first().evaluate((td) => td.scrollWidth > td.clientWidth);
     expect(cut).toBe(false);
+  });
+
+  test("the trustworthy range sits beside the timeline, which keeps its width; on a laptop it is below", async ({ page, request }) => {
+    const id = await seedId(request);
+    await page.goto(`/b/${id}`);
+    const box = (sel: string) => page.locator(sel).boundingBox().then((b) => b!);
+    const [tl, table, trust] = await Promise.all([box("#timeline"), box("#timeline table"), box("#trusted-range")]);
+    expect(trust.x).toBeGreaterThan(table.x + table.width);
+    expect(Math.abs(trust.y - tl.y)).toBeLessThan(20);
+    expect(await page.locator("#timeline table").evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(2560);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const [tl2, trust2] = await Promise.all([box("#timeline"), box("#trusted-range")]);
+    expect(trust2.y).toBeGreaterThan(tl2.y + tl2.height - 1);
   });
 });
 

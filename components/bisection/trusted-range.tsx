@@ -26,7 +26,7 @@ const lines = (text: string) => text.split("\n").filter((l) => l !== "").length;
 export function TrustedRange({ t }: { t: TrustView }) {
   const { id, range, left } = t;
   return (
-    <section id="trusted-range" aria-labelledby="trusted-h" data-testid="trusted-range" className="mt-5 max-w-[120ch]">
+    <section id="trusted-range" aria-labelledby="trusted-h" data-testid="trusted-range" className="mt-5 max-w-[120ch] min-[2300px]:mt-4 min-[2300px]:min-w-[60ch] min-[2300px]:flex-1">
       <h2 id="trusted-h" className="text-base font-semibold">
         Trustworthy range
       </h2>

@@ -61,8 +61,14 @@ async function BisectionPageContent({ params }: Props) {
       <SyzbotLinks syzbot={syzbot} />
       <VerdictBanner v={p.verdict} />
       <DeveloperMarks {...p.marks} />
-      <TimelineTable id={p.id} t={p.timeline} />
-      {p.trust && <TrustedRange t={p.trust} />}
+      {/* very wide screens: the trustworthy range beside the timeline whose verdicts it reads,
+          where the timeline leaves it room (a wider timeline keeps the line, the range goes below) */}
+      <div className="min-[2300px]:flex min-[2300px]:flex-wrap min-[2300px]:items-start min-[2300px]:gap-x-8">
+        <div className="min-w-0 max-w-full">
+          <TimelineTable id={p.id} t={p.timeline} />
+        </div>
+        {p.trust && <TrustedRange t={p.trust} />}
+      </div>
       {/* wide screens: culprit and facts on the left, the crash beside them */}
       <div className="min-[1700px]:grid min-[1700px]:grid-cols-2 min-[1700px]:gap-x-8">
       {p.culprit && <CulpritSection c={p.culprit} />}
