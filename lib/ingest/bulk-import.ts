@@ -94,14 +94,20 @@ class Preparers {
   }
 }
 
-/** `again`: the same text as a log of an earlier batch of this import, which was not stored
- *  yet when this batch was looked up (it is written while this one is read): not parsed, but
- *  looked up again once the earlier batches are written (storePrepared). */
+/** `again`: the same text as a log of the batch before, which was not stored yet when this
+ *  batch was looked up (it is written while this one is read): not parsed, but looked up again
+ *  once that batch is written (storePrepared). */
 type Prepared = { item: Item; rows: LogCopy } | { item: Item; done: BulkResult } | { item: Item; again: true };
 
-/** Reads, hashes and checks one batch against the database; parses what is new. `earlier`:
- *  the hashes that earlier batches of this import parsed (this batch's are added). */
-async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions, earlier: Set<string>): Promise<(Prepared | BulkResult)[]> {
+/** The new hashes of the batch before this one: it is the one batch being written while this
+ *  one is looked up (every batch before it has committed by then), so a log of it may not be
+ *  found stored yet. Replaced by each batch, so it holds one batch, not the whole import. */
+interface InFlight {
+  hashes: Set<string>;
+}
+
+/** Reads, hashes and checks one batch against the database; parses what is new. */
+async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[], opts: BulkOptions, inFlight: InFlight): Promise<(Prepared | BulkResult)[]> {
   const read = await Promise.all(
     names.map(async (name): Promise<Item | BulkResult> => {
       let text: string;
@@ -121,8 +127,8 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
     items.map((i) => i.hash),
   ]);
   const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
-  const before = new Set(earlier);
-  for (const i of items) if (!stored.has(i.hash)) earlier.add(i.hash);
+  const before = inFlight.hashes;
+  inFlight.hashes = new Set(items.filter((i) => !stored.has(i.hash)).map((i) => i.hash));
   return Promise.all(
     read.map(async (x): Promise<Prepared | BulkResult> => {
       if (!("hash" in x)) return x;
@@ -193,11 +199,11 @@ export async function bulkImport(url: string, names: string[], opts: BulkOptions
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += size) batches.push(names.slice(i, i + size));
   try {
-    const earlier = new Set<string>();
-    let next = batches.length ? prepareBatch(pool, preparers, batches[0], opts, earlier) : null;
+    const inFlight: InFlight = { hashes: new Set() };
+    let next = batches.length ? prepareBatch(pool, preparers, batches[0], opts, inFlight) : null;
     for (let i = 0; i < batches.length; i++) {
       const ready = await next!;
-      next = i + 1 < batches.length ? prepareBatch(pool, preparers, batches[i + 1], opts, earlier) : null;
+      next = i + 1 < batches.length ? prepareBatch(pool, preparers, batches[i + 1], opts, inFlight) : null;
       // a failure of the batch read ahead surfaces when it is awaited, not as an unhandled rejection
       next?.catch(() => {});
       await storePrepared(pool, preparers, ready, opts);
