@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ingestLog } from "@/lib/ingest";
 import fc from "fast-check";
 import { getBisection, getLogLines, getRawLog } from "./bisection";
+import { getCompareSide } from "./related";
 import { forgetImmutable } from "./immutable-cache";
 import { linesBetween, lineStarts } from "@/lib/raw-log";
 
@@ -109,5 +110,33 @@ describe("getBisection and what changes after storing", () => {
     await addMark(db.prisma, id, "alice", { verdict: "wrong", realCulprit: null, note: "chased the kvm_wait warning", loreLink: null });
     const after = await getBisection(db.prisma, id);
     expect(after?.marks.map((m) => [m.who, m.verdict])).toEqual([["alice", "wrong"]]);
+  });
+});
+
+// /compare's side: the steps and runs are read once and kept (they never change once stored),
+// the head each time (a newer judge rewrites the verdict)
+describe("getCompareSide", () => {
+  it("gives the steps in order with their runs in order, and the head's words", async () => {
+    const side = (await getCompareSide(db.prisma, id))!;
+    expect(side.steps).toHaveLength(15);
+    expect(side.steps[0].role).toBe("start");
+    expect(side.steps[0].runs.length).toBeGreaterThan(0);
+    expect(side.crashSignature?.title).toBeTruthy();
+    expect(await getCompareSide(db.prisma, "000000000000")).toBeNull();
+  });
+
+  it("reads the steps once and the verdict every time", async () => {
+    forgetImmutable(db.prisma);
+    const first = (await getCompareSide(db.prisma, id))!;
+    // behind the app's back: a run retitled (ingest never does that) and the verdict rewritten (a re-judge does)
+    await db.prisma.$executeRaw`UPDATE run SET title = 'retitled' WHERE bisection_id = ${id} AND step_index = 0 AND index = 0`;
+    const verdict = first.verdict === "doubtful" ? "clean" : "doubtful";
+    await db.prisma.$executeRaw`UPDATE bisection SET verdict = ${verdict} WHERE id = ${id}`;
+    const second = (await getCompareSide(db.prisma, id))!;
+    expect(second.steps).toEqual(first.steps);
+    expect(second.verdict).toBe(verdict);
+    forgetImmutable(db.prisma);
+    const third = (await getCompareSide(db.prisma, id))!;
+    expect(third.steps[0].runs[0].title).toBe("retitled");
   });
 });
