@@ -24,6 +24,27 @@ function filtered(p: ListParams): boolean {
   return Boolean(p.q || p.path || p.type || p.outcome || p.verdict || p.mark);
 }
 
+/** A search's orders, as lore's search offers date and relevance: the list's own sort (newest
+ *  first unless a column says otherwise), or best match: the bisections whose crash title holds
+ *  the search first, then the other matches, each newest first. */
+function SearchOrder({ p }: { p: ListParams }) {
+  const href = (sort: ListParams["sort"]) => `/${listQuery({ ...p, sort, dir: "desc", page: 1, after: undefined, before: undefined })}`;
+  return (
+    <p className="mb-1 text-[0.85rem] text-muted" data-testid="search-order">
+      {p.sort === "relevance" ? (
+        <>
+          matches: <Link href={href("uploaded")}>newest first</Link> · <b aria-current="true">best match</b>: crash titles holding &ldquo;{p.q}&rdquo;
+          first, then the other matches, each newest first
+        </>
+      ) : (
+        <>
+          matches: <b aria-current="true">{p.sort === "uploaded" ? "newest first" : `by ${p.sort}`}</b> · <Link href={href("relevance")}>best match</Link>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** What is wrong with the link, in place of the list, and where to go instead. */
 function BadLink({ problem, children }: { problem: string; children: React.ReactNode }) {
   return (
@@ -85,6 +106,7 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
         </p>
       ) : (
         <>
+          {params.q && <SearchOrder p={params} />}
           <BisectionTable
             rows={page.rows.map(({ syzbot: _s, marks: _m, ...shown }) => shown)}
             sorting={[{ id: params.sort, desc: params.dir === "desc" }]}

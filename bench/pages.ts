@@ -20,6 +20,8 @@ const ROUTES = (id: string, after = ""): [string, string][] => [
   ["list page 20", "/?page=20"],
   ["list page 20 by cursor", `/?page=20&after=${after}`],
   ["search ?q=kvm_wait", "/?q=kvm_wait"],
+  ["search best match ?q=kvm_wait", "/?q=kvm_wait&sort=relevance"],
+  ["search best match ?q=spin_lock", "/?q=spin_lock&sort=relevance"],
   ["search hash prefix", "/?q=997acaf6"],
   ["path ?path=kernel/locking/", "/?path=kernel/locking/"],
   ["sort by title", "/?sort=title&dir=asc"],

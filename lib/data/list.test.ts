@@ -46,6 +46,12 @@ function cmp(a: string | number | null, b: string | number | null, dir: "asc" | 
   return dir === "asc" ? Math.sign(c) : -Math.sign(c);
 }
 
+/** Best match's tier, written out from its rule: 0 when the crash title, its ASCII letters
+ *  lowered, holds the lowered search; 1 for every other match. */
+function tierOf(r: Ref, q: string | undefined): number {
+  return r.title !== null && q !== undefined && r.title.replace(/[A-Z]/g, (c) => c.toLowerCase()).includes(q.toLowerCase()) ? 0 : 1;
+}
+
 function expected(p: ListParams): Ref[] {
   const q = p.q?.toLowerCase();
   const hex = p.q ? hashPrefix(p.q) : null;
@@ -58,10 +64,11 @@ function expected(p: ListParams): Ref[] {
       (!p.path || r.paths.some((f) => f.startsWith(p.path!))) &&
       (!p.mark || (p.mark === "marked" ? r.marks.length > 0 : p.mark === "unmarked" ? r.marks.length === 0 : r.marks.includes(p.mark))),
   );
-  const key = (r: Ref) => ({ uploaded: r.at, ran: r.ran, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict })[p.sort];
+  const key = (r: Ref) => ({ uploaded: r.at, ran: r.ran, title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict, relevance: tierOf(r, p.q) })[p.sort];
   return rows.sort(
     (a, b) =>
-      cmp(key(a), key(b), p.dir, p.sort === "commit" || p.sort === "ran" || p.sort === "title" ? "last" : "default") ||
+      // best match: the first tier first whatever `dir` says
+      cmp(key(a), key(b), p.sort === "relevance" ? "asc" : p.dir, p.sort === "commit" || p.sort === "ran" || p.sort === "title" ? "last" : "default") ||
       (p.sort === "uploaded" ? 0 : cmp(a.at, b.at, "desc")) ||
       cmp(a.id, b.id, "asc"),
   );
@@ -106,7 +113,7 @@ describe("listBisections", () => {
   });
 
   const filters: Record<string, string>[] = [
-    {}, { type: "cause" }, { verdict: "clean" }, { q: "kasan" }, { path: "net/" }, { path: "net/", verdict: "clean" }, { path: "net/core" }, { mark: "unmarked" },
+    {}, { type: "cause" }, { verdict: "clean" }, { q: "kasan" }, { q: "Lock" }, { path: "net/" }, { path: "net/", verdict: "clean" }, { path: "net/core" }, { mark: "unmarked" },
   ];
   for (const sort of SORT_KEYS) {
     for (const dir of ["asc", "desc"] as const) {
@@ -132,7 +139,7 @@ describe("listBisections", () => {
 
   /** A row's place in the list's order, as the list's own links carry it. */
   const cursorAt = (p: ListParams, r: Ref): ListCursor => ({
-    key: { uploaded: null, ran: r.ran === null ? null : new Date(r.ran).toISOString(), title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict }[p.sort],
+    key: { uploaded: null, ran: r.ran === null ? null : new Date(r.ran).toISOString(), title: r.title, commit: r.found, tested: r.tested, outcome: r.outcome, verdict: r.verdict, relevance: tierOf(r, p.q) }[p.sort],
     at: new Date(r.at).toISOString(),
     id: r.id,
   });
@@ -144,14 +151,15 @@ describe("listBisections", () => {
           const base = parseListParams({ ...f, sort, dir, per: "25" });
           const want = expected(base).map((r) => r.id);
           // both plans, from every row: the page past it, and the page before it read backwards
-          for (const few of narrowsRows(base) ? [true] : [true, false]) {
+          // best match: each title's rows from its index, and (no title ranked one by one) the upload-time walk
+          for (const [few, ranked] of (narrowsRows(base) ? [true] : [true, false]).flatMap((few) => (sort === "relevance" ? [200, 0] : [200]).map((r) => [few, r] as const))) {
             for (let k = 0; k < want.length; k += 7) {
               const at = cursorAt(base, expected(base)[k]);
-              const after = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery({ ...base, page: 2, after: at }, few));
-              expect(after.map((r) => r.id), `${JSON.stringify(f)} after row ${k} few=${few}`).toEqual(want.slice(k + 1, k + 26));
+              const after = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery({ ...base, page: 2, after: at }, few, ranked));
+              expect(after.map((r) => r.id), `${JSON.stringify(f)} after row ${k} few=${few} ranked=${ranked}`).toEqual(want.slice(k + 1, k + 26));
               const back = { ...base, page: 2, before: at };
               expect(readsBackwards(back)).toBe(true);
-              const before = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(back, few));
+              const before = await db.prisma.$queryRaw<{ id: string }[]>(pageIdsQuery(back, few, ranked));
               expect(before.map((r) => r.id).reverse(), `${JSON.stringify(f)} before row ${k} few=${few}`).toEqual(want.slice(Math.max(0, k - 25), k));
             }
           }
@@ -176,6 +184,23 @@ describe("listBisections", () => {
       });
     }
   }
+
+  it("best match puts the rows whose crash title holds the search first, each tier newest first; without a search it is the upload order", async () => {
+    for (const q of ["kasan", "Lock", "kvm_wait"]) {
+      const p = parseListParams({ q, sort: "relevance", per: "200" });
+      const tiers = expected(p).map((r) => tierOf(r, q));
+      // both tiers, so the order is a real test: titles first, then the matches elsewhere
+      expect(tiers.includes(0) && tiers.includes(1), q).toBe(true);
+      const got = await listBisections(db.prisma, p);
+      const rows = got.rows.map((r) => ({ tier: r.crashTitle?.toLowerCase().includes(q.toLowerCase()) ? 0 : 1, at: r.uploadedAt }));
+      expect(rows.map((r) => r.tier), q).toEqual([...tiers].sort());
+      expect(got.total).toBe(expected(parseListParams({ q })).length);
+    }
+    expect(parseListParams({ sort: "relevance" }).sort).toBe("uploaded");
+    const strict = parseListParamsStrict({ sort: "relevance" });
+    expect(strict.ok).toBe(false);
+    if (!strict.ok) expect(strict.error).toMatch(/^sort: relevance orders the matches of a search: give q too/);
+  });
 
   it("opens the first page for a cursor past the end, rather than counting to its page number", async () => {
     const base = parseListParams({ per: "25" });
@@ -220,14 +245,17 @@ describe("listBisections", () => {
       step_count: fc.integer({ min: 0, max: 2_147_483_647 }),
       outcome: fc.constantFrom(...OUTCOMES),
       verdict: fc.constantFrom(...VERDICTS),
+      tier: fc.constantFrom(0, 1, null),
     });
     fc.assert(
       fc.property(row, fc.constantFrom(...SORT_KEYS), fc.constantFrom("after", "before"), (r, sort, side) => {
-        const c = cursorOf({ sort }, r);
+        // best match orders a search's matches: it comes with one
+        const q: Record<string, string> = sort === "relevance" ? { q: "kasan" } : {};
+        const c = cursorOf({ sort, ...q }, r);
         const url = encodeCursor(c);
-        const strict = parseListParamsStrict({ sort, [side]: url });
+        const strict = parseListParamsStrict({ sort, ...q, [side]: url });
         expect(strict, JSON.stringify(c).slice(0, 200)).toMatchObject({ ok: true, params: { [side]: c } });
-        expect(parseListParams({ sort, [side]: url })[side]).toEqual(c);
+        expect(parseListParams({ sort, ...q, [side]: url })[side]).toEqual(c);
       }),
       { numRuns: 400 },
     );
@@ -253,8 +281,9 @@ describe("listBisections", () => {
     await fc.assert(
       fc.asyncProperty(key, edgeTime, id, fc.constantFrom(...SORT_KEYS), fc.constantFrom("asc", "desc"), fc.constantFrom("after", "before"), async (k, at, i, sort, dir, side) => {
         const url = Buffer.from(JSON.stringify([k, at, i])).toString("base64url");
-        const strict = parseListParamsStrict({ sort, dir, per: "25", [side]: url });
-        const lax = parseListParams({ sort, dir, per: "25", [side]: url });
+        const q: Record<string, string> = sort === "relevance" ? { q: "lock" } : {};
+        const strict = parseListParamsStrict({ sort, dir, per: "25", ...q, [side]: url });
+        const lax = parseListParams({ sort, dir, per: "25", ...q, [side]: url });
         // the page ignores what the API refuses, and takes what it takes
         expect(lax[side]).toEqual(strict.ok ? strict.params[side] : undefined);
         if (!strict.ok) {

@@ -37,6 +37,8 @@ interface ListSqlRow {
   c_repro_url: string | null;
   right_marks: number;
   wrong_marks: number;
+  /** best match's tier (0: the crash title holds the search), as the query gave it; null in other sorts */
+  tier: number | null;
 }
 
 function toRow(b: ListSqlRow): BisectionListRow {
@@ -113,11 +115,12 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
 const FEW_ROWS = 5_000;
 
 /** The columns of a row that place it in the list's order. */
-export type CursorRow = Pick<ListSqlRow, "id" | "uploaded_at" | "started_at" | "crash_title" | "found_commit_hash" | "step_count" | "outcome" | "verdict">;
+export type CursorRow = Pick<ListSqlRow, "id" | "uploaded_at" | "started_at" | "crash_title" | "found_commit_hash" | "step_count" | "outcome" | "verdict"> & { tier?: number | null };
 
 /** A row's place in the list's order, for the cursor of the page next to it. */
 export function cursorOf(p: Pick<ListParams, "sort">, b: CursorRow): ListCursor {
   const key = {
+    relevance: b.tier === 0 ? 0 : 1,
     uploaded: null,
     ran: b.started_at?.toISOString() ?? null,
     title: b.crash_title,

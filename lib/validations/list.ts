@@ -4,7 +4,7 @@ import { z } from "zod";
 import { BISECTION_TYPES, OUTCOMES, VERDICTS } from "@/lib/domain/words";
 import { CONTROL } from "./control";
 
-export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict"] as const;
+export const SORT_KEYS = ["uploaded", "ran", "title", "commit", "tested", "outcome", "verdict", "relevance"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 /** developers' marks: a current mark says wrong / right; any mark; no mark */
 export const MARK_FILTERS = ["wrong", "right", "marked", "unmarked"] as const;
@@ -91,6 +91,8 @@ export function decodeCursor(s: string): ListCursor | null {
 function cursorMisfit(c: ListCursor, sort: (typeof SORT_KEYS)[number]): string | null {
   const other = `is a position in another sort than ${sort}`;
   if (sort === "tested") return typeof c.key === "number" ? null : other;
+  // best match: 0 where the crash title holds the search, 1 for the other matches
+  if (sort === "relevance") return c.key === 0 || c.key === 1 ? null : other;
   if (sort === "outcome" || sort === "verdict") return typeof c.key === "string" ? null : other;
   if (sort === "ran") {
     if (c.key === null) return null;
@@ -141,11 +143,13 @@ export const listParamsSchema = z.object({
 
 export type ListParams = z.infer<typeof listParamsSchema>;
 
-/** One cursor at most, and one of the sort's type: a stale or edited link opens at `page`. */
+/** One cursor at most, and one of the sort's type: a stale or edited link opens at `page`.
+ *  Best match without a search is the upload order (nothing to match). */
 function fitCursors<T extends ListParams>(p: T): T {
-  const after = p.after && cursorFits(p.after, p.sort) ? p.after : undefined;
-  const before = !after && p.before && cursorFits(p.before, p.sort) ? p.before : undefined;
-  return { ...p, after, before };
+  const sort = p.sort === "relevance" && !p.q ? "uploaded" : p.sort;
+  const after = p.after && cursorFits(p.after, sort) ? p.after : undefined;
+  const before = !after && p.before && cursorFits(p.before, sort) ? p.before : undefined;
+  return { ...p, sort, after, before };
 }
 
 export function parseListParams(raw: Record<string, unknown>): ListParams {
@@ -208,6 +212,7 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
   if (res.success) {
     const { after, before, sort } = res.data;
     if (after && before) return { ok: false, error: "after, before: give one of them, not both" };
+    if (sort === "relevance" && !res.data.q) return { ok: false, error: "sort: relevance orders the matches of a search: give q too" };
     const c = after ?? before;
     const misfit = c && cursorMisfit(c, sort);
     if (misfit) return { ok: false, error: `${after ? "after" : "before"}: ${misfit} (follow the list's own next / previous links)` };
