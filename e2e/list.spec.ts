@@ -156,3 +156,26 @@ test("next and previous page by the rows' own positions, without JavaScript; the
   expect((await bad.json()).error).toMatch(/^after: is not a position this list gave/);
   await ctx.close();
 });
+
+test("a search offers best match: crash titles holding the search first, then the other matches; the JSON list takes it too", async ({ page, request }) => {
+  await page.goto("/?q=kvm_wait");
+  const order = page.getByTestId("search-order");
+  await expect(order.locator("b")).toHaveText("newest first");
+  await order.getByRole("link", { name: "best match" }).click();
+  await expect(page).toHaveURL(/sort=relevance/);
+  await expect(order).toContainText("crash titles holding “kvm_wait” first");
+  // the crash title column: every row holding the search comes before every row that does not
+  const titles = await page.locator("tbody tr td:nth-child(5)").allInnerTexts();
+  const holds = titles.map((t) => t.toLowerCase().includes("kvm_wait"));
+  expect(holds.includes(true) && holds.includes(false)).toBe(true);
+  expect(holds.indexOf(false)).toBeGreaterThan(holds.lastIndexOf(true));
+  await order.getByRole("link", { name: "newest first" }).click();
+  await expect(page).not.toHaveURL(/sort=relevance/);
+  const api = await request.get("/api/bisections?q=kvm_wait&sort=relevance&per=25");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.rows[0].crashTitle).toContain("kvm_wait");
+  const bad = await request.get("/api/bisections?sort=relevance");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/relevance orders the matches of a search: give q too/);
+});
