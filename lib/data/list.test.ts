@@ -196,6 +196,14 @@ describe("listBisections", () => {
       expect(rows.map((r) => r.tier), q).toEqual([...tiers].sort());
       expect(got.total).toBe(expected(parseListParams({ q })).length);
     }
+    // LIKE's wildcards and its escape are the search's own characters in both tiers: the same
+    // rows as the newest-first search, and a `%` title match only where the title has a `%`
+    for (const q of ["%", "_", "\\", "in %", "kvm_w%t", "'"]) {
+      const best = await listBisections(db.prisma, parseListParams({ q, sort: "relevance", per: "200" }));
+      const newest = await listBisections(db.prisma, parseListParams({ q, per: "200" }));
+      expect(best.rows.map((r) => r.id).sort(), q).toEqual(newest.rows.map((r) => r.id).sort());
+      expect(best.rows.map((r) => r.id), q).toEqual(expected(parseListParams({ q, sort: "relevance" })).map((r) => r.id));
+    }
     expect(parseListParams({ sort: "relevance" }).sort).toBe("uploaded");
     const strict = parseListParamsStrict({ sort: "relevance" });
     expect(strict.ok).toBe(false);
