@@ -35,7 +35,6 @@ export function storedLogText(row: { text: string | null; deflated: Uint8Array |
  *  `array_to_string((string_to_array(text, E'\n'))[from:to], E'\n')` gives ("" where it gives
  *  NULL). `starts` are the offsets of the text's lines (lineStarts), shared between ranges. */
 export function linesBetween(text: string, starts: number[], from: number, to: number): string {
-  if (text === "") return "";
   const a = Math.max(from, 1);
   const b = Math.min(to, starts.length);
   if (a > b) return "";

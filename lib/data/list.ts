@@ -115,7 +115,7 @@ export async function listBisections(prisma: PrismaClient, p: ListParams): Promi
 const FEW_ROWS = 5_000;
 
 /** The columns of a row that place it in the list's order. */
-export type CursorRow = Pick<ListSqlRow, "id" | "uploaded_at" | "started_at" | "crash_title" | "found_commit_hash" | "step_count" | "outcome" | "verdict"> & { tier?: number | null };
+export type CursorRow = Pick<ListSqlRow, "id" | "uploaded_at" | "started_at" | "crash_title" | "found_commit_hash" | "step_count" | "outcome" | "verdict" | "tier">;
 
 /** A row's place in the list's order, for the cursor of the page next to it. */
 export function cursorOf(p: Pick<ListParams, "sort">, b: CursorRow): ListCursor {
