@@ -1,4 +1,5 @@
 // What every rule needs, computed once per log.
+import { normalisePath } from "@/lib/domain/paths";
 import { foundWord, type FoundWord } from "@/lib/domain/words";
 import type { BisectionLog, Step } from "@/lib/parser/types";
 import { findGuiltyFrame } from "./guilty";
@@ -29,6 +30,9 @@ export interface Context {
   guilty: GuiltyFrame | null;
   /** the verdicts the judge trusts and the range they support (null without `git bisect start`) */
   trust: TrustedRange | null;
+  /** the found commit's file paths normalised (`normalisePath`), index for index with its
+   *  `files`: made once, since a culprit may list 60,000 files and several rules read them */
+  foundPaths: readonly string[];
 }
 
 export type Rule = (ctx: Context) => Finding[];
@@ -60,6 +64,7 @@ export function buildContext(log: BisectionLog, lines: string[] | null = null): 
     crashKey,
     guilty: findGuiltyFrame(log.crash, lines),
     trust: trustedRange(log),
+    foundPaths: log.commit ? log.commit.files.map((f) => normalisePath(f.path)) : [],
   };
 }
 

@@ -196,23 +196,28 @@ function findFile(c: FoundCommit, ix: FileIndex, path: string): number {
   }
   const exact = ix.exact.get(path);
   let best = exact === undefined ? -1 : typeof exact === "number" ? exact : nextFrom(exact, from);
-  // distance from the cursor, cyclically
-  const distance = (i: number) => (i - from + n) % n;
-  if (ix.shortened.size > 0) {
-    const candidates = shortenedCandidates(ix, path)
-      .map((e) => nextShortened(e, from))
-      .filter((i) => i >= 0);
-    // the nearest candidate first; only the one taken is compared in full (a key can collide)
-    candidates.sort((a, b) => distance(a) - distance(b));
-    for (const i of candidates) {
-      if (best >= 0 && distance(best) <= distance(i)) break;
-      if (samePath(files[i].path, path)) {
-        best = i;
-        break;
-      }
-    }
-  }
+  if (ix.shortened.size > 0) best = nearestShortened(c, ix, path, from, best);
   if (best >= 0) ix.cursor = best + 1;
+  return best;
+}
+
+/** Distance of file `i` from the cursor `from`, cyclically over `n` files. */
+const cyclic = (i: number, from: number, n: number) => (i - from + n) % n;
+
+/** `best`, or a nearer shortened stat that names `path`: the nearest candidate first, and only
+ *  the one taken is compared in full (a key can collide). Apart from findFile, which runs on
+ *  every summary line, so that its common path creates no closures. */
+function nearestShortened(c: FoundCommit, ix: FileIndex, path: string, from: number, best: number): number {
+  const files = c.files;
+  const n = files.length;
+  const candidates = shortenedCandidates(ix, path)
+    .map((e) => nextShortened(e, from))
+    .filter((i) => i >= 0);
+  candidates.sort((a, b) => cyclic(a, from, n) - cyclic(b, from, n));
+  for (const i of candidates) {
+    if (best >= 0 && cyclic(best, from, n) <= cyclic(i, from, n)) break;
+    if (samePath(files[i].path, path)) return i;
+  }
   return best;
 }
 

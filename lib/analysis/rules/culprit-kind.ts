@@ -9,7 +9,6 @@
 // check needs the crash report, which fix bisections do not have, so it is skipped for them.
 import type { FoundCommit } from "@/lib/parser/types";
 import { type Context } from "../context";
-import { normalisePath } from "@/lib/domain/paths";
 import { stackFiles } from "../guilty";
 import type { Finding } from "../types";
 
@@ -69,7 +68,7 @@ const BUILD_ONLY = /(^|\/)(Kconfig[\w.-]*|Makefile|Kbuild)$|(^|\/)configs\/[\w.-
 export function scopeOnly(ctx: Context): Finding[] {
   const c = ctx.log.commit;
   if (!c || c.files.length === 0) return [];
-  const paths = c.files.map((f) => normalisePath(f.path));
+  const paths = ctx.foundPaths;
   if (paths.every((p) => OUT_OF_KERNEL.test(p)))
     return [scopeFinding(ctx, c, "only touches documentation, tools or selftests, which are not part of the tested kernel")];
   if (ctx.fix) {

@@ -73,7 +73,8 @@ export function detectorCommit(ctx: Context): Finding[] {
   const g = ctx.guilty;
   const top = !crash ? [] : !g ? crash.frames.slice(0, 5) : crash.frames.filter((f, i) => (g.frameIndex !== null ? i < g.frameIndex : f.logLine < g.line));
   // made only when a frame can be looked up in it (a culprit may create 60,000 files)
-  const created = top.some((f) => f.file) ? new Set(commit.files.filter((f) => f.created).map((f) => normalisePath(f.path))) : new Set<string>();
+  const paths = ctx.foundPaths;
+  const created = top.some((f) => f.file) ? new Set(paths.filter((_, i) => commit.files[i].created)) : new Set<string>();
   const inCreated = top.filter((f) => f.file && created.has(normalisePath(f.file)) && normalisePath(f.file) !== g?.file);
   if (inCreated.length > 0) {
     const file = normalisePath(inCreated[0].file as string);
@@ -82,18 +83,15 @@ export function detectorCommit(ctx: Context): Finding[] {
         rule: "detector-commit",
         severity: "high",
         message: `The crash is raised in ${file}, a file the culprit created: the culprit added the code that reports the crash, the bug itself may be older.`,
-        lines: uniqueSorted([commit.line, ...commit.files.filter((f) => created.has(normalisePath(f.path))).map((f) => f.line), inCreated[0].logLine]),
+        lines: uniqueSorted([commit.line, ...commit.files.filter((_, i) => created.has(paths[i])).map((f) => f.line), inCreated[0].logLine]),
       },
     ];
   }
-  const debugFiles: ChangedFile[] = commit.files.filter((f) => {
-    const path = normalisePath(f.path);
-    return isDebugFile(path);
-  });
+  const debugFiles: ChangedFile[] = commit.files.filter((_, i) => isDebugFile(paths[i]));
   const inSubject = debugWording(commit.subject);
   const words = inSubject ?? debugWording(commit.message);
   if (debugFiles.length === 0 && !words) return [];
-  const guiltyTouched = ctx.guilty !== null && commit.files.some((f) => normalisePath(f.path) === ctx.guilty?.file);
+  const guiltyTouched = ctx.guilty !== null && paths.includes(ctx.guilty.file);
   const what = debugFiles.length > 0 ? `changes ${debugFiles.map((f) => f.path).join(", ")}` : `mentions “${words}”`;
   return [
     {

@@ -63,7 +63,7 @@ export function stackOverlap(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
   if (ctx.fix || !commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
-  const changed = commit.files.map((f) => ({ path: normalisePath(f.path), line: f.line }));
+  const changed = commit.files.map((f, i) => ({ path: ctx.foundPaths[i], line: f.line }));
   const guilty = ctx.guilty.file;
   const guiltyLine = ctx.guilty.line;
   const hit = changed.find((c) => covers(c.path, guilty));
