@@ -107,7 +107,7 @@ test("the `?` key opens the keyboard help and Escape closes it", async ({ page }
 test("sort by when the bisection ran (its log's `starts bisection` line), undated logs last", async ({ page }) => {
   await page.goto("/?sort=ran");
   const rows = page.locator("table:has(th[aria-sort]) tbody tr");
-  const ran = rows.locator("td:nth-child(1)");
+  const ran = rows.locator("td:nth-child(2)");
   const cells = await ran.allTextContents();
   const dated = cells.filter((c) => c !== "–");
   expect(dated.length).toBeGreaterThan(3);

@@ -75,8 +75,9 @@ const CELLS: Record<string, (r: BisectionTableRow) => ReactNode> = {
 };
 
 const columns = col.columns([
-  col.accessor("startedAt", { id: "ran", header: "Ran", cell: (c) => CELLS.ran(c.row.original) }),
+  // the upload day first: every row has one, while only 2022+ logs say when they ran
   col.accessor("uploadedAt", { id: "uploaded", header: "Uploaded", cell: (c) => CELLS.uploaded(c.row.original) }),
+  col.accessor("startedAt", { id: "ran", header: "Ran", cell: (c) => CELLS.ran(c.row.original) }),
   col.accessor("outcome", { id: "outcome", header: "Outcome", cell: (c) => CELLS.outcome(c.row.original) }),
   col.accessor("verdict", { id: "verdict", header: "Verdict", cell: (c) => CELLS.verdict(c.row.original) }),
   col.accessor(titleOf, { id: "title", header: "Crash title", cell: (c) => CELLS.title(c.row.original) }),
