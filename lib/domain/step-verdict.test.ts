@@ -33,7 +33,13 @@ describe("stepVerdict", () => {
     expect(stepVerdict("fix", s({ runs: runs("ok", "ok") })).words).toBe("did not crash");
     expect(stepVerdict("cause", s({ allRunsOutcome: "ok" })).words).toBe("OK");
     expect(stepVerdict("cause", s({ allRunsOutcome: "crashed" })).outcome).toBe("crashed");
-    expect(stepVerdict("cause", s({ runs: runs("ok", "boot-failed") }))).toMatchObject({ outcome: "boot-failed", words: "boot failed", mark: "boot" });
+    // half the runs or more passed and none crashed: OK, as syzkaller decides a good kernel; fewer: what lost them
+    expect(stepVerdict("cause", s({ runs: runs("ok", "boot-failed") }))).toMatchObject({ outcome: "ok", words: "OK", mark: "ok" });
+    expect(stepVerdict("cause", s({ runs: runs("ok", "boot-failed", "boot-failed") }))).toMatchObject({ outcome: "boot-failed", words: "boot failed", mark: "boot" });
+    // Log_1351789af00000's release v5.17 (L7-L20): runs #0-#1 failed basic testing, #2-#9 OK, then `git bisect start <bad> f443e374ae13`
+    expect(stepVerdict("cause", s({ runs: runs("test-failed", "test-failed", ...Array<RunOutcome>(8).fill("ok")) }))).toEqual({ outcome: "ok", words: "OK", git: null, mark: "ok" });
+    expect(stepVerdict("cause", s({ runs: runs(...Array<RunOutcome>(6).fill("test-failed"), ...Array<RunOutcome>(4).fill("ok")) })).mark).toBe("basic");
+    expect(stepVerdict("fix", s({ runs: runs("infra", "ok") })).words).toBe("did not crash");
     // the kernel failed basic testing on every run that got that far: ⊘, whatever the machinery lost
     expect(stepVerdict("cause", s({ runs: runs("infra", "test-failed") }))).toEqual({ outcome: "failed", words: "failed basic testing", git: null, mark: "basic" });
     expect(stepVerdict("cause", s({ runs: runs("test-failed", "failed", "ignored") })).mark).toBe("basic");

@@ -50,13 +50,13 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   if (crashed === false) return { outcome: "ok", words: okWords(type), git, mark: "ok" };
   if (s.buildError) return { outcome: "build-failed", words: "build failed", git: null, mark: "failed" };
   if (s.untested) return { outcome: "untested", words: "not tested", git: null, mark: "none" };
-  let any = false;
-  let allOk = true;
+  let total = 0;
+  let ok = 0;
   let boot = false;
   let basic = false;
   const seen = (o: RunOutcome) => {
-    any = true;
-    if (o !== "ok") allOk = false;
+    total++;
+    if (o === "ok") ok++;
     if (o === "boot-failed") boot = true;
     else if (o === "test-failed") basic = true;
     return o === "crashed";
@@ -64,7 +64,11 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   if (s.allRunsOutcome ? seen(s.allRunsOutcome) : s.runs.some((r) => seen(r.outcome))) {
     return { outcome: "crashed", words: "crashed", git: null, mark: "crashed" };
   }
-  if (any && allOk) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
+  const any = total > 0;
+  // No crash, and at least half the runs reached the reproducer and passed: what syzkaller calls
+  // a good kernel (pkg/bisect bisectionDecision wants total/2 good runs and no crash), e.g. a
+  // release with 2 runs lost to basic testing and 8 OK that then became git's good end.
+  if (any && ok * 2 >= total) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
   if (boot) return { outcome: "boot-failed", words: "boot failed", git: null, mark: "boot" };
   // No run reached the reproducer. Where some failed basic kernel testing, the others were lost
   // before the kernel was tested (infra problem, the machinery's `failed`, ignored): the kernel
