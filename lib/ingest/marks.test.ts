@@ -67,6 +67,12 @@ describe("POST /api/bisections/<id>/marks", () => {
       expect(res.status).toBe(400);
       expect((await res.json()).error).toMatch(msg);
     }
+    // the real culprit named is the commit the bisection found, in full or by a prefix of it
+    for (const culprit of [found, found.slice(0, 12).toUpperCase()]) {
+      const res = await mark({ verdict: "culprit", culprit }, "tok1");
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toBe(`culprit: ${culprit.toLowerCase()} is the commit this bisection found; mark it "right" if it is the culprit, or name the commit that is`);
+    }
     expect((await mark({ verdict: "wrong" }, "tok1", "ffffffffffff")).status).toBe(404);
     expect(await db.prisma.developerMark.count()).toBe(0);
   });

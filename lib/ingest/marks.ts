@@ -20,8 +20,14 @@ export class MarkError extends Error {
 export type StoredMark = Omit<MarkView, "createdAt"> & { createdAt: Date; supersedes: number | null };
 
 export async function addMark(prisma: PrismaClient, bisectionId: string, who: string, mark: MarkInput): Promise<StoredMark> {
-  const exists = await prisma.bisection.count({ where: { id: bisectionId } });
-  if (!exists) throw new MarkError(`no bisection ${bisectionId}`, 404);
+  const b = await prisma.bisection.findUnique({ where: { id: bisectionId }, select: { foundCommitHash: true } });
+  if (!b) throw new MarkError(`no bisection ${bisectionId}`, 404);
+  // "wrong, the real culprit is X" where X is the commit this bisection found says both at once
+  if (mark.realCulprit && b.foundCommitHash?.startsWith(mark.realCulprit))
+    throw new MarkError(
+      `culprit: ${mark.realCulprit} is the commit this bisection found; mark it "right" if it is the culprit, or name the commit that is`,
+      400,
+    );
   for (let attempt = 0; attempt < 3; attempt++) {
     const previous = await prisma.developerMark.findFirst({
       where: { bisectionId, who, next: { is: null } },
