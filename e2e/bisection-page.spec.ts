@@ -89,6 +89,10 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(frame).toHaveText("kernel/locking/irqflag-debug.c:9");
   await expect(crash.locator("[data-frame]", { hasText: "touched by culprit" }).first()).toBeVisible();
   await expect(crash.locator("[data-frame='4']")).toContainText("guilty");
+  // the WARN() message (L242) above the headline (L243), unfolded: what the warning says
+  const headline = crash.getByTestId("crash-headline");
+  await expect(headline.locator("p")).toHaveText(["raw_local_irq_restore() called with IRQs enabled", /^WARNING: CPU: 0 PID: 8762 at kernel\/locking\/irqflag-debug.c:9 /]);
+  await expect(headline).toBeVisible();
   await expect(crash.getByText("6 syscall entry/exit frames: exit_to_user_mode_prepare, syscall_exit_to_user_mode, entry_SYSCALL_64_after_hwframe (3 more inlined in them)")).toBeVisible();
   // the RIP lines (L248-L249) name the place the WARNING line (L243-L244) does: shown once, linked
   await expect(crash.locator("h3", { hasText: "Instruction pointer" })).toHaveCount(0);

@@ -4,7 +4,7 @@
 import type React from "react";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { logUrl } from "@/lib/log-range";
-import type { CrashView, FrameView } from "@/lib/pages/crash";
+import { headlineContext, type CrashView, type FrameView } from "@/lib/pages/crash";
 import { FOLD_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "@/lib/pages/frames";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
 import { CopyButton } from "./copy-button";
@@ -119,6 +119,23 @@ function RawReport({ c, rawReport }: { c: CrashView; rawReport: string }) {
   );
 }
 
+/** The oops headline with the report's prose around it (the WARN() message above a
+ *  `WARNING: CPU:` line, `Read of size ...` below a KASAN one), as the report prints them. */
+function Headline({ header, rawReport }: { header: string; rawReport: string }) {
+  const { before, after } = headlineContext(rawReport, header);
+  return (
+    <div className="font-mono text-[0.85rem] break-words" data-testid="crash-headline">
+      {before.map((l, i) => (
+        <p key={`b${i}`}>{l}</p>
+      ))}
+      <p>{header}</p>
+      {after.map((l, i) => (
+        <p key={`a${i}`}>{l}</p>
+      ))}
+    </div>
+  );
+}
+
 /** The crash report as frames, with the raw text one click away. */
 export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }) {
   const { id, line, endLine } = c;
@@ -131,7 +148,7 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
           (log L{line}–{endLine})
         </a>
       </h2>
-      {c.header && <p className="font-mono text-[0.85rem] break-words">{c.header}</p>}
+      {c.header && <Headline header={c.header} rawReport={rawReport} />}
       {c.guilty && <GuiltyNote id={id} guilty={c.guilty} from={c.guiltyFunction} />}
       {c.empty && <p className="text-muted">No frames could be read from the report.</p>}
       {c.sections.map((s, i) => (

@@ -74,3 +74,45 @@ export function crashView(b: BisectionDetail): CrashView | null {
   };
 }
 
+
+/** The report's prose around its oops headline, which the frames do not carry: the WARN()
+ *  message printed between `[ cut here ]` and `WARNING: CPU: ...`, and the lines that follow a
+ *  headline before the machine state starts (`Read of size 8 at addr ... by task ...`,
+ *  `KASAN: null-ptr-deref in range ...`, `shift exponent 64 is too large ...`). Reads at most
+ *  the report's first HEADLINE_SCAN lines, two lines each side. */
+export function headlineContext(rawReport: string, header: string | null): { before: string[]; after: string[] } {
+  const none = { before: [], after: [] };
+  if (!header) return none;
+  const lines = rawReport.split("\n", HEADLINE_SCAN).map(withoutConsole);
+  const h = lines.findIndex((l) => l.trimStart() === header);
+  if (h < 0) return none;
+  const before: string[] = [];
+  let i = h - 1;
+  for (; i >= 0 && before.length < 2 && isProse(lines[i]); i--) before.unshift(lines[i]);
+  const after: string[] = [];
+  // the same headline again (the seed prints `WARNING: CPU: ...` for the inline frame and the real one)
+  const again = header.slice(0, Math.min(header.length, 40));
+  for (let j = h + 1; j < lines.length && after.length < 2; j++) {
+    if (lines[j].startsWith(again)) continue;
+    if (!isProse(lines[j])) break;
+    after.push(lines[j]);
+  }
+  return { before: i >= 0 && lines[i].trim() === CUT_HERE ? before : [], after };
+}
+
+const HEADLINE_SCAN = 80;
+const CUT_HERE = "------------[ cut here ]------------";
+/** The console's `[  12.345678][ T123] ` before a line of old reports (the parser reads the
+ *  headline without it). */
+const CONSOLE_PREFIX = /^\s*\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/;
+function withoutConsole(line: string): string {
+  const m = line.includes("]") ? CONSOLE_PREFIX.exec(line) : null;
+  return (m ? line.slice(m[0].length) : line).trimEnd();
+}
+/** Lines that start the machine state, a stack or a banner: where the prose ends. */
+const NOT_PROSE = /^(?:CPU:|Hardware name:|RIP:|Code:|Modules linked in|Call [Tt]race|RSP:|RAX:|RDX:|RBP:|R\d+:|FS:|CS:|CR2:|DR\d:|Stack:|Workqueue:|Kernel panic|pc :|lr :|sp :|x\d+ :|Allocated by|Freed by|The buggy address|Memory state|#\d+:|\d+ locks? held|[=\-*]{5,})|Not tainted|Tainted: /;
+/** A line of the report's prose: not indented (a frame, a register dump), not machine state. */
+function isProse(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return line.length > 0 && c !== 32 && c !== 9 && !line.startsWith("crash: ") && !NOT_PROSE.test(line);
+}

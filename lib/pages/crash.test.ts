@@ -1,0 +1,53 @@
+// The report's prose beside its oops headline on /b/<id> (headlineContext): expectations read
+// off each log by hand, the report cut from the log the way the page reads it (from the
+// `crash:` line).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseBisectionLog } from "@/lib/parser";
+import { CORPUS } from "@/lib/testing/fake-syzbot";
+import { headlineContext } from "./crash";
+
+function reportOf(text: string): { raw: string; header: string | null } {
+  const r = parseBisectionLog(text);
+  if (!r.ok || !r.log.crash) throw new Error("no crash report");
+  const c = r.log.crash;
+  return { raw: text.split("\n").slice(c.line - 1, c.endLine).join("\n"), header: c.header };
+}
+const corpus = (x: string) => reportOf(readFileSync(`${CORPUS}/Log_${x}.txt`, "utf8"));
+
+describe("headlineContext", () => {
+  it("the seed: the WARN() message between `[ cut here ]` (L241) and `WARNING: CPU:` (L243), and nothing below (L244 repeats the headline, L245 is Modules linked in)", () => {
+    const { raw, header } = reportOf(readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"));
+    expect(header).toMatch(/^WARNING: CPU: 0 PID: 8762 at kernel\/locking\/irqflag-debug.c:9 /);
+    expect(headlineContext(raw, header)).toEqual({ before: ["raw_local_irq_restore() called with IRQs enabled"], after: [] });
+  });
+
+  it("KASAN: the access below the headline, not the banner above it", () => {
+    const { raw, header } = corpus("1025755c080000");
+    expect(header).toBe("BUG: KASAN: use-after-free in __wake_up_common+0x637/0x650 kernel/sched/wait.c:100");
+    expect(headlineContext(raw, header)).toEqual({ before: [], after: ["Read of size 8 at addr ffff8880708d10b0 by task syz-executor.0/4202"] });
+  });
+
+  it("a general protection fault: KASAN's range, then CPU: ends it", () => {
+    const { raw, header } = corpus("1040b80df00000");
+    expect(headlineContext(raw, header).after).toEqual(["KASAN: null-ptr-deref in range [0x0000000000000108-0x000000000000010f]"]);
+  });
+
+  it("sleeping in atomic context: the context line, then `4 locks held` ends it", () => {
+    const { raw, header } = corpus("100c9c16500000");
+    expect(headlineContext(raw, header)).toEqual({ before: [], after: ["in_atomic(): 0, irqs_disabled(): 0, non_block: 0, pid: 841, name: kworker/u4:5"] });
+  });
+
+  it("a hung task: the console lines above it are no message of it (no `[ cut here ]`), and the indented `Not tainted` ends it", () => {
+    const { raw, header } = corpus("1377ec7d200000");
+    expect(header).toBe("INFO: task syz-executor3:7105 blocked for more than 140 seconds.");
+    expect(headlineContext(raw, header)).toEqual({ before: [], after: [] });
+  });
+
+  it("reads old reports through the console's timestamp, and gives nothing without a headline", () => {
+    const raw = ["crash: WARNING in f", "[   12.345678][ T1234] ------------[ cut here ]------------", "[   12.345679][ T1234] refcount_t: underflow; use-after-free.", "[   12.345680][ T1234] WARNING: CPU: 1 PID: 1234 at lib/refcount.c:28 f+0x1/0x2", "[   12.345681][ T1234] Modules linked in:"].join("\n");
+    expect(headlineContext(raw, "WARNING: CPU: 1 PID: 1234 at lib/refcount.c:28 f+0x1/0x2")).toEqual({ before: ["refcount_t: underflow; use-after-free."], after: [] });
+    expect(headlineContext(raw, null)).toEqual({ before: [], after: [] });
+    expect(headlineContext(raw, "WARNING: not in this report")).toEqual({ before: [], after: [] });
+  });
+});
