@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { CORPUS, FAKE, startFakeSyzbot, type FakeSyzbot } from "@/lib/testing/fake-syzbot";
 import { PEER_HEADER } from "@/lib/server/auth";
-import { MAX_LOGS_PER_TEXT } from "./syzbot";
+import { MAX_LINK_TEXT, MAX_LOGS_PER_TEXT } from "./syzbot";
 
 let db: TestDatabase;
 let fake: FakeSyzbot;
@@ -242,6 +242,23 @@ describe("refusals", () => {
     const res = await postUrl(links.join("\n"));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe(`the text links ${MAX_LOGS_PER_TEXT + 1} bisection logs; at most ${MAX_LOGS_PER_TEXT} are read from one text: paste fewer, or import them with \`npm run cli -- import-links\``);
+    expect(fake.requests).toEqual([]);
+    expect(await before()).toBe(n);
+  });
+
+  it("a link or email over 256 KiB beside a log is a 413 saying so, and nothing is stored or fetched", async () => {
+    const n = await before();
+    const form = new FormData();
+    form.set("log", new Blob([corpus("100b11b0d00000")]), "bisect.txt");
+    // 12,000 dashboard links (the hostile-input audit's stall): 672,000 characters
+    const links = Array.from({ length: 12_000 }, (_, i) => `https://syzkaller.appspot.com/bug?extid=${i.toString(16).padStart(20, "0")}`).join("\n");
+    form.set("url", links);
+    const res = await POST(new Request(api, { method: "POST", body: form }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toBe(
+      // a form's text field travels with CRLF line breaks
+      `the syzbot link or email is ${links.replaceAll("\n", "\r\n").length.toLocaleString("en")} characters; at most ${MAX_LINK_TEXT.toLocaleString("en")} are read (a syzbot email is a few thousand): paste the email or its links, or import many with \`npm run cli -- import-links\``,
+    );
     expect(fake.requests).toEqual([]);
     expect(await before()).toBe(n);
   });

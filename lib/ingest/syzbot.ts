@@ -23,6 +23,8 @@ export const MAX_LOGS_PER_BUG = 8;
 /** Bisection logs one pasted text may link: a syzbot email links one or two (cause, fix); each
  *  is looked up, and perhaps fetched, within the one request. */
 export const MAX_LOGS_PER_TEXT = 16;
+/** The most characters of a pasted link or email (`url`) that are read: a syzbot email is a few KB. */
+export const MAX_LINK_TEXT = 256 * 1024;
 
 export interface LinkedBisection {
   id: string;
@@ -205,6 +207,11 @@ export async function ingestUpload(
   body: { log: string | null; url: string | null },
   cfg: FetchConfig,
 ): Promise<LinkIngestResult> {
+  if (body.url && body.url.length > MAX_LINK_TEXT)
+    throw new SyzbotError(
+      `the syzbot link or email is ${body.url.length.toLocaleString("en")} characters; at most ${MAX_LINK_TEXT.toLocaleString("en")} are read (a syzbot email is a few thousand): paste the email or its links, or import many with \`npm run cli -- import-links\``,
+      413,
+    );
   if (body.log && body.url) {
     const refs = syzbotRefsOrThrow(body.url, cfg);
     if (refs.logXids.length > 1) throw new SyzbotError("the text links several bisection logs: with an uploaded log, give the link of that one log", 400);
