@@ -4,7 +4,7 @@
 import type React from "react";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { logUrl } from "@/lib/log-range";
-import { headlineContext, type CrashView, type FrameView } from "@/lib/pages/crash";
+import { headlineContext, PAGE_FRAMES, type CrashView, type FrameView } from "@/lib/pages/crash";
 import { FOLD_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "@/lib/pages/frames";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
 import { CopyButton } from "./copy-button";
@@ -162,6 +162,14 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
           ))}
         </div>
       ))}
+      {c.moreFrames && (
+        <p className="mt-1 text-[0.85rem] text-muted" data-testid="frames-cut">
+          … and {c.moreFrames.count.toLocaleString("en")} more frames ({PAGE_FRAMES.toLocaleString("en")} are listed here):{" "}
+          <a href={logUrl(id, c.moreFrames.from, c.moreFrames.to)}>
+            in the log, L{c.moreFrames.from}–{c.moreFrames.to}
+          </a>
+        </p>
+      )}
       <RawReport c={c} rawReport={rawReport} />
     </section>
   );

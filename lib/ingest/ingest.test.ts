@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
-import { MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS } from "./prepare";
+import { MAX_FRAMES, MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS } from "./prepare";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
@@ -166,6 +166,18 @@ describe("ingestLog", () => {
     const err2 = await ingestLog(db.prisma, wide).catch((e) => e);
     expect([err2.status, err2.line, err2.message]).toEqual([400, 3 + MAX_STEP_RUNS, `the commit tested at line 2 records ${MAX_STEP_RUNS + 1} runs; at most ${MAX_STEP_RUNS} a commit are stored (syzbot runs 10-20)`]);
     expect((await counts()).bisections).toBe(0);
+  });
+
+  it("refuses a crash report of more stack frames than are stored, at the first frame over", async () => {
+    // L1-L3 a start commit that crashed, L4 `crash:`, L5 the headline (no frame), L6 `Call Trace:`, frames from L7
+    const head = [`bisecting cause commit starting from ${CULPRIT}`, `testing commit ${CULPRIT}`, "run #0: crashed: general protection fault in f0", "crash: general protection fault in f0", "general protection fault: 0000 [#1] PREEMPT SMP KASAN", "Call Trace:"];
+    const report = (n: number) => [...head, ...Array.from({ length: n }, (_, i) => ` f${i}+0x1/0x2 fs/f${i}.c:1`)].join("\n");
+    const err = await ingestLog(db.prisma, report(MAX_FRAMES + 1)).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect([err.status, err.line, err.message]).toEqual([400, 7 + MAX_FRAMES, `the crash report has ${MAX_FRAMES + 1} stack frames; at most ${MAX_FRAMES} are stored (a syzbot report has at most a few hundred)`]);
+    expect((await counts()).bisections).toBe(0);
+    const ok = await ingestLog(db.prisma, report(MAX_FRAMES));
+    expect(await db.prisma.frame.count({ where: { bisectionId: ok.id } })).toBe(MAX_FRAMES);
   });
 
   it("answers 413 above the size limit without parsing", async () => {

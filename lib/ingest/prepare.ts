@@ -41,6 +41,9 @@ export const MAX_STEPS = 2_000;
  *  in a log and 20 at a commit (syzbot runs 10-20). Each is a row every page of the log reads. */
 export const MAX_RUNS = 5_000;
 export const MAX_STEP_RUNS = 200;
+/** Frames of a stored crash report: the corpus's most is 806 (a lockdep report). Each is a row;
+ *  the page lists the first PAGE_FRAMES of them (lib/pages/crash.ts). */
+export const MAX_FRAMES = 5_000;
 /** Bytes of one indexed value (a crash title, a commit hash, a culprit file's path): a btree
  *  entry holds about 2,700; the corpus's longest title is 502 bytes, its longest path 134. */
 export const MAX_KEY_BYTES = 2_000;
@@ -60,6 +63,10 @@ export function storageRefusal(log: BisectionLog): Refusal | null {
       const total = log.steps.reduce((n, x) => n + x.runs.length, 0);
       return { reason: `the log records ${total} runs; at most ${MAX_RUNS} are stored (a syzbot bisection runs a few hundred)`, status: 400, line: s.runs[s.runs.length - (runs - MAX_RUNS)].line };
     }
+  }
+  const frames = log.crash?.frames ?? [];
+  if (frames.length > MAX_FRAMES) {
+    return { reason: `the crash report has ${frames.length} stack frames; at most ${MAX_FRAMES} are stored (a syzbot report has at most a few hundred)`, status: 400, line: frames[MAX_FRAMES].logLine };
   }
   const tooLong = (what: string, value: string | null | undefined, line: number): Refusal | null => {
     if (!value || value.length * 3 <= MAX_KEY_BYTES) return null; // UTF-16 unit -> at most 3 bytes

@@ -2,10 +2,13 @@
 // off each log by hand, the report cut from the log the way the page reads it (from the
 // `crash:` line).
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBisection } from "@/lib/data/bisection";
+import { ingestLog } from "@/lib/ingest";
 import { parseBisectionLog } from "@/lib/parser";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { CORPUS } from "@/lib/testing/fake-syzbot";
-import { headlineContext } from "./crash";
+import { crashView, headlineContext, PAGE_FRAMES } from "./crash";
 
 function reportOf(text: string): { raw: string; header: string | null } {
   const r = parseBisectionLog(text);
@@ -49,5 +52,33 @@ describe("headlineContext", () => {
     expect(headlineContext(raw, "WARNING: CPU: 1 PID: 1234 at lib/refcount.c:28 f+0x1/0x2")).toEqual({ before: ["refcount_t: underflow; use-after-free."], after: [] });
     expect(headlineContext(raw, null)).toEqual({ before: [], after: [] });
     expect(headlineContext(raw, "WARNING: not in this report")).toEqual({ before: [], after: [] });
+  });
+});
+
+describe("crashView of a report with more frames than the page lists", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("lists the first 300 of the corpus's longest report (806 frames, a lockdep report) and links the other 506 in the log", async () => {
+    const text = readFileSync(`${CORPUS}/Log_118641a9e00000.txt`, "utf8");
+    const parsed = parseBisectionLog(text);
+    if (!parsed.ok || !parsed.log.crash) throw new Error("no report");
+    const frames = parsed.log.crash.frames;
+    expect(frames.length).toBe(806);
+    const { id } = await ingestLog(db.prisma, text);
+    const c = crashView((await getBisection(db.prisma, id))!)!;
+    const listed = c.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "group" ? b.group.frames : b.kind === "fold" ? b.groups.flatMap((g) => g.frames) : [])));
+    expect(listed.length).toBe(PAGE_FRAMES);
+    expect(c.moreFrames).toEqual({ count: 806 - PAGE_FRAMES, from: frames[PAGE_FRAMES].logLine, to: frames[805].logLine });
+  });
+
+  it("lists every frame of a shorter report, with nothing left over", async () => {
+    const { id } = await ingestLog(db.prisma, readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8"));
+    expect(crashView((await getBisection(db.prisma, id))!)!.moreFrames).toBeNull();
   });
 });

@@ -27,6 +27,10 @@ export function shownReportLines(line: number, endLine: number): [number, number
   return [line, Math.min(endLine, line + RAW_SHOWN - 1)];
 }
 
+/** Frames the page lists; a report with more (the corpus's most is 806, a lockdep report with
+ *  every task's stack) lists these, in report order, and links the rest in the log. */
+export const PAGE_FRAMES = 300;
+
 export interface CrashView {
   id: string;
   title: string;
@@ -43,6 +47,8 @@ export interface CrashView {
   sections: FrameSectionView<FrameView>[];
   /** characters of the widest `function+off/size`: the function column of every frame */
   functionWidth: number;
+  /** the frames past PAGE_FRAMES, left to the log: how many and their log lines; null when none */
+  moreFrames: { count: number; from: number; to: number } | null;
 }
 
 export function crashView(b: BisectionDetail): CrashView | null {
@@ -51,7 +57,9 @@ export function crashView(b: BisectionDetail): CrashView | null {
   // source links at the found commit (else the start), frames in files it changed marked
   const at = b.foundCommit?.hash ?? b.startCommitHash;
   const touched = new Set((b.foundCommit?.files ?? []).map((f) => normalisePath(f.path)));
-  const frames = b.frames.map((f): FrameView => {
+  const listed = b.frames.length > PAGE_FRAMES ? b.frames.slice(0, PAGE_FRAMES) : b.frames;
+  const rest = b.frames.slice(PAGE_FRAMES);
+  const frames = listed.map((f): FrameView => {
     const path = f.file === null ? null : normalisePath(f.file);
     return { ...f, path, source: path === null ? null : sourceUrl(path, at, f.line), guilty: c.guiltyFrame === f.position, touched: path !== null && touched.has(path) };
   });
@@ -71,6 +79,7 @@ export function crashView(b: BisectionDetail): CrashView | null {
     empty: frames.length === 0,
     sections: frameSections(frames),
     functionWidth: functionColumnWidth(frames),
+    moreFrames: rest.length === 0 ? null : { count: rest.length, from: rest.reduce((m, f) => Math.min(m, f.logLine), Infinity), to: rest.reduce((m, f) => Math.max(m, f.logLine), 0) },
   };
 }
 
