@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
-import { MAX_FRAMES, MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS } from "./prepare";
+import { MAX_FRAMES, MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS, MAX_STORED_NUMBER } from "./prepare";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
@@ -178,6 +178,33 @@ describe("ingestLog", () => {
     expect((await counts()).bisections).toBe(0);
     const ok = await ingestLog(db.prisma, report(MAX_FRAMES));
     expect(await db.prisma.frame.count({ where: { bisectionId: ok.id } })).toBe(MAX_FRAMES);
+  });
+
+  it("refuses a number past what its column holds with a 400 at its line (it was a bare 500), and takes the largest that fits", async () => {
+    const big = String(MAX_STORED_NUMBER + 1);
+    const edit = (line: number, from: string, to: string) => {
+      const lines = FIXTURE.split("\n");
+      expect(lines[line - 1]).toContain(from);
+      lines[line - 1] = lines[line - 1].replace(from, to);
+      return lines.join("\n");
+    };
+    const cases: [number, string, string, string][] = [
+      // the seed's lines, read by hand
+      [6, "run #1:", `run #${big}:`, `a run's number is ${big}`],
+      [30, "Bisecting: 11797 ", `Bisecting: ${big} `, `git's count of revisions left is ${big}`],
+      [46, "Bisecting: 5910 ", `Bisecting: ${big} `, `git's count of revisions left is ${big}`],
+      [229, "| 11 +", `| ${big} +`, `the changes to kernel/locking/irqflag-debug.c is ${big}`],
+      [231, " 4 files changed", ` ${big} files changed`, `the culprit's count of files changed is ${big}`],
+      [236, "revisions tested: 15,", `revisions tested: ${big},`, `revisions tested is ${big}`],
+    ];
+    for (const [line, from, to, what] of cases) {
+      const err = await ingestLog(db.prisma, edit(line, from, to)).catch((e) => e);
+      expect(err).toBeInstanceOf(IngestError);
+      expect([err.status, err.line, err.message]).toEqual([400, line, `${what}; numbers up to 2,147,483,647 are stored`]);
+    }
+    expect((await counts()).bisections).toBe(0);
+    const fits = await ingestLog(db.prisma, edit(6, "run #1:", `run #${MAX_STORED_NUMBER}:`));
+    expect(await db.prisma.run.count({ where: { bisectionId: fits.id, index: MAX_STORED_NUMBER } })).toBe(1);
   });
 
   it("answers 413 above the size limit without parsing", async () => {

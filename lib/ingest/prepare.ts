@@ -49,7 +49,7 @@ export const MAX_FRAMES = 5_000;
 export const MAX_KEY_BYTES = 2_000;
 
 /** What the parse holds that the database could not keep, as a refusal at its line. */
-export function storageRefusal(log: BisectionLog): Refusal | null {
+export function storageRefusal(log: BisectionLog, text: string | null = null): Refusal | null {
   if (log.steps.length > MAX_STEPS) {
     return { reason: `the log tests ${log.steps.length} commits; at most ${MAX_STEPS} are stored (a syzbot bisection tests a few dozen)`, status: 400, line: log.steps[MAX_STEPS].line };
   }
@@ -94,6 +94,54 @@ export function storageRefusal(log: BisectionLog): Refusal | null {
       if (t) return t;
     }
   }
+  return tooBig(log, text);
+}
+
+/** The 1-based line of the first line starting with `head`, else null. */
+function lineOf(text: string, head: string): number | null {
+  const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`);
+  if (at < 0) return null;
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i <= at; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** The largest count a column holds (PostgreSQL's integer). */
+export const MAX_STORED_NUMBER = 2_147_483_647;
+
+/** The first number of the log past what its column holds (a run's N, git's revisions left, a
+ *  diffstat's counts, a frame's offset, size or source line), as a refusal at its line. */
+function tooBig(log: BisectionLog, text: string | null): Refusal | null {
+  const over = (what: string, n: number | null | undefined, line: number | null | undefined): Refusal | null =>
+    n !== null && n !== undefined && n > MAX_STORED_NUMBER
+      ? { reason: `${what} is ${n}; numbers up to ${MAX_STORED_NUMBER.toLocaleString("en")} are stored`, status: 400, line: line ?? 1 }
+      : null;
+  // git prints `Bisecting: N revisions left` on the line after `git bisect start` or a verdict
+  const bs = log.bisectStart;
+  const head = over("git's count of revisions left", bs?.revisionsLeft, bs && bs.line + 1) ?? over("revisions tested", log.revisionsTested, text === null ? log.resultLine : lineOf(text, "revisions tested: "));
+  if (head) return head;
+  for (const s of log.steps) {
+    const r = over("git's count of revisions left", s.revisionsLeft, s.verdictLine === null ? s.line : s.verdictLine + 1);
+    if (r) return r;
+    for (const run of s.runs) {
+      const t = over("a run's number", run.index, run.line);
+      if (t) return t;
+    }
+  }
+  const c = log.commit;
+  if (c) {
+    const summary = c.files.length > 0 ? c.files[c.files.length - 1].line + 1 : c.line;
+    const r = over("the culprit's count of files changed", c.filesChanged, summary) ?? over("the culprit's insertions", c.insertions, summary) ?? over("the culprit's deletions", c.deletions, summary);
+    if (r) return r;
+    for (const f of c.files) {
+      const t = over(`the changes to ${f.path}`, f.changes, f.line) ?? over(`the insertions to ${f.path}`, f.insertions, f.line) ?? over(`the deletions to ${f.path}`, f.deletions, f.line);
+      if (t) return t;
+    }
+  }
+  for (const f of log.crash?.frames ?? []) {
+    const r = over(`the offset of frame ${f.function}`, f.offset, f.logLine) ?? over(`the size of frame ${f.function}`, f.size, f.logLine) ?? over(`the source line of frame ${f.function}`, f.line, f.logLine);
+    if (r) return r;
+  }
   return null;
 }
 
@@ -103,7 +151,7 @@ export function prepareNormalized(normalized: string, hash: string): PreparedLog
   // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
   const log = displaySafe(parsed.log);
   // measured as stored: a control character becomes U+FFFD, three bytes
-  const refused = storageRefusal(log);
+  const refused = storageRefusal(log, normalized);
   if (refused) return refused;
   const judged = judgeBisection(log, normalized);
   const judgement = { ...judged, headline: judged.headline && printable(judged.headline), findings: judged.findings.map((f) => ({ ...f, message: printable(f.message) })) };
