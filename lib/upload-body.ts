@@ -2,6 +2,7 @@
 // `curl -F log=@bisect.txt` sends it) or JSON `{log}`; multipart and JSON may carry a `url`
 // (a syzbot link or email) with or instead of the log. Errors say what was expected.
 import { IngestError, MAX_LOG_BYTES } from "@/lib/ingest";
+import { decodeLog } from "@/lib/ingest/decode";
 import { jsonUploadSchema } from "@/lib/validations/upload";
 
 const MULTIPART_SLACK = 64 * 1024;
@@ -47,9 +48,10 @@ export async function readBodyLimited(req: Request, max = MAX_BODY_BYTES, refuse
   return out;
 }
 
-/** A multipart field's text, whether sent as a value or as a file part. */
+/** A multipart field's text, whether sent as a value or as a file part (read as a log file is:
+ *  UTF-8, or UTF-16/32 by its byte-order mark). */
 async function partText(v: FormDataEntryValue | null): Promise<string | null> {
-  return v === null ? null : typeof v === "string" ? v : await v.text();
+  return v === null ? null : typeof v === "string" ? v : decodeLog(new Uint8Array(await v.arrayBuffer()));
 }
 
 /** The first name that comes twice, or null. */
@@ -80,8 +82,8 @@ export async function readLogFromRequest(req: Request): Promise<UploadBody> {
     if (log === null && !link) throw new IngestError("multipart upload has no field `log` (curl -F log=@bisect.txt ...) or `url` (a syzbot link or email: -F url=https://... or -F url=@syzbot-email.txt)", 400);
     return { log, url: link };
   }
-  const text = new TextDecoder().decode(bytes);
   if (type.startsWith("application/json")) {
+    const text = new TextDecoder().decode(bytes);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -92,5 +94,5 @@ export async function readLogFromRequest(req: Request): Promise<UploadBody> {
     if (!parsed.success) throw new IngestError(`JSON upload: ${parsed.error.issues[0]?.message ?? "expected {\"log\": \"...\"}"}`, 400);
     return { log: parsed.data.log ?? null, url: parsed.data.url ?? null };
   }
-  return { log: text, url: null };
+  return { log: decodeLog(bytes), url: null };
 }

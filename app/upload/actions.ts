@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { IngestError } from "@/lib/ingest";
+import { decodeLog } from "@/lib/ingest/decode";
 import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
 import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { findSyzbotLinks, hasSyzbotRefs } from "@/lib/syzbot/links";
@@ -38,7 +39,7 @@ async function upload(form: FormData): Promise<UploadState> {
   let url = typeof link === "string" && link.trim() ? link : null;
   const cfg = fetchConfigFromEnv();
   if (file && typeof file !== "string" && file.size > 0) {
-    log = await file.text();
+    log = decodeLog(new Uint8Array(await file.arrayBuffer()));
     // a file chosen with an email pasted in the text box: the email's links attach to the log
     if (!url && typeof pasted === "string" && hasSyzbotRefs(findSyzbotLinks(pasted, cfg))) url = pasted;
   } else if (typeof pasted === "string") log = pasted;

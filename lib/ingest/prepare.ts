@@ -28,6 +28,11 @@ export interface Refusal {
 export function normalizeUpload(text: string): { normalized: string; hash: string } | Refusal {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_LOG_BYTES) return { reason: `log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, status: 413, line: null };
+  // lines that end in CR alone (classic Mac OS) would be one line; which CR breaks a line is not
+  // guessed (the id is the normalized text's), the sender is told how to convert it
+  const lf = text.indexOf("\n");
+  if ((lf < 0 || lf === text.length - 1) && text.indexOf("\r") >= 0 && text.indexOf("\r") < text.length - 2)
+    return { reason: "the log's lines end in CR alone, without LF, so it reads as one line: convert them first (tr '\\r' '\\n' < log > log.txt)", status: 400, line: 1 };
   // a JSON body can carry a lone surrogate (`"\ud800"`), which PostgreSQL's jsonb refuses in the
   // warnings and notes quoting the line: U+FFFD, as a UTF-8 upload's bad bytes already are
   const normalized = normalizeLog(text.replace(/\u0000/g, "").toWellFormed());

@@ -3,6 +3,7 @@
 // limit, so a file that grows meanwhile or a device with no size (/dev/zero) is not read whole.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { decodeLog } from "./decode";
 import { MAX_LOG_BYTES } from "./normalize";
 
 /** A file over the log limit, with its name and size in the message. */
@@ -56,7 +57,7 @@ class Reads {
 
   text(): string {
     if (this.total > MAX_LOG_BYTES) throw new LogFileTooLarge(this.file, null);
-    return Buffer.concat(this.chunks, this.total).toString("utf8");
+    return decodeLog(Buffer.concat(this.chunks, this.total));
   }
 }
 
