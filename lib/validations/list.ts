@@ -222,8 +222,10 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
   }
   const issue = res.error.issues[0];
   const key = String(issue?.path[0] ?? "");
-  const got = JSON.stringify(raw[key]) ?? "nothing";
-  return { ok: false, error: `${key}: ${issue?.message ?? "invalid"} (got ${got.length > 80 ? `${got.slice(0, 60)}... (${got.length} characters)` : got})` };
+  const value = raw[key];
+  const got = JSON.stringify(value) ?? "nothing";
+  // the count is the value's own characters, not its JSON's (quotes and escapes)
+  return { ok: false, error: `${key}: ${issue?.message ?? "invalid"} (got ${got.length > 80 ? `${got.slice(0, 60)}... (${String(value).length} characters)` : got})` };
 }
 
 /** What is wrong with the list's free-text parameters, for `/`: the page shows this instead of
