@@ -12,7 +12,7 @@ import { readLogFile } from "./read-file";
 
 const SEED = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 
-function utf16(text: string, little: boolean): Uint8Array {
+function utf16(text: string, little: boolean): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(2 + text.length * 2);
   out.set(little ? [0xff, 0xfe] : [0xfe, 0xff]);
   for (let i = 0; i < text.length; i++) {
@@ -22,7 +22,7 @@ function utf16(text: string, little: boolean): Uint8Array {
   }
   return out;
 }
-function utf32(text: string, little: boolean): Uint8Array {
+function utf32(text: string, little: boolean): Uint8Array<ArrayBuffer> {
   const points = [...text].map((ch) => ch.codePointAt(0)!);
   const out = new Uint8Array(4 + points.length * 4);
   const view = new DataView(out.buffer);
