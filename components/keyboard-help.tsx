@@ -2,12 +2,15 @@
 import { useEffect, useRef, useState } from "react";
 
 const KEYS: [string, string][] = [
-  ["/", "focus the search box"],
+  ["/", "focus the search box (on other pages: the list's)"],
   ["j / k", "next / previous tested commit"],
   ["Enter", "open the focused row's log lines"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];
+
+/** Where `/` goes from a page without a search box: the list, its box focused. */
+const SEARCH = "/#search";
 
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
@@ -25,12 +28,12 @@ export function KeyboardHelp() {
         e.preventDefault();
         setOpen((o) => !o);
       } else if (e.key === "/") {
+        e.preventDefault();
         const box = document.querySelector<HTMLInputElement>("[data-search-box]");
         if (box) {
-          e.preventDefault();
           box.focus();
           box.select();
-        }
+        } else window.location.assign(SEARCH);
       } else if (e.key === "j" || e.key === "k") {
         const rows = [...document.querySelectorAll<HTMLElement>("[data-nav-row]")];
         if (!rows.length) return;
@@ -42,6 +45,8 @@ export function KeyboardHelp() {
       }
     };
     window.addEventListener("keydown", onKey);
+    // arrived by `/` from a page without a search box
+    if (window.location.pathname + window.location.hash === SEARCH) document.querySelector<HTMLInputElement>("[data-search-box]")?.focus();
     // tells tests (and curious readers of the DOM) that the keys now work
     document.documentElement.dataset.keys = "on";
     return () => {

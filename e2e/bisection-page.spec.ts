@@ -77,6 +77,18 @@ test("move through the tested commits with j and k", async ({ page, request }) =
   await page.waitForURL(new RegExp(`/b/${id}/log\\?L=26-28#L26$`));
 });
 
+test("/ on a page without a search box goes to the list's, focused", async ({ page, request }) => {
+  const id = await seedId(request);
+  await page.goto(`/b/${id}`);
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
+  await page.keyboard.press("/");
+  await page.waitForURL(/\/#search$/);
+  await expect(page.getByRole("searchbox", { name: /Search/ })).toBeFocused();
+  await page.keyboard.type("kvm_wait");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/\?q=kvm_wait/);
+});
+
 test("read the culprit and follow a frame to the source", async ({ page, request }) => {
   const id = await seedId(request);
   await page.goto(`/b/${id}`);
