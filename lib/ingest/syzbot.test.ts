@@ -182,6 +182,25 @@ describe("a pasted syzbot email", () => {
   });
 });
 
+describe("a log stored earlier with its syzbot id, uploaded again with another", () => {
+  it("answers the id it is stored with, which it keeps", async () => {
+    delete process.env.BISECTVIEW_FETCH;
+    const first = new FormData();
+    first.set("log", new Blob([corpus("10073cd0700000")]), "bisect.txt");
+    first.set("url", "https://syzkaller.appspot.com/x/bisect.txt?x=10073cd0700000");
+    const a = await POST(new Request(api, { method: "POST", body: first }));
+    expect((await a.json()).bisections[0].xid).toBe("10073cd0700000");
+    const again = new FormData();
+    again.set("log", new Blob([corpus("10073cd0700000")]), "bisect.txt");
+    again.set("url", "https://syzkaller.appspot.com/x/bisect.txt?x=aaaa");
+    const b = await POST(new Request(api, { method: "POST", body: again }));
+    expect(b.status).toBe(200);
+    const body = await b.json();
+    expect(body).toMatchObject({ duplicate: true, bisections: [{ xid: "10073cd0700000", duplicate: true }] });
+    expect((await getOne(body.id)).syzbot).toMatchObject({ logXid: "10073cd0700000" });
+  });
+});
+
 describe("a syzbot email sent as a file (curl -F url=@syzbot-email.txt, as the README shows)", () => {
   it("attaches the file's links to the log uploaded with it, without fetching", async () => {
     delete process.env.BISECTVIEW_FETCH;

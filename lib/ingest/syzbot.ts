@@ -215,8 +215,10 @@ export async function ingestUpload(
   if (body.log && body.url) {
     const refs = syzbotRefsOrThrow(body.url, cfg);
     if (refs.logXids.length > 1) throw new SyzbotError("the text links several bisection logs: with an uploaded log, give the link of that one log", 400);
-    const xid = refs.logXids[0] ?? null;
-    const res = await ingestLogWithIdentity(prisma, body.log, identityFromRefs(refs, xid));
+    const res = await ingestLogWithIdentity(prisma, body.log, identityFromRefs(refs, refs.logXids[0] ?? null));
+    // the answer names the syzbot log id the bisection is stored with: a log stored earlier keeps
+    // its first one (syzbot_link never replaces a value), whatever this link said
+    const xid = (await prisma.syzbotLink.findUnique({ where: { bisectionId: res.id }, select: { logXid: true } }))?.logXid ?? null;
     return { id: res.id, duplicate: res.duplicate, bisections: [{ id: res.id, xid, duplicate: res.duplicate, fetched: false }], requests: 0, outcome: res.outcome, warnings: res.warnings };
   }
   if (body.url) return ingestSyzbotText(prisma, body.url, cfg);
