@@ -101,6 +101,8 @@ test("read the culprit and follow a frame to the source", async ({ page, request
   await expect(frame).toHaveText("kernel/locking/irqflag-debug.c:9");
   await expect(crash.locator("[data-frame]", { hasText: "touched by culprit" }).first()).toBeVisible();
   await expect(crash.locator("[data-frame='4']")).toContainText("guilty");
+  // git's own words, quoted as L30 prints them
+  await expect(page.locator("#facts")).toContainText("(after git bisect start: “Bisecting: 11797 revisions left to test after this”)");
   // the WARN() message (L242) above the headline (L243), unfolded: what the warning says
   const headline = crash.getByTestId("crash-headline");
   await expect(headline.locator("p")).toHaveText(["raw_local_irq_restore() called with IRQs enabled", /^WARNING: CPU: 0 PID: 8762 at kernel\/locking\/irqflag-debug.c:9 /]);

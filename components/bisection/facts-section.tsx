@@ -35,7 +35,7 @@ export function FactsSection({ f: p }: { f: FactsView }) {
         <dd>
           {p.revisionsTested}
           {p.commitsInTimeline !== null && <span className="text-muted">{` (syzbot's count; the timeline has ${p.commitsInTimeline} commits)`}</span>}
-          {p.initialLeft !== null && <span className="text-muted">{` (after git bisect start: “${p.initialLeft.toLocaleString("en")} revisions left to test after this”)`}</span>}
+          {p.initialLeft !== null && <span className="text-muted">{` (after git bisect start: “Bisecting: ${p.initialLeft} revisions left to test after this”)`}</span>}
         </dd>
         <dt className={DT}>time spent</dt>
         <dd>
