@@ -207,6 +207,18 @@ describe("ingestLog", () => {
     expect(await db.prisma.run.count({ where: { bisectionId: fits.id, index: MAX_STORED_NUMBER } })).toBe(1);
   });
 
+  it("refuses two logs pasted as one at the second's first line, and stores neither", async () => {
+    // the fixture is 291 lines and a blank L292; with one more blank line the second log's
+    // `bisecting cause commit starting from` is L294
+    const err = await ingestLog(db.prisma, `${FIXTURE}\n${FIXTURE.replace("sk_psock_get", "other_fn")}`).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect([err.status, err.line, err.message]).toEqual([400, 294, "a second bisection log starts at line 294: upload one log at a time (the text would be stored as the first alone)"]);
+    // a fix bisection's first line right after the blank L292
+    const mixed = await ingestLog(db.prisma, `${FIXTURE}bisecting fixing commit since ${CULPRIT}\n`).catch((e) => e);
+    expect([mixed.status, mixed.line]).toEqual([400, 293]);
+    expect((await counts()).bisections).toBe(0);
+  });
+
   it("answers 413 above the size limit without parsing", async () => {
     const big = FIXTURE + "x".repeat(MAX_LOG_BYTES);
     const err = await ingestLog(db.prisma, big).catch((e) => e);

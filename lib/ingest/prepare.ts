@@ -102,6 +102,25 @@ export function storageRefusal(log: BisectionLog, text: string | null = null): R
   return tooBig(log, text);
 }
 
+const LOG_HEADS = ["bisecting cause commit starting from ", "bisecting fixing commit since "];
+
+/** The line of a second log's first line (`bisecting cause commit starting from ...`), else null:
+ *  every syzbot log has one such line (all of the corpus), two logs pasted together have two. */
+function secondLogLine(text: string): number | null {
+  const at: number[] = [];
+  for (const head of LOG_HEADS) {
+    // the first two of each head
+    const mine: number[] = text.startsWith(head) ? [0] : [];
+    for (let i = text.indexOf(`\n${head}`); i >= 0 && mine.length < 2; i = text.indexOf(`\n${head}`, i + 1)) mine.push(i + 1);
+    at.push(...mine);
+  }
+  if (at.length < 2) return null;
+  const start = at.sort((a, b) => a - b)[1];
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /** The 1-based line of the first line starting with `head`, else null. */
 function lineOf(text: string, head: string): number | null {
   const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`);
@@ -153,6 +172,8 @@ function tooBig(log: BisectionLog, text: string | null): Refusal | null {
 export function prepareNormalized(normalized: string, hash: string): PreparedLog | Refusal {
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) return { reason: parsed.reason, status: 400, line: parsed.line };
+  const second = secondLogLine(normalized);
+  if (second !== null) return { reason: `a second bisection log starts at line ${second}: upload one log at a time (the text would be stored as the first alone)`, status: 400, line: second };
   // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
   const log = displaySafe(parsed.log);
   // measured as stored: a control character becomes U+FFFD, three bytes
