@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { bisectionNamedBy, listBisections } from "@/lib/data/list";
-import { decodeCursor, listParamProblem, listQuery, offsetProblem, parseListParams, type ListParams } from "@/lib/validations/list";
+import { decodeCursor, ignoredListParams, listParamProblem, listQuery, offsetProblem, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
 import { Pagination } from "@/components/data-table/pagination";
@@ -68,6 +68,7 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
     );
   }
   const params = parseListParams(raw);
+  const ignored = ignoredListParams(raw);
   const deep = offsetProblem(params);
   if (deep) {
     return (
@@ -85,6 +86,11 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
           {page.capped ? "+" : ""})</span>
       </h1>
       <ListFilters params={params} feedHref={feed} />
+      {ignored.length > 0 && (
+        <p className="mb-2 rounded border border-line bg-soft p-2 text-sm" data-testid="ignored-params">
+          Left out of this link, so the list is shown without them: {ignored.join("; ")}.
+        </p>
+      )}
       {named && (
         <p className="mb-2 rounded border border-line bg-soft p-2" data-testid="named-bisection">
           <span className="font-mono">{named.id}</span> is a bisection:{" "}

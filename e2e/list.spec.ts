@@ -179,3 +179,14 @@ test("a search offers best match: crash titles holding the search first, then th
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatch(/relevance orders the matches of a search: give q too/);
 });
+
+test("a link with a filter value the list does not know shows the list without it, and says what was left out", async ({ page }) => {
+  await page.goto("/?type=bogus&verdict=likely-wrong&per=7");
+  const note = page.getByTestId("ignored-params");
+  await expect(note).toContainText('type=bogus: Invalid option: expected one of "cause"|"fix"');
+  await expect(note).toContainText("per=7: must be one of 25, 50, 100, 200");
+  // the good filter still holds
+  await expect(page.locator("select[name=verdict]")).toHaveValue("likely-wrong");
+  await page.goto("/?verdict=likely-wrong");
+  await expect(page.getByTestId("ignored-params")).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listQuery, parseListParams } from "./list";
+import { ignoredListParams, listQuery, parseListParams } from "./list";
 
 describe("list URL state", () => {
   it("parses a full query, enums checked", () => {
@@ -46,5 +46,16 @@ describe("strict list parameters (API and feed)", () => {
     expect(parseListParamsStrict({ page: "5000", after: at })).toMatchObject({ ok: true, params: { page: 5000 } });
     expect(offsetProblem(parseListParams({ page: "100000" }))).toMatch(/past row 10,000/);
     expect(offsetProblem(parseListParams({ page: "100000", before: at }))).toBeNull();
+  });
+});
+
+describe("ignoredListParams", () => {
+  it("names each parameter the lenient list page leaves out, with why, and nothing of a good link", () => {
+    expect(ignoredListParams({ type: "bogus", verdict: "clean" })).toEqual(['type=bogus: Invalid option: expected one of "cause"|"fix"']);
+    expect(ignoredListParams({ sort: "title", page: "-1", per: "7" })).toEqual(["page=-1: must be at least 1", "per=7: must be one of 25, 50, 100, 200"]);
+    expect(ignoredListParams({ after: "zzz" })[0]).toMatch(/^after=zzz: is not a position this list gave/);
+    expect(ignoredListParams({ type: "cause", outcome: "found", verdict: "clean", mark: "wrong", sort: "ran", dir: "asc", page: "2", per: "100" })).toEqual([]);
+    // a long value is cut in the message
+    expect(ignoredListParams({ type: "x".repeat(100) })[0]).toMatch(/^type=x{40}…: /);
   });
 });

@@ -230,6 +230,21 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
 
 /** What is wrong with the list's free-text parameters, for `/`: the page shows this instead of
  *  quietly dropping a search the user typed (other mistyped values still fall back). */
+/** The list page reads a link leniently (an unknown filter value is left out rather than
+ *  failing the page); what it left out, each as `key=value: why`, so the page can say so. */
+export function ignoredListParams(raw: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of ["type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const) {
+    const v = one(raw[key]);
+    if (v === undefined || v === "") continue;
+    const res = strictSchema.safeParse({ [key]: v });
+    if (res.success) continue;
+    const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
+    out.push(`${key}=${shown}: ${res.error.issues[0]?.message ?? "invalid"}`);
+  }
+  return out;
+}
+
 export function listParamProblem(raw: Record<string, unknown>): string | null {
   for (const key of ["q", "path"] as const) {
     const v = one(raw[key]);
