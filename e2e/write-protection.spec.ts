@@ -167,3 +167,22 @@ test("bad parameters get a 4xx with the reason, never a 500", async ({ page, req
     await expect(page.getByTestId("bad-params")).toContainText(/must (not contain control characters|be at most 200 characters)/);
   }
 });
+
+test("a method a URL does not answer is a 405 with Allow and a sentence", async ({ request }) => {
+  const id = await seedId(request);
+  const cases: [string, string, string, RegExp][] = [
+    ["DELETE", "/api/bisections", "GET, POST, HEAD, OPTIONS", /^application\/json/],
+    ["PUT", `/api/bisections/${id}`, "GET, HEAD, OPTIONS", /^application\/json/],
+    ["PATCH", `/api/bisections/${id}/marks`, "GET, POST, HEAD, OPTIONS", /^application\/json/],
+    ["POST", "/api/health", "GET, HEAD, OPTIONS", /^application\/json/],
+    ["POST", `/b/${id}/log.txt`, "GET, HEAD, OPTIONS", /^text\/plain/],
+    ["DELETE", "/feed.atom", "GET, HEAD, OPTIONS", /^text\/plain/],
+  ];
+  for (const [method, url, allow, type] of cases) {
+    const res = await request.fetch(url, { method });
+    expect(res.status(), `${method} ${url}`).toBe(405);
+    expect(res.headers().allow).toBe(allow);
+    expect(res.headers()["content-type"]).toMatch(type);
+    expect(await res.text()).toContain(`${method} is not answered here: this URL takes GET`);
+  }
+});

@@ -4,6 +4,7 @@ import { parseListParamsStrict } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -28,3 +29,6 @@ export const GET = withDatabase(async function GET(req: Request) {
   });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
 });
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "text");

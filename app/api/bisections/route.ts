@@ -9,6 +9,7 @@ import { parseListParamsStrict } from "@/lib/validations/list";
 import { guardWrite } from "@/lib/server/write-guard";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -45,3 +46,6 @@ export const GET = withDatabase(async function GET(req: Request) {
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   return NextResponse.json(await listBisections(getPrisma(), parsed.params));
 });
+
+// every other method: 405 with Allow and why
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"], "json");

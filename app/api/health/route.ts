@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db";
 import { databaseUnavailableReason } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,6 @@ export async function GET() {
     );
   }
 }
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "json");

@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db";
 import { bisectionIdForLogXid } from "@/lib/data/syzbot";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,6 @@ export const GET = withDatabase(async function GET(req: Request, ctx: { params: 
   if (!bisection) return text(`no stored bisection has syzbot log x=${xid}: paste https://syzkaller.appspot.com/x/bisect.txt?x=${xid} at /upload`, 404);
   return NextResponse.redirect(`${publicOrigin(req.headers, req.url)}/b/${bisection}`, 308);
 });
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "text");

@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db";
 import { getBisection } from "@/lib/data/bisection";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,6 @@ export const GET = withDatabase(async function GET(_req: Request, ctx: { params:
   if (!b) return NextResponse.json({ error: `no bisection ${id}` }, { status: 404 });
   return NextResponse.json(b);
 });
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "json");

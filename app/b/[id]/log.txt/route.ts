@@ -3,6 +3,7 @@ import { getLogLines, getRawLog } from "@/lib/data/bisection";
 import { parseLineRange } from "@/lib/log-range";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -23,3 +24,6 @@ export const GET = withDatabase(async function GET(req: Request, ctx: { params: 
   if (text === null) return new Response(`no bisection ${id}\n`, { status: 404, headers: plain });
   return new Response(text, { headers: plain });
 });
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "text");

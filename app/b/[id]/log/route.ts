@@ -9,6 +9,7 @@ import { logPageChunks } from "@/lib/log-page/html";
 import { NONCE_HEADER } from "@/lib/server/security-headers";
 import { THEME_SCRIPT } from "@/lib/theme-script";
 import { bisectionIdSchema } from "@/lib/validations/upload";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -44,3 +45,6 @@ export const GET = withDatabase(async function GET(req: Request, ctx: { params: 
   });
   return new Response(body, { headers: { "content-type": "text/html; charset=utf-8" } });
 });
+
+// every other method: 405 with Allow and why
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], "text");

@@ -8,6 +8,7 @@ import { parseMarkInput } from "@/lib/validations/mark";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { readBodyLimited } from "@/lib/upload-body";
 import { withDatabase } from "@/lib/db-errors";
+import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -62,3 +63,6 @@ export const GET = withDatabase(async function GET(_req: Request, ctx: Ctx) {
   if (!(await getPrisma().bisection.count({ where: { id } }))) return bad(`no bisection ${id}`, 404);
   return NextResponse.json(await marksOf(getPrisma(), id));
 });
+
+// every other method: 405 with Allow and why
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"], "json");
