@@ -186,3 +186,9 @@ test("a method a URL does not answer is a 405 with Allow and a sentence", async 
     expect(await res.text()).toContain(`${method} is not answered here: this URL takes GET`);
   }
 });
+
+test("a URL past Node's header limit is a 431 that says why", async ({ request }) => {
+  const res = await request.get(`/?q=${"a".repeat(100_000)}`);
+  expect(res.status()).toBe(431);
+  expect(await res.text()).toMatch(/^the request's URL and headers are over 16384 bytes; a search or filter that long is not read/);
+});

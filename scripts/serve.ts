@@ -2,7 +2,7 @@
 // migrations, then Next.js in this same process, so one signal stops everything cleanly.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, maxHeaderSize, type ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
 import v8 from "node:v8";
 import next from "next";
@@ -93,6 +93,16 @@ async function main() {
       res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "2", "Cache-Control": "no-store" });
       res.end(JSON.stringify({ error: `server busy: ${gate.active} requests in progress and ${gate.queued} waiting; retry shortly` }));
     }
+  });
+  // a request Node refuses before any handler (headers or URL past its 16 KiB, bad HTTP): the
+  // status with a sentence, where Node would send the status alone
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const [status, why] =
+      err.code === "HPE_HEADER_OVERFLOW"
+        ? ["431 Request Header Fields Too Large", `the request's URL and headers are over ${maxHeaderSize} bytes; a search or filter that long is not read (the search box takes 200 characters)`]
+        : ["400 Bad Request", "the request is not HTTP this server can read"];
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(why) + 1}\r\n\r\n${why}\n`);
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
   let stopping = false;
