@@ -13,7 +13,7 @@ export function RunStrip({ runs }: { runs: RunsView }) {
   }
   if (runs.kind === "none") return <span className="text-muted">{runs.why}</span>;
   return (
-    <span className="inline-flex flex-wrap items-center gap-x-px" aria-label={runs.summary} role="img">
+    <span className="inline-flex flex-wrap items-center gap-x-px md:flex-nowrap" aria-label={runs.summary} role="img">
       {runs.runs.map((r) => (
         <RunShapes key={r.key} mark={r.mark} label={r.label} count={r.count} />
       ))}
