@@ -91,6 +91,8 @@ describe("a log whose lines end in CR alone", () => {
       status: 400,
       line: 1,
     });
+    // trailing blank lines or whitespace do not hide it (helper h25's review)
+    for (const tail of ["\n\n", "\n ", "\r\n\r\n"]) expect(normalizeUpload(SEED.trimEnd().replaceAll("\n", "\r") + tail)).toHaveProperty("status", 400);
     expect(normalizeUpload(SEED.replaceAll("\n", "\r\n"))).toHaveProperty("hash", id(SEED));
     expect(normalizeUpload(SEED.replace("\n", "\r\rx\n"))).toHaveProperty("hash");
     expect(normalizeUpload("one line\r\n")).toHaveProperty("hash");

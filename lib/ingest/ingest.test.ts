@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { IngestError, ingestLog, MAX_LOG_BYTES } from "@/lib/ingest";
-import { MAX_FRAMES, MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS, MAX_STORED_NUMBER } from "./prepare";
+import { MAX_FRAMES, MAX_KEY_BYTES, MAX_RUNS, MAX_STEP_RUNS, MAX_STEPS, MAX_STORED_NUMBER, prepareNormalized } from "./prepare";
+import { contentHash, normalizeLog } from "./normalize";
 
 const FIXTURE = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
 const CULPRIT = "997acaf6b4b59c6a9c259740312a69ea549cc684";
@@ -202,6 +203,12 @@ describe("ingestLog", () => {
       expect(err).toBeInstanceOf(IngestError);
       expect([err.status, err.line, err.message]).toEqual([400, line, `${what}; numbers up to 2,147,483,647 are stored`]);
     }
+    // a summary followed by create-mode lines of files the diffstat did not list: the summary's own line (L230 here)
+    const lines = FIXTURE.split("\n");
+    const cut = [...lines.slice(0, 228), ` 4 files changed, ${big} insertions(+)`, " create mode 100644 a/new1.c", " create mode 100644 a/new2.c", ...lines.slice(232)];
+    expect(lines[231]).toBe(" create mode 100644 kernel/locking/irqflag-debug.c");
+    const err2 = await ingestLog(db.prisma, cut.join("\n")).catch((e) => e);
+    expect([err2.status, err2.line, err2.message]).toEqual([400, 229, `the culprit's insertions is ${big}; numbers up to 2,147,483,647 are stored`]);
     expect((await counts()).bisections).toBe(0);
     const fits = await ingestLog(db.prisma, edit(6, "run #1:", `run #${MAX_STORED_NUMBER}:`));
     expect(await db.prisma.run.count({ where: { bisectionId: fits.id, index: MAX_STORED_NUMBER } })).toBe(1);
@@ -217,6 +224,10 @@ describe("ingestLog", () => {
     const mixed = await ingestLog(db.prisma, `${FIXTURE}bisecting fixing commit since ${CULPRIT}\n`).catch((e) => e);
     expect([mixed.status, mixed.line]).toEqual([400, 293]);
     expect((await counts()).bisections).toBe(0);
+    // a row stored before this refusal is judged again, not refused (rejudge reads it as stored)
+    const two = normalizeLog(`${FIXTURE}\n${FIXTURE}`);
+    expect(prepareNormalized(two, contentHash(two))).toHaveProperty("status", 400);
+    expect(prepareNormalized(two, contentHash(two), { stored: true })).toHaveProperty("judgement");
   });
 
   it("answers 413 above the size limit without parsing", async () => {

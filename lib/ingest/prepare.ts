@@ -30,8 +30,8 @@ export function normalizeUpload(text: string): { normalized: string; hash: strin
   if (bytes > MAX_LOG_BYTES) return { reason: `log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, status: 413, line: null };
   // lines that end in CR alone (classic Mac OS) would be one line; which CR breaks a line is not
   // guessed (the id is the normalized text's), the sender is told how to convert it
-  const lf = text.indexOf("\n");
-  if ((lf < 0 || lf === text.length - 1) && text.indexOf("\r") >= 0 && text.indexOf("\r") < text.length - 2)
+  const body = text.trimEnd(); // trailing blank lines and whitespace do not count
+  if (!body.includes("\n") && body.includes("\r"))
     return { reason: "the log's lines end in CR alone, without LF, so it reads as one line: convert them first (tr '\\r' '\\n' < log > log.txt)", status: 400, line: 1 };
   // a JSON body can carry a lone surrogate (`"\ud800"`), which PostgreSQL's jsonb refuses in the
   // warnings and notes quoting the line: U+FFFD, as a UTF-8 upload's bad bytes already are
@@ -130,6 +130,19 @@ function lineOf(text: string, head: string): number | null {
   return n;
 }
 
+/** The line of git's ` N files changed, ...` summary after the commit block's first line, else null. */
+function summaryLine(text: string, from: number): number | null {
+  let at = 0;
+  for (let n = 1; n < from && at >= 0; n++) at = text.indexOf("\n", at) + 1 || -1;
+  if (at < 0) return null;
+  const hit = [" file changed", " files changed"].map((w) => text.indexOf(w, at)).filter((i) => i >= 0);
+  if (hit.length === 0) return null;
+  const pos = Math.min(...hit);
+  let n = from;
+  for (let i = text.indexOf("\n", at); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /** The largest count a column holds (PostgreSQL's integer). */
 export const MAX_STORED_NUMBER = 2_147_483_647;
 
@@ -154,9 +167,12 @@ function tooBig(log: BisectionLog, text: string | null): Refusal | null {
   }
   const c = log.commit;
   if (c) {
-    const summary = c.files.length > 0 ? c.files[c.files.length - 1].line + 1 : c.line;
-    const r = over("the culprit's count of files changed", c.filesChanged, summary) ?? over("the culprit's insertions", c.insertions, summary) ?? over("the culprit's deletions", c.deletions, summary);
-    if (r) return r;
+    if ([c.filesChanged, c.insertions, c.deletions].some((n) => n !== null && n > MAX_STORED_NUMBER)) {
+      // the summary's own line, read from the text only then
+      const summary = (text === null ? null : summaryLine(text, c.line)) ?? c.line;
+      const r = over("the culprit's count of files changed", c.filesChanged, summary) ?? over("the culprit's insertions", c.insertions, summary) ?? over("the culprit's deletions", c.deletions, summary);
+      if (r) return r;
+    }
     for (const f of c.files) {
       const t = over(`the changes to ${f.path}`, f.changes, f.line) ?? over(`the insertions to ${f.path}`, f.insertions, f.line) ?? over(`the deletions to ${f.path}`, f.deletions, f.line);
       if (t) return t;
@@ -169,15 +185,18 @@ function tooBig(log: BisectionLog, text: string | null): Refusal | null {
   return null;
 }
 
-export function prepareNormalized(normalized: string, hash: string): PreparedLog | Refusal {
+/** `stored`: the log is a stored row's (a re-judgement), which the database kept, so what an
+ *  upload is refused for (two logs in one text, more than it keeps) does not apply to it; a row
+ *  stored before a limit came in is judged again like any other. */
+export function prepareNormalized(normalized: string, hash: string, opts: { stored?: boolean } = {}): PreparedLog | Refusal {
   const parsed = parseBisectionLog(normalized);
   if (!parsed.ok) return { reason: parsed.reason, status: 400, line: parsed.line };
-  const second = secondLogLine(normalized);
+  const second = opts.stored ? null : secondLogLine(normalized);
   if (second !== null) return { reason: `a second bisection log starts at line ${second}: upload one log at a time (the text would be stored as the first alone)`, status: 400, line: second };
   // what is stored for display is printable (lib/ingest/display-safe.ts); the raw text is kept whole
   const log = displaySafe(parsed.log);
   // measured as stored: a control character becomes U+FFFD, three bytes
-  const refused = storageRefusal(log, normalized);
+  const refused = opts.stored ? null : storageRefusal(log, normalized);
   if (refused) return refused;
   const judged = judgeBisection(log, normalized);
   const judgement = { ...judged, headline: judged.headline && printable(judged.headline), findings: judged.findings.map((f) => ({ ...f, message: printable(f.message) })) };

@@ -58,7 +58,7 @@ export async function rejudgeStale(prisma: PrismaClient, opts: RejudgeOptions = 
       if (opts.yieldBetween ?? true) await new Promise((r) => setImmediate(r));
       const raw = await prisma.rawLog.findUnique({ where: { bisectionId: row.id }, select: { text: true, deflated: true } });
       if (!raw) continue; // deleted meanwhile
-      const p = prepareNormalized(storedLogText(raw), row.contentHash);
+      const p = prepareNormalized(storedLogText(raw), row.contentHash, { stored: true });
       if (isRefusal(p)) {
         progress.refused.push({ id: row.id, reason: `line ${p.line ?? "?"}: ${p.reason}` });
         await prisma.bisection.updateMany({ where: { id: row.id, judgeVersion: { lt: JUDGE_VERSION } }, data: { judgeVersion: JUDGE_VERSION } });

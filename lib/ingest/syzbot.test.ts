@@ -282,6 +282,15 @@ describe("refusals", () => {
     expect(await before()).toBe(n);
   });
 
+  it("the same 12,000 links as the log itself (text/plain) are no log and not read as links: a 400, nothing fetched", async () => {
+    const n = await before();
+    const links = Array.from({ length: 12_000 }, (_, i) => `https://syzkaller.appspot.com/bug?extid=${i.toString(16).padStart(20, "0")}`).join("\n");
+    const res = await POST(new Request(api, { method: "POST", headers: { "content-type": "text/plain" }, body: links }));
+    expect(res.status).toBe(400);
+    expect(fake.requests).toEqual([]);
+    expect(await before()).toBe(n);
+  });
+
   it("text without a syzbot link is a 400", async () => {
     const res = await postUrl("https://lore.kernel.org/all/000000000000@google.com/");
     expect(res.status).toBe(400);

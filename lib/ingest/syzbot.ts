@@ -228,7 +228,7 @@ export async function ingestUpload(
     return { id: res.id, duplicate: res.duplicate, bisections: [{ id: res.id, xid: null, duplicate: res.duplicate, fetched: false }], requests: 0, outcome: res.outcome, warnings: res.warnings };
   } catch (e) {
     // a pasted link or email in the log box
-    if (e instanceof IngestError && e.status === 400 && log.length < 1024 * 1024 && looksLikeLinks(log, cfg)) {
+    if (e instanceof IngestError && e.status === 400 && log.length <= MAX_LINK_TEXT && looksLikeLinks(log, cfg)) {
       return ingestSyzbotText(prisma, log, cfg);
     }
     throw e;
