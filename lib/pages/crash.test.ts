@@ -31,6 +31,20 @@ describe("headlineContext", () => {
     expect(headlineContext(raw, header)).toEqual({ before: [], after: ["Read of size 8 at addr ffff8880708d10b0 by task syz-executor.0/4202"] });
   });
 
+  it("KASAN's headline once for each inline frame: the access after the last of them, not the repeats (helper h25's review)", () => {
+    // L-after-crash: the banner, four `BUG: KASAN: null-ptr-deref in ...` (three [inline]), then `Write of size 4 ...`
+    const { raw, header } = corpus("12b0199b700000");
+    expect(header).toBe("BUG: KASAN: null-ptr-deref in instrument_atomic_read_write include/linux/instrumented.h:101 [inline]");
+    expect(headlineContext(raw, header)).toEqual({ before: [], after: ["Write of size 4 at addr 0000000000000118 by task iou-wrk-4054/4055"] });
+  });
+
+  it("another CPU's network set-up line inside a report is no part of it", () => {
+    // `INFO: task ... blocked`, then `IPv6: ADDRCONF(NETDEV_CHANGE): macvlan0: link becomes ready`, then the indented `Not tainted`
+    const { raw, header } = corpus("1352c611e00000");
+    expect(header).toBe("INFO: task syz-executor.4:6672 blocked for more than 140 seconds.");
+    expect(headlineContext(raw, header)).toEqual({ before: [], after: [] });
+  });
+
   it("a general protection fault: KASAN's range, then CPU: ends it", () => {
     const { raw, header } = corpus("1040b80df00000");
     expect(headlineContext(raw, header).after).toEqual(["KASAN: null-ptr-deref in range [0x0000000000000108-0x000000000000010f]"]);

@@ -99,17 +99,28 @@ export function headlineContext(rawReport: string, header: string | null): { bef
   let i = h - 1;
   for (; i >= 0 && before.length < 2 && isProse(lines[i]); i--) before.unshift(lines[i]);
   const after: string[] = [];
-  // the same headline again (the seed prints `WARNING: CPU: ...` for the inline frame and the real one)
-  const again = header.slice(0, Math.min(header.length, 40));
+  // the same headline again, once for each inline frame (the seed's `WARNING: CPU: 0 PID: 8762 at
+  // ...` twice, KASAN's `BUG: KASAN: null-ptr-deref in <fn> [inline]` four times): the headline up
+  // to its ` at ` or ` in ` names them all
+  const again = headlineStem(header);
   for (let j = h + 1; j < lines.length && after.length < 2; j++) {
     if (lines[j].startsWith(again)) continue;
     if (!isProse(lines[j])) break;
+    // another CPU's printk in the middle of the report (syzkaller's network set-up) is skipped
+    if (CONSOLE_NOISE.test(lines[j])) continue;
     after.push(lines[j]);
   }
   return { before: i >= 0 && lines[i].trim() === CUT_HERE ? before : [], after };
 }
 
 const HEADLINE_SCAN = 80;
+/** The headline up to and with its first ` at ` or ` in `, else its first 40 characters. */
+function headlineStem(header: string): string {
+  const cut = [header.indexOf(" at "), header.indexOf(" in ")].filter((i) => i > 0);
+  return cut.length > 0 ? header.slice(0, Math.min(...cut) + 4) : header.slice(0, 40);
+}
+/** Console lines of the test machine's own network set-up that other CPUs print into a report. */
+const CONSOLE_NOISE = /^(?:IPv6: ADDRCONF|IPv4: |batman_adv: |8021q: |bridge\d*: |bond\d+: |team\d+: |hsr\w*: |netdevsim\w*|wlan\d+: |device \S+ (?:entered|left) |NOHZ: |audit: |kauditd_printk_skb|[A-Z0-9]+(?:-fs)? \(device loop\d+\): )/;
 const CUT_HERE = "------------[ cut here ]------------";
 /** The console's `[  12.345678][ T123] ` before a line of old reports (the parser reads the
  *  headline without it). */
@@ -119,7 +130,7 @@ function withoutConsole(line: string): string {
   return (m ? line.slice(m[0].length) : line).trimEnd();
 }
 /** Lines that start the machine state, a stack or a banner: where the prose ends. */
-const NOT_PROSE = /^(?:CPU:|Hardware name:|RIP:|Code:|Modules linked in|Call [Tt]race|RSP:|RAX:|RDX:|RBP:|R\d+:|FS:|CS:|CR2:|DR\d:|Stack:|Workqueue:|Kernel panic|pc :|lr :|sp :|x\d+ :|Allocated by|Freed by|The buggy address|Memory state|#\d+:|\d+ locks? held|[=\-*]{5,})|Not tainted|Tainted: /;
+const NOT_PROSE = /^(?:CPU:|Hardware name:|RIP:|IP: |PGD |DS: |Code:|Modules linked in|Call [Tt]race|RSP:|RAX:|RDX:|RBP:|R\d+:|FS:|CS:|CR2:|DR\d:|Stack:|Workqueue:|Kernel panic|pc :|lr :|sp :|x\d+ :|Allocated by|Freed by|The buggy address|Memory state|#\d+:|\d+ locks? held|[=\-*]{5,})|Not tainted|Tainted: /;
 /** A line of the report's prose: not indented (a frame, a register dump), not machine state. */
 function isProse(line: string): boolean {
   const c = line.charCodeAt(0);
