@@ -65,10 +65,11 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
     return { outcome: "crashed", words: "crashed", git: null, mark: "crashed" };
   }
   const any = total > 0;
-  // No crash, and at least half the runs reached the reproducer and passed: what syzkaller calls
-  // a good kernel (pkg/bisect bisectionDecision wants total/2 good runs and no crash), e.g. a
-  // release with 2 runs lost to basic testing and 8 OK that then became git's good end.
-  if (any && ok * 2 >= total) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
+  // No crash, and at least half the runs (rounded down, as Go's integer division) reached the
+  // reproducer and passed: what syzkaller calls a good kernel (pkg/bisect bisectionDecision wants
+  // total/2 good runs and no crash; 3/4 for a reproducer it calls flaky, which a step does not
+  // know), e.g. a release with 2 runs lost to basic testing and 8 OK, then git's good end.
+  if (ok > 0 && ok >= Math.floor(total / 2)) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
   if (boot) return { outcome: "boot-failed", words: "boot failed", git: null, mark: "boot" };
   // No run reached the reproducer. Where some failed basic kernel testing, the others were lost
   // before the kernel was tested (infra problem, the machinery's `failed`, ignored): the kernel
