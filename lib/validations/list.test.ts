@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ignoredListParams, listQuery, parseListParams } from "./list";
+import { encodeCursor, ignoredListParams, listQuery, parseListParams } from "./list";
 
 describe("list URL state", () => {
   it("parses a full query, enums checked", () => {
@@ -55,6 +55,14 @@ describe("ignoredListParams", () => {
     expect(ignoredListParams({ sort: "title", page: "-1", per: "7" })).toEqual(["page=-1: must be at least 1", "per=7: must be one of 25, 50, 100, 200"]);
     expect(ignoredListParams({ after: "zzz" })[0]).toMatch(/^after=zzz: is not a position this list gave/);
     expect(ignoredListParams({ type: "cause", outcome: "found", verdict: "clean", mark: "wrong", sort: "ran", dir: "asc", page: "2", per: "100" })).toEqual([]);
+    // each right alone, left out together (helper h25's review): a cursor of another sort, before beside after, best match without a search
+    const tested = encodeCursor({ key: 15, at: "2024-01-01T00:00:00Z", id: "abc" });
+    const uploaded = encodeCursor({ key: null, at: "2024-01-01T00:00:00Z", id: "abc" });
+    expect(ignoredListParams({ after: tested })).toEqual(["after: a position in a list sorted another way (follow the list's own next / previous links)"]);
+    expect(ignoredListParams({ sort: "tested", after: tested })).toEqual([]);
+    expect(ignoredListParams({ after: uploaded, before: uploaded })).toEqual(["before: given with after; after is followed"]);
+    expect(ignoredListParams({ sort: "relevance" })).toEqual(["sort=relevance: orders a search's matches, and there is no search (give q too)"]);
+    expect(ignoredListParams({ sort: "relevance", q: "kvm_wait" })).toEqual([]);
     // a long value is cut in the message
     expect(ignoredListParams({ type: "x".repeat(100) })[0]).toMatch(/^type=x{40}…: /);
   });

@@ -242,6 +242,15 @@ export function ignoredListParams(raw: Record<string, unknown>): string[] {
     const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
     out.push(`${key}=${shown}: ${res.error.issues[0]?.message ?? "invalid"}`);
   }
+  // what each is right alone but the list still leaves out: fitCursors' choices
+  const lax = listParamsSchema.safeParse(raw);
+  if (!lax.success) return out;
+  const fitted = fitCursors(lax.data);
+  if (lax.data.sort === "relevance" && fitted.sort !== "relevance") out.push("sort=relevance: orders a search's matches, and there is no search (give q too)");
+  const named = (k: "after" | "before") => out.some((m) => m.startsWith(`${k}=`));
+  if (lax.data.after && !fitted.after && !named("after")) out.push("after: a position in a list sorted another way (follow the list's own next / previous links)");
+  if (lax.data.before && !fitted.before && !named("before"))
+    out.push(lax.data.after ? "before: given with after; after is followed" : "before: a position in a list sorted another way (follow the list's own next / previous links)");
   return out;
 }
 
