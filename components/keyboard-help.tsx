@@ -12,6 +12,14 @@ const KEYS: [string, string][] = [
 /** Where `/` goes from a page without a search box: the list, its box focused. */
 const SEARCH = "/#search";
 
+/** Some text a reader typed or pasted on this page (an upload's log, a mark's note), which
+ *  leaving the page would lose: then `/` stays. */
+function typedInto(): boolean {
+  return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("textarea, input:not([type=hidden]):not([type=submit]):not([type=button])")].some(
+    (el) => (el.type === "file" ? (el as HTMLInputElement).files?.length ?? 0 : el.value.length) > 0 && el.value !== el.defaultValue,
+  );
+}
+
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -33,7 +41,7 @@ export function KeyboardHelp() {
         if (box) {
           box.focus();
           box.select();
-        } else window.location.assign(SEARCH);
+        } else if (!typedInto()) window.location.assign(SEARCH);
       } else if (e.key === "j" || e.key === "k") {
         const rows = [...document.querySelectorAll<HTMLElement>("[data-nav-row]")];
         if (!rows.length) return;

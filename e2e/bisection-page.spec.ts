@@ -87,6 +87,15 @@ test("/ on a page without a search box goes to the list's, focused", async ({ pa
   await page.keyboard.type("kvm_wait");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/\?q=kvm_wait/);
+  // with a log pasted into the upload form, `/` does not leave the page (helper h25's review)
+  await page.goto("/upload");
+  await expect(page.locator("html")).toHaveAttribute("data-keys", "on");
+  await page.locator("textarea").first().fill("bisecting cause commit starting from 9c54130cd255");
+  await page.locator("h1").first().click();
+  await page.keyboard.press("/");
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/upload$/);
+  await expect(page.locator("textarea").first()).toHaveValue("bisecting cause commit starting from 9c54130cd255");
 });
 
 test("read the culprit and follow a frame to the source", async ({ page, request }) => {

@@ -101,7 +101,9 @@ async function main() {
     const [status, why] =
       err.code === "HPE_HEADER_OVERFLOW"
         ? ["431 Request Header Fields Too Large", `the request's URL and headers are over ${maxHeaderSize} bytes; a search or filter that long is not read (the search box takes 200 characters)`]
-        : ["400 Bad Request", "the request is not HTTP this server can read"];
+        : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? ["408 Request Timeout", "the request did not arrive in time"]
+          : ["400 Bad Request", "the request is not HTTP this server can read"];
     socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(why) + 1}\r\n\r\n${why}\n`);
   });
   server.listen(port, hostname, () => say(`ready on http://${hostname}:${port}`));
