@@ -4,7 +4,7 @@
 import type React from "react";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { logUrl } from "@/lib/log-range";
-import { headlineContext, PAGE_FRAMES, type CrashView, type FrameView } from "@/lib/pages/crash";
+import type { CrashView, FrameView, HeadlineContext } from "@/lib/pages/crash";
 import { FOLD_WORDS, type FrameBlock, type FrameGroup, type FrameSectionView } from "@/lib/pages/frames";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
 import { CopyButton } from "./copy-button";
@@ -121,8 +121,7 @@ function RawReport({ c, rawReport }: { c: CrashView; rawReport: string }) {
 
 /** The oops headline with the report's prose around it (the WARN() message above a
  *  `WARNING: CPU:` line, `Read of size ...` below a KASAN one), as the report prints them. */
-function Headline({ header, rawReport }: { header: string; rawReport: string }) {
-  const { before, after } = headlineContext(rawReport, header);
+function Headline({ header, context: { before, after } }: { header: string; context: HeadlineContext }) {
   return (
     <div className="font-mono text-[0.85rem] break-words" data-testid="crash-headline">
       {before.map((l, i) => (
@@ -137,7 +136,7 @@ function Headline({ header, rawReport }: { header: string; rawReport: string }) 
 }
 
 /** The crash report as frames, with the raw text one click away. */
-export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }) {
+export function StackTrace({ c, rawReport, headline }: { c: CrashView; rawReport: string; headline: HeadlineContext }) {
   const { id, line, endLine } = c;
   return (
     // the function column's width, once for every frame (.frame in app/globals.css)
@@ -148,7 +147,7 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
           (log L{line}–{endLine})
         </a>
       </h2>
-      {c.header && <Headline header={c.header} rawReport={rawReport} />}
+      {c.header && <Headline header={c.header} context={headline} />}
       {c.guilty && <GuiltyNote id={id} guilty={c.guilty} from={c.guiltyFunction} />}
       {c.empty && <p className="text-muted">No frames could be read from the report.</p>}
       {c.sections.map((s, i) => (
@@ -164,7 +163,7 @@ export function StackTrace({ c, rawReport }: { c: CrashView; rawReport: string }
       ))}
       {c.moreFrames && (
         <p className="mt-1 text-[0.85rem] text-muted" data-testid="frames-cut">
-          … and {c.moreFrames.count.toLocaleString("en")} more frames ({PAGE_FRAMES.toLocaleString("en")} are listed here):{" "}
+          … and {c.moreFrames.count.toLocaleString("en")} more frames ({c.moreFrames.listed.toLocaleString("en")} are listed here):{" "}
           <a href={logUrl(id, c.moreFrames.from, c.moreFrames.to)}>
             in the log, L{c.moreFrames.from}–{c.moreFrames.to}
           </a>

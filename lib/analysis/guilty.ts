@@ -13,6 +13,7 @@
 import { unique } from "@/lib/unique";
 import { normalisePath } from "@/lib/domain/paths";
 import { FRAME_SECTION } from "@/lib/domain/words";
+import { FP } from "@/lib/parser/patterns";
 import type { CrashReport } from "@/lib/parser/types";
 import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix, treePath } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
@@ -27,9 +28,6 @@ interface ReportLine {
   line: number;
 }
 
-/** Console prefix of old reports, `[  246.107021] ` or `[  246.107021][ T1234] `: syzkaller
- *  strips it before it reads the report, so `#0: ...` held-lock lines start the line. */
-const CONSOLE = /^\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/;
 
 function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
   if (lines) {
@@ -37,7 +35,9 @@ function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
     for (let i = crash.line; i < Math.min(crash.endLine, lines.length); i++) {
       let t = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
       if (t.charCodeAt(0) === 91 /* [ */) {
-        const m = CONSOLE.exec(t);
+        // the console prefix of old reports (`[  246.107021][ T1234] `, the parser's pattern):
+        // syzkaller strips it before it reads the report, so `#0: ...` held-lock lines start the line
+        const m = FP.console.re.exec(t);
         if (m) t = t.slice(m[0].length);
       }
       out.push({ text: t, line: i + 1 });

@@ -64,19 +64,18 @@ export function stepVerdict(type: BisectionType, s: VerdictSource): StepVerdict 
   if (s.allRunsOutcome ? seen(s.allRunsOutcome) : s.runs.some((r) => seen(r.outcome))) {
     return { outcome: "crashed", words: "crashed", git: null, mark: "crashed" };
   }
-  const any = total > 0;
   // No crash, and at least half the runs (rounded down, as Go's integer division) reached the
   // reproducer and passed: what syzkaller calls a good kernel (pkg/bisect bisectionDecision wants
   // total/2 good runs and no crash; 3/4 for a reproducer it calls flaky, which a step does not
   // know), e.g. a release with 2 runs lost to basic testing and 8 OK, then git's good end.
   if (ok > 0 && ok >= Math.floor(total / 2)) return { outcome: "ok", words: okWords(type), git: null, mark: "ok" };
   if (boot) return { outcome: "boot-failed", words: "boot failed", git: null, mark: "boot" };
-  // No run reached the reproducer. Where some failed basic kernel testing, the others were lost
-  // before the kernel was tested (infra problem, the machinery's `failed`, ignored): the kernel
-  // failed basic testing on every run that got that far, as the blocking-crash line
-  // (lib/analysis/blocking.ts) counts it, so it is drawn as those runs are (⊘).
-  if (any && basic) return { outcome: "failed", words: "failed basic testing", git: null, mark: "basic" };
-  if (any) return { outcome: "failed", words: "failed", git: null, mark: "failed" };
+  // Too few runs reached the reproducer. Where some failed basic kernel testing, the others were
+  // lost before the kernel was tested (infra problem, the machinery's `failed`, ignored) or too
+  // few passed: it is drawn as the runs that stopped it are (⊘), as the blocking-crash line
+  // (lib/analysis/blocking.ts) counts it.
+  if (basic) return { outcome: "failed", words: "failed basic testing", git: null, mark: "basic" };
+  if (total > 0) return { outcome: "failed", words: "failed", git: null, mark: "failed" };
   // no run at all because the machinery could not set the test up (a VM pool, an image): an
   // infra failure (◆), said in words rather than a bare dash
   if (s.notes?.some((n) => n.text?.startsWith(SETUP_FAILED))) return { outcome: "failed", words: "setup failed", git: null, mark: "failed" };

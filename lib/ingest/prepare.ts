@@ -6,6 +6,8 @@ import { judgeBisection } from "@/lib/analysis";
 import type { BisectionLog } from "@/lib/parser/types";
 import type { Judgement } from "@/lib/analysis/types";
 import { displaySafe, printable } from "./display-safe";
+import { lineStarts } from "@/lib/raw-log";
+import { lowerBound } from "@/lib/unique";
 import { MAX_LOG_BYTES, bisectionIdFor, contentHash, normalizeLog } from "./normalize";
 
 /** A log ready to store: its id, content hash and normalized text, the parse and the judgement. */
@@ -114,33 +116,28 @@ function secondLogLine(text: string): number | null {
     for (let i = text.indexOf(`\n${head}`); i >= 0 && mine.length < 2; i = text.indexOf(`\n${head}`, i + 1)) mine.push(i + 1);
     at.push(...mine);
   }
-  if (at.length < 2) return null;
-  const start = at.sort((a, b) => a - b)[1];
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  return at.length < 2 ? null : lineAt(text, at.sort((a, b) => a - b)[1]);
+}
+
+/** The 1-based line holding offset `pos` of `text`; read only for a refusal's line. */
+function lineAt(text: string, pos: number, starts = lineStarts(text)): number {
+  const i = lowerBound(starts, pos);
+  return i < starts.length && starts[i] === pos ? i + 1 : i;
 }
 
 /** The 1-based line of the first line starting with `head`, else null. */
 function lineOf(text: string, head: string): number | null {
-  const at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`);
-  if (at < 0) return null;
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i <= at; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  if (text.startsWith(head)) return 1;
+  const at = text.indexOf(`\n${head}`);
+  return at < 0 ? null : lineAt(text, at + 1);
 }
 
-/** The line of git's ` N files changed, ...` summary after the commit block's first line, else null. */
+/** The line of git's ` N files changed, ...` summary at or after line `from`, else null. */
 function summaryLine(text: string, from: number): number | null {
-  let at = 0;
-  for (let n = 1; n < from && at >= 0; n++) at = text.indexOf("\n", at) + 1 || -1;
-  if (at < 0) return null;
-  const hit = [" file changed", " files changed"].map((w) => text.indexOf(w, at)).filter((i) => i >= 0);
-  if (hit.length === 0) return null;
-  const pos = Math.min(...hit);
-  let n = from;
-  for (let i = text.indexOf("\n", at); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  const starts = lineStarts(text);
+  if (from > starts.length) return null;
+  const hit = [" file changed", " files changed"].map((w) => text.indexOf(w, starts[from - 1])).filter((i) => i >= 0);
+  return hit.length === 0 ? null : lineAt(text, Math.min(...hit), starts);
 }
 
 /** The largest count a column holds (PostgreSQL's integer). */

@@ -88,7 +88,7 @@ describe("crashView of a report with more frames than the page lists", () => {
     const c = crashView((await getBisection(db.prisma, id))!)!;
     const listed = c.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "group" ? b.group.frames : b.kind === "fold" ? b.groups.flatMap((g) => g.frames) : [])));
     expect(listed.length).toBe(PAGE_FRAMES);
-    expect(c.moreFrames).toEqual({ count: 806 - PAGE_FRAMES, from: frames[PAGE_FRAMES].logLine, to: frames[805].logLine });
+    expect(c.moreFrames).toEqual({ count: 806 - PAGE_FRAMES, listed: PAGE_FRAMES, from: frames[PAGE_FRAMES].logLine, to: frames[805].logLine });
   });
 
   it("lists every frame of a shorter report, with nothing left over", async () => {

@@ -3,6 +3,7 @@
 // changed; and which of its lines the page shows raw. Pure.
 import type { BisectionDetail } from "@/lib/data/bisection";
 import { normalisePath } from "@/lib/domain/paths";
+import { FP } from "@/lib/parser/patterns";
 import { sourceUrl } from "@/lib/format";
 import type { GuiltyRouteDetail } from "@/lib/validations/judge-detail";
 import { frameSections, functionColumnWidth, type FrameSectionView } from "./frames";
@@ -48,7 +49,7 @@ export interface CrashView {
   /** characters of the widest `function+off/size`: the function column of every frame */
   functionWidth: number;
   /** the frames past PAGE_FRAMES, left to the log: how many and their log lines; null when none */
-  moreFrames: { count: number; from: number; to: number } | null;
+  moreFrames: { count: number; listed: number; from: number; to: number } | null;
 }
 
 export function crashView(b: BisectionDetail): CrashView | null {
@@ -79,7 +80,7 @@ export function crashView(b: BisectionDetail): CrashView | null {
     empty: frames.length === 0,
     sections: frameSections(frames),
     functionWidth: functionColumnWidth(frames),
-    moreFrames: rest.length === 0 ? null : { count: rest.length, from: rest.reduce((m, f) => Math.min(m, f.logLine), Infinity), to: rest.reduce((m, f) => Math.max(m, f.logLine), 0) },
+    moreFrames: rest.length === 0 ? null : { count: rest.length, listed: PAGE_FRAMES, from: rest.reduce((m, f) => Math.min(m, f.logLine), Infinity), to: rest.reduce((m, f) => Math.max(m, f.logLine), 0) },
   };
 }
 
@@ -88,8 +89,14 @@ export function crashView(b: BisectionDetail): CrashView | null {
  *  message printed between `[ cut here ]` and `WARNING: CPU: ...`, and the lines that follow a
  *  headline before the machine state starts (`Read of size 8 at addr ... by task ...`,
  *  `KASAN: null-ptr-deref in range ...`, `shift exponent 64 is too large ...`). Reads at most
- *  the report's first HEADLINE_SCAN lines, two lines each side. */
-export function headlineContext(rawReport: string, header: string | null): { before: string[]; after: string[] } {
+ *  the report's first HEADLINE_SCAN lines, two lines each side. Read on the server (the page
+ *  passes it to the client StackTrace), so the parser's patterns stay out of the browser. */
+export interface HeadlineContext {
+  before: string[];
+  after: string[];
+}
+
+export function headlineContext(rawReport: string, header: string | null): HeadlineContext {
   const none = { before: [], after: [] };
   if (!header) return none;
   const lines = rawReport.split("\n", HEADLINE_SCAN).map(withoutConsole);
@@ -122,12 +129,12 @@ function headlineStem(header: string): string {
 /** Console lines of the test machine's own network set-up that other CPUs print into a report. */
 const CONSOLE_NOISE = /^(?:IPv6: ADDRCONF|IPv4: |batman_adv: |8021q: |bridge\d*: |bond\d+: |team\d+: |hsr\w*: |netdevsim\w*|wlan\d+: |device \S+ (?:entered|left) |NOHZ: |audit: |kauditd_printk_skb|[A-Z0-9]+(?:-fs)? \(device loop\d+\): )/;
 const CUT_HERE = "------------[ cut here ]------------";
-/** The console's `[  12.345678][ T123] ` before a line of old reports (the parser reads the
- *  headline without it). */
-const CONSOLE_PREFIX = /^\s*\[ *\d+\.\d+\](?:\[ *[CT]\d+\])? ?/;
+/** A line without the console's `[  12.345678][ T123] ` of old reports (the parser's own
+ *  pattern; it reads the headline without it), and without trailing blanks. */
 function withoutConsole(line: string): string {
-  const m = line.includes("]") ? CONSOLE_PREFIX.exec(line) : null;
-  return (m ? line.slice(m[0].length) : line).trimEnd();
+  const t = line.trimStart();
+  const m = t.charCodeAt(0) === 91 /* [ */ ? FP.console.re.exec(t) : null;
+  return (m ? t.slice(m[0].length) : line).trimEnd();
 }
 /** Lines that start the machine state, a stack or a banner: where the prose ends. */
 const NOT_PROSE = /^(?:CPU:|Hardware name:|RIP:|IP: |PGD |DS: |Code:|Modules linked in|Call [Tt]race|RSP:|RAX:|RDX:|RBP:|R\d+:|FS:|CS:|CR2:|DR\d:|Stack:|Workqueue:|Kernel panic|pc :|lr :|sp :|x\d+ :|Allocated by|Freed by|The buggy address|Memory state|#\d+:|\d+ locks? held|[=\-*]{5,})|Not tainted|Tainted: /;

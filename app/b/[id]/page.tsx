@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db";
 import { getBisection, getLogLines } from "@/lib/data/bisection";
 import { otherBisectionsOfCrash, RELATED_SHOWN } from "@/lib/data/related";
 import { bisectionPage } from "@/lib/pages/bisection";
+import { headlineContext } from "@/lib/pages/crash";
 import { RelatedBisections } from "@/components/bisection/related-bisections";
 import { bisectionIdSchema } from "@/lib/validations/upload";
 import { Summary } from "@/components/bisection/summary";
@@ -74,7 +75,7 @@ async function BisectionPageContent({ params }: Props) {
       {p.culprit && <CulpritSection c={p.culprit} />}
       {p.crash && (
         <div className="min-[1700px]:col-start-2 min-[1700px]:row-span-2 min-[1700px]:row-start-1">
-        <StackTrace c={p.crash} rawReport={rawReport} />
+        <StackTrace c={p.crash} rawReport={rawReport} headline={headlineContext(rawReport, p.crash.header)} />
         </div>
       )}
       <FactsSection f={p.facts} />
