@@ -10,6 +10,7 @@ import { flakyBad, flakyGood, lowConfidence } from "./rules/flaky";
 import { deepHistory } from "./rules/history";
 import { infraShare, mixedSignatures } from "./rules/infra";
 import { stackOverlap } from "./rules/stack-overlap";
+import { newInterface } from "./rules/new-interface";
 import { titleDrift } from "./rules/title-drift";
 import { headCut } from "./rules/head-cut";
 import { offTarget } from "./rules/off-target";
@@ -24,6 +25,7 @@ export const RULES: Rule[] = [
   crashInBoot,
   detectorCommit,
   stackOverlap,
+  newInterface,
   flakyBad,
   flakyGood,
   lowConfidence,

@@ -172,6 +172,45 @@ describe("culprit kinds", () => {
   });
 });
 
+describe("new-interface", () => {
+  const raw = ["drivers/usb/gadget/legacy/raw_gadget.c", "include/uapi/linux/usb/raw_gadget.h"];
+  it("fires medium when a culprit far from the crash changes the user-space API, and makes it likely wrong with stack-overlap", () => {
+    const j = judge(variant({}, { subject: "usb: gadget: add raw-gadget interface", files: raw }));
+    expect(sev(j, "new-interface")).toBe("medium");
+    expect(sev(j, "stack-overlap")).toBe("medium");
+    expect(j.verdict).toBe("likely-wrong");
+    const f = j.findings.find((x) => x.rule === "new-interface");
+    expect(f?.message).toContain("(include/uapi/linux/usb/raw_gadget.h)");
+    expect(j.decisive).toEqual(["new-interface", "stack-overlap"]);
+    expect(j.headline).toBe("culprit may only let the reproducer in");
+  });
+  it("reads arch uapi headers too, and names at most three", () => {
+    const files = ["arch/x86/include/uapi/asm/kvm.h", ...[1, 2, 3].map((n) => `include/uapi/linux/foo${n}.h`)];
+    const f = judge(variant({}, { files })).findings.find((x) => x.rule === "new-interface");
+    expect(f?.message).toContain("(arch/x86/include/uapi/asm/kvm.h, include/uapi/linux/foo1.h, include/uapi/linux/foo2.h and 1 more)");
+  });
+  it("is silent when the culprit with the uapi change also changes the guilty file", () => {
+    const j = judge(variant({}, { files: ["drivers/foo/bar.c", "include/uapi/linux/foo.h"] }));
+    expect(sev(j, "new-interface")).toBeUndefined();
+    expect(j.verdict).toBe("clean");
+  });
+  it("is silent for a culprit far from the crash that leaves the user-space API alone", () => {
+    const j = judge(variant({}, { files: ["drivers/usb/gadget/legacy/raw_gadget.c", "include/linux/usb/raw_gadget.h"] }));
+    expect(sev(j, "new-interface")).toBeUndefined();
+    expect(j.verdict).toBe("doubtful");
+  });
+  it("is silent for a hang, whose stack says nothing of where the culprit should be", () => {
+    const hang = "INFO: task hung in foo_bar";
+    const steps = CLEAN.steps.map((s) => (s.verdict === "bad" ? { ...s, runs: `crashed: ${hang}` } : s));
+    const j = judge(variant({ start: `crashed: ${hang}`, steps, crash: { title: hang, report: kasanReport("foo_bar", "drivers/foo/bar.c") } }, { files: raw }));
+    expect(sev(j, "new-interface")).toBeUndefined();
+  });
+  it("does not take a path that only mentions uapi for a uapi header", () => {
+    const j = judge(variant({}, { files: ["tools/include/uapi/linux/bpf.h", "arch/include/uapi/x.h", "archive/include/uapi/x.h"] }));
+    expect(sev(j, "new-interface")).toBeUndefined();
+  });
+});
+
 describe("deep-history", () => {
   it("fires medium when the reproducer crashed six releases back", () => {
     const j = judge(variant({ releases: Array(6).fill(`crashed: ${FOO}`) }));

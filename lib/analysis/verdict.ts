@@ -27,6 +27,7 @@ const HEADLINES: Record<RuleId, string> = {
   "deep-history": "old bug, culprit may only expose it",
   "head-cut": "start of the log missing",
   "off-target": "bad verdicts from other crashes",
+  "new-interface": "culprit may only let the reproducer in",
 };
 
 /** Independent kinds of evidence: two medium findings of one kind are one argument, not two.
@@ -41,7 +42,7 @@ export type EvidenceKind = "crash" | "culprit" | "place" | "bad verdicts" | "goo
 export const FAMILY: Record<RuleId, EvidenceKind> = {
   "title-drift": "crash", "crash-in-boot": "crash", "mixed-signatures": "crash", "head-cut": "crash", "off-target": "crash",
   "detector-commit": "culprit", "noop-culprit": "culprit", "merge-culprit": "culprit", "release-culprit": "culprit", "scope-only": "culprit",
-  "deep-history": "culprit",
+  "deep-history": "culprit", "new-interface": "culprit",
   "stack-overlap": "place",
   "flaky-bad": "bad verdicts",
   "flaky-good": "good verdicts", "low-confidence": "good verdicts", "infra-share": "good verdicts",
@@ -50,8 +51,8 @@ export const FAMILY: Record<RuleId, EvidenceKind> = {
 /** Rules in the order their headline is preferred when several decide (first is preferred). */
 const PRIORITY: Record<RuleId, number> = {
   "noop-culprit": 0, "merge-culprit": 1, "release-culprit": 2, "scope-only": 3, "title-drift": 4, "off-target": 5, "crash-in-boot": 6,
-  "detector-commit": 7, "flaky-bad": 8, "flaky-good": 9, "low-confidence": 10, "stack-overlap": 11, "deep-history": 12, "infra-share": 13,
-  "mixed-signatures": 14, "head-cut": 15,
+  "detector-commit": 7, "new-interface": 8, "flaky-bad": 9, "flaky-good": 10, "low-confidence": 11, "stack-overlap": 12, "deep-history": 13,
+  "infra-share": 14, "mixed-signatures": 15, "head-cut": 16,
 };
 
 export function sortFindings(fs: Finding[]): Finding[] {

@@ -174,6 +174,7 @@ export const RULE_IDS = [
   "low-confidence", // syzkaller's own confidence is below its cut-off
   "deep-history", // the reproducer crashed on many releases: the bug is old
   "off-target", // crashed verdicts decided by crashes that are not the bug
+  "new-interface", // the culprit adds to the user-space API and is far from the crash
 ] as const;
 export type RuleId = Word<typeof RULE_IDS>;
 

@@ -59,7 +59,22 @@ function firstCovered<C extends { path: string }, O extends { file: string }>(ch
   return null;
 }
 
+/** Where the culprit is against the crash, once per judgement (new-interface reads it too). */
+const placed = new WeakMap<Context, Finding[]>();
+
 export function stackOverlap(ctx: Context): Finding[] {
+  let f = placed.get(ctx);
+  if (!f) placed.set(ctx, (f = place(ctx)));
+  return f;
+}
+
+/** The culprit touches nothing on the crash stack, nor any directory of it, nor the object's
+ *  allocation or free stacks, and the report is no hang: stack-overlap's medium case. */
+export function farFromCrash(ctx: Context): boolean {
+  return stackOverlap(ctx).some((f) => f.severity === "medium");
+}
+
+function place(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
   const crash = ctx.log.crash;
   if (ctx.fix || !commit || !crash || commit.files.length === 0 || !ctx.guilty) return [];
