@@ -74,8 +74,10 @@ function distinctRuns(n: number): string {
 }
 
 function pipeline(text: string): number {
-  const r = parseBisectionLog(normalizeLog(text));
-  return r.ok ? judgeBisection(r.log).findings.length : -1;
+  const normalized = normalizeLog(text);
+  const r = parseBisectionLog(normalized);
+  // with the text, as ingest judges (the guilty file is read from the report lines)
+  return r.ok ? judgeBisection(r.log, normalized).findings.length : -1;
 }
 
 function median(xs: number[]): number {

@@ -23,7 +23,7 @@ export function scoreJudge(items: { correct: boolean; text: string }[]): MarkSco
   const matrix: MarkScore["matrix"] = {};
   for (const it of items) {
     const r = parseBisectionLog(it.text);
-    const verdict = r.ok ? judgeBisection(r.log).verdict : "rejected";
+    const verdict = r.ok ? judgeBisection(r.log, it.text).verdict : "rejected";
     (matrix[verdict] ??= { wrong: 0, right: 0 })[it.correct ? "right" : "wrong"]++;
   }
   const wrong = items.filter((i) => !i.correct).length;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import { describeGuilty, findGuiltyFrame } from "./guilty";
 import { cleanPath, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix } from "./guilty-rules";
+import { isOopsLine } from "./oops-start";
 import { buildLog, CLEAN } from "./test-logs";
 
 function guiltyOf(title: string, report: string, withText = true) {
@@ -88,6 +89,32 @@ RIP: 0010:foo_loop+0x10/0x20 drivers/foo/loop.c:44`);
     expect(g?.start).toBe("apic_timer_interrupt");
   });
 
+  it("starts at the oops line: a file in the console lines syzbot prints before it is no route", () => {
+    // the shape of Log_15c42532700000 L248-276: the tail of another stack, then the report
+    const { g } = guiltyOf("WARNING in ref_tracker_dir_exit", ` hsr_add_port+0x3a1/0x670 net/hsr/hsr_slave.c:193
+ netlink_sendmsg+0x775/0xc10 net/netlink/af_netlink.c:1917
+------------[ cut here ]------------
+WARNING: CPU: 0 PID: 8 at lib/ref_tracker.c:38 ref_tracker_dir_exit+0x3c0/0x4a0 lib/ref_tracker.c:38
+RIP: 0010:ref_tracker_dir_exit+0x3c0/0x4a0 lib/ref_tracker.c:38
+Call Trace:
+ free_netdev+0x3c0/0x4a0 net/core/dev.c:10801
+ cleanup_net+0x423/0x980 net/core/net_namespace.c:593`);
+    expect(g?.file).toBe("net/core/net_namespace.c");
+    expect(g?.skipped.map((s) => s.file)).toEqual(["lib/ref_tracker.c", "net/core/dev.c"]);
+  });
+  it("does not start at an ODEBUG line, which syzkaller's BUG: header suppresses", () => {
+    // the shape of Log_13fd6e54c80000 L332-369
+    const { g } = guiltyOf("WARNING: ODEBUG bug in batadv_dat_free", `ODEBUG: free active (active state 0) object type: timer_list hint: batadv_dat_purge+0x0/0x400 net/batman-adv/distributed-arp-table.c:1815
+WARNING: CPU: 1 PID: 9 at lib/debugobjects.c:505 debug_print_object+0x16e/0x250 lib/debugobjects.c:505
+Call Trace:
+ debug_object_free+0x1f/0x30 lib/debugobjects.c:900
+ ops_exit_list net/core/net_namespace.c:167 [inline]`);
+    expect(g?.file).toBe("net/core/net_namespace.c");
+  });
+  it("reads the whole text when no line is an oops line", () => {
+    expect(guiltyOf("foo", " foo_bar+0x1/0x2 drivers/foo/bar.c:10\n baz+0x1/0x2 net/core/dev.c:1").g?.file).toBe("drivers/foo/bar.c");
+  });
+
   it("without the text, reads the parsed frames in log order", () => {
     const { g } = guiltyOf("WARNING in skb_warn_bad_offload", WARN_DEV, false);
     expect(g?.file).toBe("drivers/net/tun.c");
@@ -118,6 +145,39 @@ describe("syzkaller's matchers, rewritten", () => {
     expect(ignoredLine("softirqs last disabled at (0): [<0>] 0x0")).not.toBeNull();
     expect(ignoredLine(" #1: ffff (rtnl_mutex){+.+.}-{3:3}, at: rtnl_lock+0x1/0x2 net/core/rtnetlink.c:72")).not.toBeNull();
     expect(ignoredLine(" rtnl_lock+0x1/0x2 net/core/rtnetlink.c:72")).toBeNull();
+  });
+  it("knows syzkaller's oops headers and their suppressions", () => {
+    for (const l of [
+      "BUG: KASAN: use-after-free in foo+0x1/0x2",
+      "WARNING: CPU: 0 PID: 1 at net/core/dev.c:1 f+0x1/0x2",
+      "INFO: task syz-executor:123 blocked for more than 143 seconds.",
+      "general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] PREEMPT SMP KASAN",
+      "kernel BUG at fs/ext4/inode.c:2702!",
+      "Unable to handle kernel paging request at virtual address dfff800000000004",
+      "UBSAN: shift-out-of-bounds in net/sched/sch_api.c:1234:5",
+      "divide error: 0000 [#1] PREEMPT SMP KASAN",
+      "unregister_netdevice: waiting for lo to become free. Usage count = 2",
+      "SYZFATAL: executor failed",
+      "[  123.456789][ T1234] BUG: sleeping function called from invalid context at mm/slab.h:494",
+    ])
+      expect(isOopsLine(l), l).toBe(true);
+    for (const l of [
+      "ODEBUG: free active (active state 0) object type: timer_list hint: f+0x0/0x10 net/x.c:1",
+      "DEBUG: something",
+      "INFO: lockdep is turned off.",
+      "INFO: NMI handler (perf_event_nmi_handler) took too long to run: 1.2 msecs",
+      "INFO: perf: interrupt took too long (2500 > 2495), lowering kernel.perf_event_max_sample_rate to 79000",
+      "WARNING: The mand mount option has been deprecated",
+      "EXT4-fs (loop0): WARNING: mounting fs with errors",
+      "XFS (loop1): WARNING: Reset corrupted AGFL",
+      "WARNING: syz-executor.0 uses wireless extensions which will stop working for Wi-Fi 7 hardware",
+      "traps: syz-executor[1] general protection fault ip:7f sp:7f error:0 in libc.so.6[7f+1000]",
+      "skb_panic: text",
+      "BTF_INFO: whatever",
+      " netlink_sendmsg+0x775/0xc10 net/netlink/af_netlink.c:1917",
+      "------------[ cut here ]------------",
+    ])
+      expect(isOopsLine(l), l).toBe(false);
   });
   it("cleans paths and tells deeper suffixes", () => {
     expect(cleanPath("./drivers/foo/../foo/core.c")).toBe("drivers/foo/core.c");

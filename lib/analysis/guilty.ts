@@ -5,7 +5,8 @@
 // still reaches somebody). Then, below it, a file in a deeper directory under the guilty file's
 // own directory takes over (`fs/ntfs3/super.c` over `fs/inode.c`), repeatedly. For RCU stalls
 // the scan starts at the interrupt entry (`apic_timer_interrupt+0x`, `el1h_64_irq+0x`,
-// `Exception stack`), since everything above it is the stall detector.
+// `Exception stack`), since everything above it is the stall detector. The scan starts at the
+// oops line: the few console lines syzbot prints before it are context (lib/analysis/oops-start.ts).
 //
 // With the log's text the scan reads the report lines themselves; without it (callers that only
 // have the parse) it reads the parsed frames in log order, which lack the lines that are not
@@ -15,6 +16,7 @@ import { normalisePath } from "@/lib/domain/paths";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { FP } from "@/lib/parser/patterns";
 import type { CrashReport } from "@/lib/parser/types";
+import { firstOops } from "./oops-start";
 import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix, treePath } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
 
@@ -42,7 +44,9 @@ function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
       }
       out.push({ text: t, line: i + 1 });
     }
-    return out;
+    // the lines printed before the oops are context, not the report syzbot routes
+    const oops = firstOops(out.map((r) => r.text));
+    return oops > 0 ? out.slice(oops) : out;
   }
   // frames stand in for their lines: `file:line` is what the scan reads from each
   return crash.frames
