@@ -15,7 +15,8 @@ import { titleDrift } from "./rules/title-drift";
 import { headCut } from "./rules/head-cut";
 import { offTarget } from "./rules/off-target";
 import { chanceWrong } from "./chance";
-import type { Judgement } from "./types";
+import type { Finding, Judgement } from "./types";
+import type { TrustedRange } from "./range";
 import { decide, sortFindings } from "./verdict";
 import { withTitleMemo } from "./steps";
 
@@ -63,9 +64,19 @@ function judge(log: BisectionLog, text: string | null): Judgement {
     decisive,
     confidence: recomputeConfidence(log),
     guilty: ctx.guilty,
-    trust: ctx.trust,
+    trust: revertCaveat(ctx.trust, findings),
     chanceWrong: chance?.chance ?? null,
     chanceTerms: chance?.terms ?? [],
+  };
+}
+
+/** A culprit that added the interface the reproducer may need stops it crashing when reverted,
+ *  however old the bug: the range's hint says so, so the revert test is not read as proof. */
+function revertCaveat(trust: TrustedRange | null, findings: Finding[]): TrustedRange | null {
+  if (!trust || !findings.some((f) => f.rule === "new-interface")) return trust;
+  return {
+    ...trust,
+    hint: `${trust.hint} Here a revert proves little: the culprit changes the user-space API, and if the reproducer calls what it added, the revert stops the crash however old the bug is; check the reproducer's calls against the new interface first.`,
   };
 }
 

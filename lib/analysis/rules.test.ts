@@ -183,6 +183,8 @@ describe("new-interface", () => {
     expect(f?.message).toContain("(include/uapi/linux/usb/raw_gadget.h)");
     expect(j.decisive).toEqual(["new-interface", "stack-overlap"]);
     expect(j.headline).toBe("culprit may only let the reproducer in");
+    expect(j.trust?.hint).toContain("To confirm the culprit, revert");
+    expect(j.trust?.hint).toContain("Here a revert proves little: the culprit changes the user-space API");
   });
   it("reads arch uapi headers too, and names at most three", () => {
     const files = ["arch/x86/include/uapi/asm/kvm.h", ...[1, 2, 3].map((n) => `include/uapi/linux/foo${n}.h`)];
@@ -193,6 +195,7 @@ describe("new-interface", () => {
     const j = judge(variant({}, { files: ["drivers/foo/bar.c", "include/uapi/linux/foo.h"] }));
     expect(sev(j, "new-interface")).toBeUndefined();
     expect(j.verdict).toBe("clean");
+    expect(j.trust?.hint).not.toContain("a revert proves little");
   });
   it("is silent for a culprit far from the crash that leaves the user-space API alone", () => {
     const j = judge(variant({}, { files: ["drivers/usb/gadget/legacy/raw_gadget.c", "include/linux/usb/raw_gadget.h"] }));
