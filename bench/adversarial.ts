@@ -58,6 +58,9 @@ export const SHAPES: { name: string; text: () => string }[] = [
     text: () => fill(2 * MiB, (i) => `testing commit ${HASH}\nrun #0: crashed: WARNING in q${i}${"_a".repeat(2000)}\n# git bisect bad ${HASH}\n`, `${HEAD}run #0: crashed: KASAN: use-after-free Read in foo_bar\n# git bisect start ${HASH} ${HASH}\n`),
   },
   { name: "audit: a start commit crashing at 500 distinct 4,000-char places", text: () => fill(2 * MiB, (i) => `run #${i}: crashed: WARNING in p${i}${"_a".repeat(2000)}\n`) + `# git bisect start ${HASH} ${HASH}\n` },
+  // every `EXT4-fs (` of a WARNING line once looked for the line's last `):` again (h31's review);
+  // each line is an oops line suppressed (`uses wireless extensions`), so the scan reads them all
+  { name: "audit: suppressed WARNING: lines with 450 `EXT4-fs (` each", text: () => fill(2 * MiB, () => `${"EXT4-fs (".repeat(450)}WARNING: x uses wireless extensions\n`, `${HEAD}crash: WARNING in f\n`) },
   { name: "deep repetition: nested <IRQ> markers in a report", text: () => fill(2 * MiB, () => `${"<IRQ>".repeat(800)} f+0x1/0x2 a.c:1\n`, `${HEAD}crash: WARNING in f\n`) },
 ];
 

@@ -111,6 +111,14 @@ Call Trace:
  ops_exit_list net/core/net_namespace.c:167 [inline]`);
     expect(g?.file).toBe("net/core/net_namespace.c");
   });
+  it("reads the oops line itself", () => {
+    const { g } = guiltyOf("WARNING in foo_bar", ` netlink_sendmsg+0x775/0xc10 net/netlink/af_netlink.c:1917
+WARNING: CPU: 0 PID: 8 at drivers/foo/bar.c:12 foo_bar+0x1/0x2
+Call Trace:
+ baz+0x1/0x2 sound/core/timer.c:3`);
+    expect(g?.file).toBe("drivers/foo/bar.c");
+    expect(g?.rule).toBe("first");
+  });
   it("reads the whole text when no line is an oops line", () => {
     expect(guiltyOf("foo", " foo_bar+0x1/0x2 drivers/foo/bar.c:10\n baz+0x1/0x2 net/core/dev.c:1").g?.file).toBe("drivers/foo/bar.c");
   });
@@ -158,6 +166,16 @@ describe("syzkaller's matchers, rewritten", () => {
       "divide error: 0000 [#1] PREEMPT SMP KASAN",
       "unregister_netdevice: waiting for lo to become free. Usage count = 2",
       "SYZFATAL: executor failed",
+      "Kernel panic - not syncing: panic_on_warn set ...",
+      "fatal error: runtime: out of memory",
+      "PANIC: double fault, error_code: 0x0",
+      "Internal error: Oops: 0000000096000006 [#1] PREEMPT SMP",
+      "VFS: Busy inodes after unmount of sda1. Self-destruct in 5 seconds.  Have a nice day...",
+      // syzkaller's suppressions are narrower than a substring test would be
+      "general protection fault xerror:0 in foo",
+      "WARNING: See https://example.org for mitigation options",
+      "WARNING: fbcon: Driver 'vkmsdrmfb' missed to adjust virtual screen size (0x0 vs. 64x768",
+      "EXT4-fs (loop0 WARNING: no closing parenthesis",
       "[  123.456789][ T1234] BUG: sleeping function called from invalid context at mm/slab.h:494",
     ])
       expect(isOopsLine(l), l).toBe(true);
@@ -174,6 +192,30 @@ describe("syzkaller's matchers, rewritten", () => {
       "traps: syz-executor[1] general protection fault ip:7f sp:7f error:0 in libc.so.6[7f+1000]",
       "skb_panic: text",
       "BTF_INFO: whatever",
+      "BUG: no syscalls can create resource fd_bpf_map",
+      "Boot_DEBUG: x",
+      "xlog_status: BUG: y",
+      "WARNING: /etc/ssh/moduli does not exist, using fixed modulus",
+      "WARNING: workqueue cpumask: online intersect > possible intersect",
+      "WARNING: the mand mount option is being deprecated",
+      "WARNING: Unsupported flag value(s) of 0x%x in DT_FLAGS_1.",
+      "WARNING: Unprivileged eBPF is enabled with eIBRS on, data leaks possible via Spectre v2 BHB attacks!",
+      "WARNING: fbcon: Driver 'vkmsdrmfb' missed to adjust virtual screen size (0x0 vs. 64x768)",
+      "WARNING: See https://www.kernel.org/doc/html/latest/admin-guide/hw-vuln/mds.html for mitigation options.",
+      "WARNING: kernel not compiled with CPU_SRSO.",
+      "EXT4-FS: WARNING: mounting unchecked fs",
+      "EXT4-fs: WARNING: x",
+      "INFO: Stall ended before state dump start",
+      "INFO: recovery required on readonly filesystem.",
+      "INFO: sys_foo is not present in /proc/kallsyms",
+      "INFO: no syscalls can create resource sock",
+      "rmt_storage:INFO: x",
+      "Booting the kernel. Unknown parameter 'x'",
+      "Decompressing Linux... Parsing ELF... done. Booting the kernel.",
+      "ddb.onpanic: 1",
+      "evtlog_status: panic: 2",
+      "ALSA: fatal error: x",
+      "fatal error: cannot create timer",
       " netlink_sendmsg+0x775/0xc10 net/netlink/af_netlink.c:1917",
       "------------[ cut here ]------------",
     ])

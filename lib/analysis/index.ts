@@ -2,7 +2,7 @@
 // Pure: no I/O.
 import type { BisectionLog } from "@/lib/parser/types";
 import { recomputeConfidence } from "./confidence";
-import { buildContext, type Rule } from "./context";
+import { buildContext, type Context, type Rule } from "./context";
 import { crashInBoot } from "./rules/crash-in-boot";
 import { mergeCulprit, noopCulprit, releaseCulprit, scopeOnly } from "./rules/culprit-kind";
 import { detectorCommit } from "./rules/detector";
@@ -10,13 +10,14 @@ import { flakyBad, flakyGood, lowConfidence } from "./rules/flaky";
 import { deepHistory } from "./rules/history";
 import { infraShare, mixedSignatures } from "./rules/infra";
 import { stackOverlap } from "./rules/stack-overlap";
-import { newInterface } from "./rules/new-interface";
+import { isUapiHeader, newInterface } from "./rules/new-interface";
 import { titleDrift } from "./rules/title-drift";
 import { headCut } from "./rules/head-cut";
 import { offTarget } from "./rules/off-target";
 import { chanceWrong } from "./chance";
 import type { Finding, Judgement } from "./types";
 import type { TrustedRange } from "./range";
+import { shortHash } from "@/lib/format";
 import { decide, sortFindings } from "./verdict";
 import { withTitleMemo } from "./steps";
 
@@ -64,19 +65,24 @@ function judge(log: BisectionLog, text: string | null): Judgement {
     decisive,
     confidence: recomputeConfidence(log),
     guilty: ctx.guilty,
-    trust: revertCaveat(ctx.trust, findings),
+    trust: revertCaveat(ctx.trust, findings, ctx),
     chanceWrong: chance?.chance ?? null,
     chanceTerms: chance?.terms ?? [],
   };
 }
 
 /** A culprit that added the interface the reproducer may need stops it crashing when reverted,
- *  however old the bug: the range's hint says so, so the revert test is not read as proof. */
-function revertCaveat(trust: TrustedRange | null, findings: Finding[]): TrustedRange | null {
-  if (!trust || !findings.some((f) => f.rule === "new-interface")) return trust;
+ *  however old the bug: the range's hint says what to check instead of the revert. */
+function revertCaveat(trust: TrustedRange | null, findings: Finding[], ctx: Context): TrustedRange | null {
+  const found = ctx.log.commit?.hash;
+  if (!trust || !found || !findings.some((x) => x.rule === "new-interface")) return trust;
+  const revert = trust.hint.indexOf(" To confirm the culprit, revert ");
+  const head = revert < 0 ? trust.hint : trust.hint.slice(0, revert);
+  const headers = ctx.foundPaths.filter(isUapiHeader);
+  const what = headers.length === 1 ? headers[0] : `${headers.length} user-space API headers`;
   return {
     ...trust,
-    hint: `${trust.hint} Here a revert proves little: the culprit changes the user-space API, and if the reproducer calls what it added, the revert stops the crash however old the bug is; check the reproducer's calls against the new interface first.`,
+    hint: `${head} A revert of ${shortHash(found)} proves little here: it takes away what it added to ${what}, so a reproducer that calls it stops crashing however old the bug is. Check first whether the reproducer uses what ${shortHash(found)} added; if it does, look for the bug in the code that crashes, before ${shortHash(found)}.`,
   };
 }
 

@@ -20,8 +20,10 @@ beforeAll(async () => {
   const { judgeBisection } = await import("@/lib/analysis");
   const { normalizeLog } = await import("@/lib/ingest/normalize");
   pipeline = (text) => {
-    const r = parseBisectionLog(normalizeLog(text));
-    if (r.ok) judgeBisection(r.log);
+    const normalized = normalizeLog(text);
+    const r = parseBisectionLog(normalized);
+    // with the text, as ingest judges: the guilty file is read from the report lines
+    if (r.ok) judgeBisection(r.log, normalized);
   };
 });
 
@@ -65,6 +67,8 @@ const SHAPES: Record<string, Shape> = {
   "created files in the culprit": (n, v) => HEAD + CULPRIT + Array.from({ length: n }, (_, i) => ` create mode 100644 ${v.word}/f${i}.c\n`).join(""),
   "changed files against freed-object frames": (n, v) =>
     HEAD + `run #0: crashed: KASAN: use-after-free Read in f\n` + CULPRIT + Array.from({ length: n }, (_, i) => ` ${v.word}${i}/x.c | 1 +\n`).join("") + REPORT(n, (i) => `g${i}`),
+  "suppressed oops lines before the report's oops line": (n, v) =>
+    HEAD + `crash: WARNING in ${v.word}\n` + Array.from({ length: n }, (_, i) => `INFO: lockdep is turned off ${v.word}${i} a/b${i}.c:1\n`).join("") + `WARNING: CPU: 0 PID: 1 at a/${v.word}.c:1 f+0x1/0x2\n`,
   "blanks and CRs inside matched lines": (n, v) => HEAD + Array.from({ length: n }, () => `compiler: a${v.blank.repeat(20)}\rb\ntesting commit ${HASH} with${v.blank.repeat(20)}\rx\n`).join(""),
 };
 

@@ -5,9 +5,10 @@
 // an `ODEBUG: ... hint: f+0x0/0x10 path.c:12` line) is never the route.
 //
 // The oops line is the first line holding one of syzkaller's oops headers that none of that
-// header's suppressions matches (pkg/report linux.go `linuxOopses` and report.go
-// `commonOopses`; facts, written here as substring tests: no regular expression runs over a
-// line a user chose, so every test is linear in the line).
+// header's suppressions matches (pkg/report linux.go `linuxOopses`, which ends with report.go's
+// `groupGoRuntimeErrors`, and report.go `commonOopses`; facts, written here as substring
+// tests: no regular expression runs over a line a user chose, so every test is linear in the
+// line).
 
 type Test = (line: string) => boolean;
 
@@ -19,30 +20,29 @@ const then = (a: string, b: string): Test => (line) => {
 };
 const any = (...tests: Test[]): Test => (line) => tests.some((t) => t(line));
 
-/** `error:<digits> in ` after `general protection fault `: user-space faults printed by the kernel. */
+/** ` error:<digits> in ` after `general protection fault `: user-space faults printed by the kernel. */
 function gpfInUser(line: string): boolean {
   const start = line.indexOf("general protection fault ");
   if (start < 0) return false;
-  for (let i = line.indexOf("error:", start); i >= 0; i = line.indexOf("error:", i + 1)) {
-    let j = i + 6;
+  for (let i = line.indexOf(" error:", start); i >= 0; i = line.indexOf(" error:", i + 1)) {
+    let j = i + 7;
     while (j < line.length && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-    if (j > i + 6 && line.startsWith(" in ", j)) return true;
+    if (j > i + 7 && line.startsWith(" in ", j)) return true;
   }
   return false;
 }
 
 /** `EXT4-fs:`, `EXT4-FS (sda1):` (syzkaller's `EXT4-[Ff][Ss](?: \(.*\))?:`): ext4's own messages. */
 function ext4Message(line: string): boolean {
+  // the last `):` of the line, once: `\(.*\)` reaches it from any ` (` before it
+  const close = line.lastIndexOf("):");
   for (let i = line.indexOf("EXT4-"); i >= 0; i = line.indexOf("EXT4-", i + 1)) {
     const f = line[i + 5];
     const s = line[i + 6];
     if ((f !== "F" && f !== "f") || (s !== "S" && s !== "s")) continue;
     const rest = i + 7;
     if (line[rest] === ":") return true;
-    if (line.startsWith(" (", rest)) {
-      const close = line.lastIndexOf("):");
-      if (close > rest) return true;
-    }
+    if (line.startsWith(" (", rest) && close > rest) return true;
   }
   return false;
 }
@@ -66,7 +66,46 @@ function xfsWarning(line: string): boolean {
 function usesDeprecated(line: string): boolean {
   const low = line.toLowerCase();
   const i = low.indexOf("warning: ");
-  return i >= 0 && (low.indexOf(" uses deprecated v2 capabilities", i) >= 0 || low.indexOf(" uses wireless extensions", i) >= 0);
+  // `.*` after `warning: ` may be empty, so the phrase may start with the space that ends it
+  return i >= 0 && (low.indexOf(" uses deprecated v2 capabilities", i + 8) >= 0 || low.indexOf(" uses wireless extensions", i + 8) >= 0);
+}
+
+/** Digits `x` digits at `i`; the index after them, or -1. */
+function size(line: string, i: number): number {
+  const digits = (k: number) => {
+    let j = k;
+    while (j < line.length && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+    return j > k ? j : -1;
+  };
+  const a = digits(i);
+  if (a < 0 || line[a] !== "x") return -1;
+  return digits(a + 1);
+}
+
+/** `WARNING: fbcon: Driver '(.*)' missed to adjust virtual screen size (NxN vs. NxN)` */
+function fbconSize(line: string): boolean {
+  const head = "WARNING: fbcon: Driver '";
+  const tail = "' missed to adjust virtual screen size (";
+  const h = line.indexOf(head);
+  if (h < 0) return false;
+  for (let t = line.indexOf(tail, h + head.length); t >= 0; t = line.indexOf(tail, t + 1)) {
+    const a = size(line, t + tail.length);
+    if (a < 0 || !line.startsWith(" vs. ", a)) continue;
+    const b = size(line, a + 5);
+    if (b >= 0 && line[b] === ")") return true;
+  }
+  return false;
+}
+
+/** `WARNING: See https.* for mitigation options.` (the last `.` is any character) */
+function mitigation(line: string): boolean {
+  const h = line.indexOf("WARNING: See https");
+  if (h < 0) return false;
+  const m = " for mitigation options";
+  let t = line.lastIndexOf(m);
+  // the last one at the very end has no character after it: then one before it, if any
+  if (t >= 0 && t + m.length === line.length) t = t > 0 ? line.lastIndexOf(m, t - 1) : -1;
+  return t >= h + 18;
 }
 
 interface Oops {
@@ -85,8 +124,8 @@ const OOPSES: Oops[] = [
       has("WARNING: the mand mount option"),
       has("WARNING: Unsupported flag value(s) of 0x%x in DT_FLAGS_1"),
       has("WARNING: Unprivileged eBPF is enabled with eIBRS"),
-      then("WARNING: fbcon: Driver '", "' missed to adjust virtual screen size ("),
-      then("WARNING: See https", " for mitigation options"),
+      fbconSize,
+      mitigation,
       has("WARNING: kernel not compiled with CPU_SRSO"),
       ext4Message,
       usesDeprecated,
@@ -133,6 +172,8 @@ const OOPSES: Oops[] = [
   { header: "SYZFAIL:" },
   { header: "SYZFATAL:" },
   { header: "panic:", suppressed: any(has("_panic:"), has("xlog_status:"), has("ddb.onpanic:"), has("evtlog_status:")) },
+  // Go runtime errors (syzkaller's groupGoRuntimeErrors, last of linuxOopses)
+  { header: "fatal error:", suppressed: any(has("ALSA"), has("fatal error: cannot create timer")) },
 ];
 
 /** Does the line start a report (hold an oops header that is not suppressed)? */

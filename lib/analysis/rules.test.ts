@@ -183,13 +183,21 @@ describe("new-interface", () => {
     expect(f?.message).toContain("(include/uapi/linux/usb/raw_gadget.h)");
     expect(j.decisive).toEqual(["new-interface", "stack-overlap"]);
     expect(j.headline).toBe("culprit may only let the reproducer in");
-    expect(j.trust?.hint).toContain("To confirm the culprit, revert");
-    expect(j.trust?.hint).toContain("Here a revert proves little: the culprit changes the user-space API");
+    expect(f?.lines).toHaveLength(2); // the commit and its one uapi header
+    expect(j.trust?.hint).not.toContain("To confirm the culprit, revert");
+    expect(j.trust?.hint).toMatch(/^Every verdict is trusted: .* A revert of [0-9a-f]{12} proves little here: it takes away what it added to include\/uapi\/linux\/usb\/raw_gadget\.h, so a reproducer that calls it stops crashing however old the bug is\./);
   });
   it("reads arch uapi headers too, and names at most three", () => {
     const files = ["arch/x86/include/uapi/asm/kvm.h", ...[1, 2, 3].map((n) => `include/uapi/linux/foo${n}.h`)];
     const f = judge(variant({}, { files })).findings.find((x) => x.rule === "new-interface");
     expect(f?.message).toContain("(arch/x86/include/uapi/asm/kvm.h, include/uapi/linux/foo1.h, include/uapi/linux/foo2.h and 1 more)");
+    expect(f?.lines).toHaveLength(4); // the commit and the three named
+  });
+  it("is silent for a merge (merge-culprit speaks) and for a uapi directory's Kbuild", () => {
+    const merge = judge(variant({}, { subject: "Merge tag 'usb-5.7-rc1' of git://git.kernel.org/pub/scm/linux/kernel/git/gregkh/usb", files: raw }));
+    expect(sev(merge, "merge-culprit")).toBe("high");
+    expect(sev(merge, "new-interface")).toBeUndefined();
+    expect(sev(judge(variant({}, { files: ["sound/core/timer.c", "include/uapi/linux/Kbuild"] })), "new-interface")).toBeUndefined();
   });
   it("is silent when the culprit with the uapi change also changes the guilty file", () => {
     const j = judge(variant({}, { files: ["drivers/foo/bar.c", "include/uapi/linux/foo.h"] }));

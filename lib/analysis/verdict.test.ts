@@ -31,6 +31,10 @@ describe("decide", () => {
 
   it("two findings about what the culprit is are one argument", () => {
     expect(decide("found", [f("detector-commit", "medium"), f("deep-history", "medium")]).verdict).toBe("doubtful");
+    // what the culprit is, twice: one kind
+    expect(decide("found", [f("new-interface", "medium"), f("deep-history", "medium")]).verdict).toBe("doubtful");
+    // what it is and where it is: two kinds
+    expect(decide("found", [f("new-interface", "medium"), f("stack-overlap", "medium")]).verdict).toBe("likely-wrong");
   });
 
   it("lost runs weaken the good verdicts, not the bad ones", () => {

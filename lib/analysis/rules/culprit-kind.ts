@@ -33,9 +33,14 @@ function stepsWithSignature(ctx: Context, sig: string): number[] {
   return ctx.log.steps.filter((s) => s.kernelSignature === sig).map((s) => s.line);
 }
 
+/** A merge commit: git's `Merge:` parents, or a merge's subject where the log printed none. */
+export function isMerge(c: FoundCommit): boolean {
+  return c.mergeParents.length > 0 || /^Merge (tag|branch|git|remote)/.test(c.subject);
+}
+
 export function mergeCulprit(ctx: Context): Finding[] {
   const c = ctx.log.commit;
-  if (!c || (c.mergeParents.length === 0 && !/^Merge (tag|branch|git|remote)/.test(c.subject))) return [];
+  if (!c || !isMerge(c)) return [];
   return [
     {
       rule: "merge-culprit",

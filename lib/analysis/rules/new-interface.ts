@@ -11,10 +11,13 @@
 import { uniqueSorted } from "@/lib/unique";
 import { type Context } from "../context";
 import type { Finding } from "../types";
+import { isMerge } from "./culprit-kind";
 import { farFromCrash } from "./stack-overlap";
 
-/** A user-space API header, as the kernel lays them out (include/uapi/, arch/<arch>/include/uapi/). */
+/** A user-space API header, as the kernel lays them out (include/uapi/, arch/<arch>/include/uapi/;
+ *  a `.h`, not the directory's Kbuild). */
 export function isUapiHeader(path: string): boolean {
+  if (!path.endsWith(".h")) return false;
   if (path.startsWith("include/uapi/")) return true;
   if (!path.startsWith("arch/")) return false;
   const slash = path.indexOf("/", 5);
@@ -26,7 +29,9 @@ const NAMED = 3;
 
 export function newInterface(ctx: Context): Finding[] {
   const commit = ctx.log.commit;
-  if (ctx.fix || !commit) return [];
+  // a merge brings in many commits at once: merge-culprit already says so, and which one added
+  // the interface is not this log's to tell
+  if (ctx.fix || !commit || isMerge(commit)) return [];
   const uapi = ctx.foundPaths.flatMap((p, i) => (isUapiHeader(p) ? [{ path: p, line: commit.files[i].line }] : []));
   if (uapi.length === 0 || !farFromCrash(ctx)) return [];
   const named = uapi.slice(0, NAMED).map((u) => u.path).join(", ") + (uapi.length > NAMED ? ` and ${uapi.length - NAMED} more` : "");
