@@ -24,8 +24,24 @@ function GuiltyNote({ id, guilty, from }: { id: string; guilty: GuiltyRouteDetai
       <a href={logUrl(id, guilty.line)} className="font-mono text-[0.8rem]">
         (L{guilty.line})
       </a>
-      <span className="text-muted"> — {guilty.why}.</span>
+      <span className="text-muted"> — {withLineLink(id, guilty.why, guilty.oopsLine)}.</span>
     </p>
+  );
+}
+
+/** The sentence with its `(L<n>)` of the oops line as a link to that log line. */
+function withLineLink(id: string, text: string, line: number | null): React.ReactNode {
+  const token = line === null ? "" : `(L${line})`;
+  const at = token ? text.indexOf(token) : -1;
+  if (line === null || at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <a href={logUrl(id, line)} className="font-mono text-[0.8rem]">
+        {token}
+      </a>
+      {text.slice(at + token.length)}
+    </>
   );
 }
 

@@ -91,7 +91,7 @@ RIP: 0010:foo_loop+0x10/0x20 drivers/foo/loop.c:44`);
 
   it("starts at the oops line: a file in the console lines syzbot prints before it is no route", () => {
     // the shape of Log_15c42532700000 L248-276: the tail of another stack, then the report
-    const { g } = guiltyOf("WARNING in ref_tracker_dir_exit", ` hsr_add_port+0x3a1/0x670 net/hsr/hsr_slave.c:193
+    const { g, lines } = guiltyOf("WARNING in ref_tracker_dir_exit", ` hsr_add_port+0x3a1/0x670 net/hsr/hsr_slave.c:193
  netlink_sendmsg+0x775/0xc10 net/netlink/af_netlink.c:1917
 ------------[ cut here ]------------
 WARNING: CPU: 0 PID: 8 at lib/ref_tracker.c:38 ref_tracker_dir_exit+0x3c0/0x4a0 lib/ref_tracker.c:38
@@ -101,6 +101,9 @@ Call Trace:
  cleanup_net+0x423/0x980 net/core/net_namespace.c:593`);
     expect(g?.file).toBe("net/core/net_namespace.c");
     expect(g?.skipped.map((s) => s.file)).toEqual(["lib/ref_tracker.c", "net/core/dev.c"]);
+    // the oops line is the report's fourth line; the reader is told why hsr_slave.c was passed over
+    expect(g?.oopsLine).toBe(lines.findIndex((l) => l.startsWith("WARNING: CPU: 0 PID: 8 at lib/ref_tracker.c")) + 1);
+    expect(describeGuilty(g!)).toContain(`read from the oops line (L${g?.oopsLine}) down, as syzbot does: the lines printed before it are context`);
   });
   it("does not start at an ODEBUG line, which syzkaller's BUG: header suppresses", () => {
     // the shape of Log_13fd6e54c80000 L332-369
@@ -118,6 +121,12 @@ Call Trace:
  baz+0x1/0x2 sound/core/timer.c:3`);
     expect(g?.file).toBe("drivers/foo/bar.c");
     expect(g?.rule).toBe("first");
+  });
+  it("says nothing of the oops line when the lines before it name no file", () => {
+    const { g } = guiltyOf("WARNING in foo_bar", `------------[ cut here ]------------
+WARNING: CPU: 0 PID: 8 at drivers/foo/bar.c:12 foo_bar+0x1/0x2`);
+    expect(g?.oopsLine).toBeNull();
+    expect(describeGuilty(g!)).not.toContain("oops line");
   });
   it("reads the whole text when no line is an oops line", () => {
     expect(guiltyOf("foo", " foo_bar+0x1/0x2 drivers/foo/bar.c:10\n baz+0x1/0x2 net/core/dev.c:1").g?.file).toBe("drivers/foo/bar.c");

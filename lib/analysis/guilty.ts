@@ -31,7 +31,8 @@ interface ReportLine {
 }
 
 
-function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
+/** The report's rows from the oops line down, and that line when the rows before it named a file. */
+function reportLines(crash: CrashReport, lines: string[] | null): { rows: ReportLine[]; oopsLine: number | null } {
   if (lines) {
     const out: ReportLine[] = [];
     for (let i = crash.line; i < Math.min(crash.endLine, lines.length); i++) {
@@ -46,17 +47,20 @@ function reportLines(crash: CrashReport, lines: string[] | null): ReportLine[] {
     }
     // the lines printed before the oops are context, not the report syzbot routes
     const oops = firstOops(out.map((r) => r.text));
-    return oops > 0 ? out.slice(oops) : out;
+    if (oops <= 0) return { rows: out, oopsLine: null };
+    const named = out.slice(0, oops).some((r) => fileOfLine(r.text) !== null);
+    return { rows: out.slice(oops), oopsLine: named ? out[oops].line : null };
   }
   // frames stand in for their lines: `file:line` is what the scan reads from each
-  return crash.frames
+  const rows = crash.frames
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.logLine - b.f.logLine || a.i - b.i)
     .filter(({ f }) => f.file !== null)
     .map(({ f }) => ({ text: `${f.function} ${f.file}:${f.line ?? 0}`, line: f.logLine }));
+  return { rows, oopsLine: null };
 }
 
-function scan(rows: ReportLine[]): Omit<GuiltyFrame, "frameIndex" | "start"> | null {
+function scan(rows: ReportLine[]): Omit<GuiltyFrame, "frameIndex" | "start" | "oopsLine"> | null {
   let guilty: string | null = null;
   let guiltyLine = 0;
   let rule: GuiltyFrame["rule"] = "fallback";
@@ -101,8 +105,8 @@ function scan(rows: ReportLine[]): Omit<GuiltyFrame, "frameIndex" | "start"> | n
  *  the report names no source file. `lines`: the log's lines (0-based), when available. */
 export function findGuiltyFrame(crash: CrashReport | null, lines: string[] | null = null): GuiltyFrame | null {
   if (!crash) return null;
-  const rows = reportLines(crash, lines);
-  let found: Omit<GuiltyFrame, "frameIndex" | "start"> | null = null;
+  const { rows, oopsLine } = reportLines(crash, lines);
+  let found: Omit<GuiltyFrame, "frameIndex" | "start" | "oopsLine"> | null = null;
   let start: string | null = null;
   if (crash.title.startsWith("INFO: rcu detected stall")) {
     for (const anchor of RCU_ANCHORS) {
@@ -121,12 +125,13 @@ export function findGuiltyFrame(crash: CrashReport | null, lines: string[] | nul
   const g = found;
   const frameIndex = crash.frames.findIndex((f) => f.logLine === g.line && f.file !== null && cleanPath(treePath(f.file)) === g.file);
   const anyOnLine = frameIndex >= 0 ? frameIndex : crash.frames.findIndex((f) => f.logLine === g.line);
-  return { ...g, frameIndex: anyOnLine >= 0 ? anyOnLine : null, start };
+  return { ...g, frameIndex: anyOnLine >= 0 ? anyOnLine : null, start, oopsLine };
 }
 
 /** One sentence: which frame the file came from and why the frames above were skipped. */
 export function describeGuilty(g: GuiltyFrame): string {
   const parts: string[] = [];
+  if (g.oopsLine !== null) parts.push(`read from the oops line (L${g.oopsLine}) down, as syzbot does: the lines printed before it are context`);
   if (g.start) parts.push(`read from the interrupt entry (${g.start}), as syzbot does for RCU stalls`);
   if (g.rule === "fallback") parts.push("every file of the report is on syzbot's ignore list, so the first one is taken");
   if (g.skipped.length > 0 && g.rule !== "fallback") {
@@ -149,12 +154,13 @@ export interface GuiltyRoute {
   skipped: GuiltyFrame["skipped"];
   over: string | null;
   start: string | null;
+  oopsLine: number | null;
   /** one sentence: the frame and the rule that skipped the frames above it */
   why: string;
 }
 
 export function guiltyRoute(g: GuiltyFrame | null): GuiltyRoute | null {
-  return g ? { file: g.file, frame: g.frameIndex, line: g.line, rule: g.rule, skipped: g.skipped, over: g.over, start: g.start, why: describeGuilty(g) } : null;
+  return g ? { file: g.file, frame: g.frameIndex, line: g.line, rule: g.rule, skipped: g.skipped, over: g.over, start: g.start, oopsLine: g.oopsLine, why: describeGuilty(g) } : null;
 }
 
 /** Files of the crash's own stacks (not allocation/free stacks), normalised, in order. */

@@ -45,6 +45,9 @@ export interface GuiltyFrame {
   over: string | null;
   /** RCU stalls: the interrupt entry the scan started from */
   start: string | null;
+  /** 1-based log line of the oops line the scan started at, when the console lines syzbot
+   *  printed before it name files (they are context, not the report); null otherwise */
+  oopsLine: number | null;
 }
 
 export interface Judgement {

@@ -15,6 +15,9 @@ export const guiltyRouteSchema = z.object({
   skipped: z.array(guiltySkip),
   over: z.string().nullable(),
   start: z.string().nullable(),
+  /** the oops line the scan started at, when the lines before it named files (absent in
+   *  details stored before judge version 7) */
+  oopsLine: z.number().int().nullable().default(null),
   /** one sentence: the frame and the rule that skipped the frames above it */
   why: z.string(),
 });
