@@ -51,6 +51,8 @@ describe("normalizeLog keeps every stored id", () => {
   const LATER = new Set([
     "2021-cut-after-culprit-message-at-line-202.Log_13532e85b00000.txt",
     "2022-error-too-long-releases-blocked-by-basic-testing.Log_17ee6a6c880000.txt",
+    "2021-ref-tracker-warning-after-stack-tail.Log_15c42532700000.txt",
+    "2020-raw-gadget-culprit-uapi-far-from-crash.Log_131a4bb6100000.txt",
   ]);
 
   it("gives the pinned digest over all 776 corpus logs and the goldens it was pinned with", () => {
