@@ -31,9 +31,10 @@ function GuiltyNote({ id, guilty, from }: { id: string; guilty: GuiltyRouteDetai
 
 /** The sentence with its `(L<n>)` of the oops line as a link to that log line. */
 function withLineLink(id: string, text: string, line: number | null): React.ReactNode {
-  const token = line === null ? "" : `(L${line})`;
-  const at = token ? text.indexOf(token) : -1;
-  if (line === null || at < 0) return text;
+  if (line === null) return text;
+  const token = `(L${line})`;
+  const at = text.indexOf(token);
+  if (at < 0) return text;
   return (
     <>
       {text.slice(0, at)}

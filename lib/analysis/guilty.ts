@@ -16,7 +16,7 @@ import { normalisePath } from "@/lib/domain/paths";
 import { FRAME_SECTION } from "@/lib/domain/words";
 import { FP } from "@/lib/parser/patterns";
 import type { CrashReport } from "@/lib/parser/types";
-import { firstOops } from "./oops-start";
+import { isOopsLine } from "./oops-start";
 import { cleanPath, dirOf, fileOfLine, ignoredFile, ignoredLine, isDeeperSuffix, treePath } from "./guilty-rules";
 import type { GuiltyFrame, GuiltySkip } from "./types";
 
@@ -46,7 +46,7 @@ function reportLines(crash: CrashReport, lines: string[] | null): { rows: Report
       out.push({ text: t, line: i + 1 });
     }
     // the lines printed before the oops are context, not the report syzbot routes
-    const oops = firstOops(out.map((r) => r.text));
+    const oops = out.findIndex((r) => isOopsLine(r.text));
     if (oops <= 0) return { rows: out, oopsLine: null };
     const named = out.slice(0, oops).some((r) => fileOfLine(r.text) !== null);
     return { rows: out.slice(oops), oopsLine: named ? out[oops].line : null };

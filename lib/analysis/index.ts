@@ -16,8 +16,7 @@ import { headCut } from "./rules/head-cut";
 import { offTarget } from "./rules/off-target";
 import { chanceWrong } from "./chance";
 import type { Finding, Judgement } from "./types";
-import type { TrustedRange } from "./range";
-import { shortHash } from "@/lib/format";
+import { hintFor, type TrustedRange } from "./range";
 import { decide, sortFindings } from "./verdict";
 import { withTitleMemo } from "./steps";
 
@@ -71,19 +70,11 @@ function judge(log: BisectionLog, text: string | null): Judgement {
   };
 }
 
-/** A culprit that added the interface the reproducer may need stops it crashing when reverted,
- *  however old the bug: the range's hint says what to check instead of the revert. */
+/** After new-interface, the range's hint tells what to check instead of a revert (range.ts hintFor). */
 function revertCaveat(trust: TrustedRange | null, findings: Finding[], ctx: Context): TrustedRange | null {
-  const found = ctx.log.commit?.hash;
-  if (!trust || !found || !findings.some((x) => x.rule === "new-interface")) return trust;
-  const revert = trust.hint.indexOf(" To confirm the culprit, revert ");
-  const head = revert < 0 ? trust.hint : trust.hint.slice(0, revert);
-  const headers = ctx.foundPaths.filter(isUapiHeader);
-  const what = headers.length === 1 ? headers[0] : `${headers.length} user-space API headers`;
-  return {
-    ...trust,
-    hint: `${head} A revert of ${shortHash(found)} proves little here: it takes away what it added to ${what}, so a reproducer that calls it stops crashing however old the bug is. Check first whether the reproducer uses what ${shortHash(found)} added; if it does, look for the bug in the code that crashes, before ${shortHash(found)}.`,
-  };
+  if (!trust || !findings.some((x) => x.rule === "new-interface")) return trust;
+  const found = ctx.log.commit?.hash ?? null;
+  return { ...trust, hint: hintFor(ctx.log, found, trust.allTrusted, ctx.foundPaths.filter(isUapiHeader)) };
 }
 
 export { describeGuilty, findGuiltyFrame, guiltyRoute, type GuiltyRoute } from "./guilty";

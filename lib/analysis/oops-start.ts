@@ -180,8 +180,3 @@ const OOPSES: Oops[] = [
 export function isOopsLine(line: string): boolean {
   return OOPSES.some((o) => line.includes(o.header) && !(o.suppressed?.(line) ?? false));
 }
-
-/** Index of the first oops line among `lines`, or -1. */
-export function firstOops(lines: readonly string[]): number {
-  return lines.findIndex(isOopsLine);
-}

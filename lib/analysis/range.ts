@@ -165,12 +165,19 @@ export function replayScript(start: { bad: string; good: string }, steps: StepTr
   return [`git bisect start '${start.bad}' '${start.good}'`, ...rows.map((r) => r.text)].join("\n") + "\n";
 }
 
-function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean): string {
+/** How to go on by hand. `interfaceHeaders`: the user-space API headers of a culprit the judge
+ *  found to have let the reproducer in (new-interface); a revert would take them away too, so
+ *  the hint says what to check instead of advising one. */
+export function hintFor(log: BisectionLog, found: string | null, allTrusted: boolean, interfaceHeaders: readonly string[] = []): string {
   const from = allTrusted
     ? "Every verdict is trusted: `git bisect replay` of this script ends on the log's result."
     : "Replay the trusted verdicts with `git bisect replay`, then test the commits git offers with the reproducer, counting only crashes of the bug.";
   if (!found) return from;
-  return log.type === "fix"
-    ? `${from} To confirm the fix, apply ${shortHash(found)} alone on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`
-    : `${from} To confirm the culprit, revert ${shortHash(found)} on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`;
+  const f = shortHash(found);
+  if (log.type === "fix") return `${from} To confirm the fix, apply ${f} alone on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`;
+  if (interfaceHeaders.length > 0) {
+    const what = interfaceHeaders.length === 1 ? interfaceHeaders[0] : `${interfaceHeaders.length} user-space API headers`;
+    return `${from} A revert of ${f} proves little here: it takes away what it added to ${what}, so a reproducer that calls it stops crashing however old the bug is. Check first whether the reproducer uses what ${f} added; if it does, look for the bug in the code that crashes, before ${f}.`;
+  }
+  return `${from} To confirm the culprit, revert ${f} on the start commit ${shortHash(log.startCommit)} and check that the reproducer stops crashing.`;
 }
