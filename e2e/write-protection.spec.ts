@@ -185,6 +185,16 @@ test("a method a URL does not answer is a 405 with Allow and a sentence", async 
     expect(res.headers()["content-type"]).toMatch(type);
     expect(await res.text()).toContain(`${method} is not answered here: this URL takes GET`);
   }
+  // pages: Next would render them for any method; the server answers what they do not take
+  for (const [method, url] of [["PUT", `/b/${id}`], ["DELETE", "/"], ["PATCH", "/upload"]]) {
+    const res = await request.fetch(url, { method });
+    expect(res.status(), `${method} ${url}`).toBe(405);
+    expect(res.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+    expect(await res.text()).toBe(`${method} is not answered here: this URL takes GET, and POST from its own forms\n`);
+  }
+  const options = await request.fetch(`/b/${id}`, { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
 });
 
 test("a URL past Node's header limit is a 431 that says why", async ({ request }) => {

@@ -12,6 +12,7 @@ import { createGate } from "../lib/server/gate";
 import { PEER_HEADER } from "../lib/server/auth";
 import { applySecurityHeaders } from "../lib/server/security-headers";
 import { refuseOversizedFormPost } from "../lib/server/form-body-cap";
+import { refuseUnansweredPageMethod } from "../lib/server/page-methods";
 import { routeMissingPages } from "../lib/server/missing-pages";
 import { prismaLookup } from "../lib/server/missing-lookup";
 import { getPrisma } from "../lib/db";
@@ -52,7 +53,7 @@ async function main() {
     // the socket's address, for the loopback rule of lib/server/auth.ts; a client's own value goes
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     applySecurityHeaders(req, res);
-    if (refuseOversizedFormPost(req, res)) return;
+    if (refuseUnansweredPageMethod(req, res) || refuseOversizedFormPost(req, res)) return;
     const state: RequestState = {};
     if (queryLog) {
       // BISECTVIEW_QUERY_LOG: one JSON line per request with the queries it asked for (lib/db.ts)
