@@ -210,7 +210,9 @@ const cyclic = (i: number, from: number, n: number) => (i - from + n) % n;
 function nearestShortened(c: FoundCommit, ix: FileIndex, path: string, from: number, best: number): number {
   const files = c.files;
   const n = files.length;
-  const candidates = shortenedCandidates(ix, path)
+  const entries = shortenedCandidates(ix, path);
+  if (entries.length === 0) return best;
+  const candidates = entries
     .map((e) => nextShortened(e, from))
     .filter((i) => i >= 0);
   candidates.sort((a, b) => cyclic(a, from, n) - cyclic(b, from, n));
