@@ -161,6 +161,19 @@ test("bad parameters get a 4xx with the reason, never a 500", async ({ page, req
   ] as const) {
     expect((await request.get(path)).status(), path.slice(0, 60)).toBe(status);
   }
+  // the JSON and the feed refuse what the lenient page would leave out, with why
+  for (const [path, error] of [
+    ["/api/bisections?verdcit=clean", /^"verdcit": not a parameter of the list \(it reads q, path, /],
+    ["/api/bisections?verdict=clean&verdict=doubtful", /^verdict: given more than once; give it once$/],
+    ["/api/bisections?page=0x10", /^page: must be a whole number \(got "0x10"\)$/],
+  ] as const) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error).toMatch(error);
+  }
+  const feed = await request.get("/feed.atom?path=kernel/&pth=x");
+  expect(feed.status()).toBe(400);
+  expect(await feed.text()).toMatch(/^bad feed filter: "pth": not a parameter of the list/);
   for (const qs of ["q=%00", "path=%00", `q=${"z".repeat(5_000)}`]) {
     const res = await page.goto(`/?${qs}`);
     expect(res?.status(), qs.slice(0, 20)).toBeLessThan(500);

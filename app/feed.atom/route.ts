@@ -1,6 +1,6 @@
 import { getPrisma } from "@/lib/db";
 import { listBisections } from "@/lib/data/list";
-import { parseListParamsStrict } from "@/lib/validations/list";
+import { parseListParamsStrict, strictQuery } from "@/lib/validations/list";
 import { bisectionsAtom } from "@/lib/atom";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
@@ -13,8 +13,8 @@ export const GET = withDatabase(async function GET(req: Request) {
   const url = new URL(req.url);
   // newest first, one page: `per` as the list takes it (default 50); a feed always starts at
   // the newest, so the list's paging cursors do not apply
-  const { after: _after, before: _before, ...given } = Object.fromEntries(url.searchParams);
-  const parsed = parseListParamsStrict({ per: "50", ...given, sort: "uploaded", dir: "desc", page: "1" });
+  const query = strictQuery(url.searchParams, ["after", "before"]);
+  const parsed = query.ok ? parseListParamsStrict({ per: "50", ...query.raw, sort: "uploaded", dir: "desc", page: "1" }) : query;
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;
   const page = await listBisections(getPrisma(), params);

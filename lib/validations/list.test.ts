@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor, ignoredListParams, listQuery, parseListParams } from "./list";
+import { encodeCursor, ignoredListParams, listQuery, parseListParams, parseListParamsStrict, strictQuery } from "./list";
 
 describe("list URL state", () => {
   it("parses a full query, enums checked", () => {
@@ -18,6 +18,16 @@ describe("list URL state", () => {
   it("falls back to defaults on bad values, so a stale link still opens", () => {
     const p = parseListParams({ type: "both", sort: "nonsense", dir: "up", page: "-4", per: "7", verdict: "maybe" });
     expect(p).toMatchObject({ type: undefined, sort: "uploaded", dir: "desc", page: 1, per: 50, verdict: undefined });
+  });
+  it("reads page and per as decimal numbers only", () => {
+    for (const page of ["0x10", "1e2", " 2", "2.0", "+3", ""]) expect(parseListParams({ page }).page, page).toBe(1);
+    expect(parseListParams({ page: "16" }).page).toBe(16);
+    expect(parseListParams({ per: "0x64" }).per).toBe(50);
+    expect(parseListParams({ per: "100" }).per).toBe(100);
+    expect(ignoredListParams({ page: "0x10" })).toEqual(["page=0x10: must be a whole number"]);
+    expect(parseListParamsStrict({ page: "0x10" })).toEqual({ ok: false, error: 'page: must be a whole number (got "0x10")' });
+    expect(parseListParamsStrict({ per: "1e2" })).toEqual({ ok: false, error: 'per: must be one of 25, 50, 100, 200 (got "1e2")' });
+    expect(parseListParamsStrict({ page: "-2" })).toEqual({ ok: false, error: 'page: must be at least 1 (got "-2")' });
   });
   it("takes the first of repeated parameters", () => {
     expect(parseListParams({ q: ["a", "b"] }).q).toBe("a");
@@ -65,5 +75,23 @@ describe("ignoredListParams", () => {
     expect(ignoredListParams({ sort: "relevance", q: "kvm_wait" })).toEqual([]);
     // a long value is cut in the message
     expect(ignoredListParams({ type: "x".repeat(100) })[0]).toMatch(/^type=x{40}…: /);
+  });
+});
+
+describe("strictQuery", () => {
+  it("gives one value per known key", () => {
+    expect(strictQuery(new URLSearchParams("q=kvm&verdict=clean&per=25"))).toEqual({ ok: true, raw: { q: "kvm", verdict: "clean", per: "25" } });
+  });
+  it("refuses a parameter the list does not read, naming the ones it does", () => {
+    const r = strictQuery(new URLSearchParams("verdcit=clean"));
+    expect(r).toEqual({ ok: false, error: '"verdcit": not a parameter of the list (it reads q, path, type, outcome, verdict, mark, sort, dir, page, per, after, before)' });
+    const long = strictQuery(new URLSearchParams(`${"k".repeat(500)}=1`));
+    expect(!long.ok && long.error.startsWith(`"${"k".repeat(40)}…": not a parameter`)).toBe(true);
+  });
+  it("refuses a parameter given twice", () => {
+    expect(strictQuery(new URLSearchParams("verdict=clean&verdict=doubtful"))).toEqual({ ok: false, error: "verdict: given more than once; give it once" });
+  });
+  it("drops the keys the caller ignores", () => {
+    expect(strictQuery(new URLSearchParams("after=x&after=y&q=a"), ["after", "before"])).toEqual({ ok: true, raw: { q: "a" } });
   });
 });

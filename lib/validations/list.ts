@@ -118,6 +118,20 @@ const cursorParam = z.string().transform((s, ctx) => {
 });
 const cursor = z.preprocess(one, cursorParam.optional().catch(undefined));
 
+/** A whole number as a URL writes one: decimal digits, perhaps after a minus (`0x10`, `1e2`,
+ *  ` 2` and `2.0` are not pages, though JavaScript's Number reads them). */
+const DECIMAL = /^-?[0-9]+$/;
+const pageNumber = z
+  .string()
+  .regex(DECIMAL, "must be a whole number")
+  .transform(Number)
+  .pipe(z.number().min(1, "must be at least 1").max(100_000, "must be at most 100000"));
+const pageSize = z
+  .string()
+  .regex(DECIMAL, `must be one of ${PAGE_SIZES.join(", ")}`)
+  .transform(Number)
+  .pipe(z.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`));
+
 export const listParamsSchema = z.object({
   q: text,
   path: text,
@@ -127,16 +141,8 @@ export const listParamsSchema = z.object({
   mark: z.preprocess(one, z.enum(MARK_FILTERS).optional().catch(undefined)),
   sort: z.preprocess(one, z.enum(SORT_KEYS).catch("uploaded").default("uploaded")),
   dir: z.preprocess(one, z.enum(["asc", "desc"]).catch("desc").default("desc")),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
-  per: z.preprocess(
-    one,
-    z.coerce
-      .number()
-      .int()
-      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-      .catch(50)
-      .default(50),
-  ),
+  page: z.preprocess(one, pageNumber.catch(1).default(1)),
+  per: z.preprocess(one, pageSize.catch(50).default(50)),
   after: cursor,
   before: cursor,
 });
@@ -197,15 +203,31 @@ const strictSchema = z.object({
   mark: z.enum(MARK_FILTERS).optional(),
   sort: z.enum(SORT_KEYS).default("uploaded"),
   dir: z.enum(["asc", "desc"]).default("desc"),
-  page: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(1),
-  per: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
-    .default(50),
+  page: pageNumber.default(1),
+  per: pageSize.default(50),
   after: cursorParam.optional(),
   before: cursorParam.optional(),
 });
+
+/** The parameters the list reads. */
+export const LIST_PARAM_KEYS = ["q", "path", "type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const;
+
+/** A query string for the strict list (the API and the feed) as one value per key, or why not:
+ *  a parameter the list does not read (a mistyped `verdcit=` would otherwise return
+ *  everything) or one given twice (which of the two was meant is a guess). `ignore`: keys
+ *  the caller drops itself. */
+export function strictQuery(sp: URLSearchParams, ignore: readonly string[] = []): { ok: true; raw: Record<string, string> } | { ok: false; error: string } {
+  const raw: Record<string, string> = {};
+  const known = new Set<string>(LIST_PARAM_KEYS);
+  for (const [key, value] of sp) {
+    if (ignore.includes(key)) continue;
+    const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+    if (!known.has(key)) return { ok: false, error: `${JSON.stringify(shown)}: not a parameter of the list (it reads ${LIST_PARAM_KEYS.join(", ")})` };
+    if (Object.hasOwn(raw, key)) return { ok: false, error: `${key}: given more than once; give it once` };
+    raw[key] = value;
+  }
+  return { ok: true, raw };
+}
 
 export function parseListParamsStrict(raw: Record<string, string>): { ok: true; params: ListParams } | { ok: false; error: string } {
   const res = strictSchema.safeParse(raw);

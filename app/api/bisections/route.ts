@@ -5,7 +5,7 @@ import { ingestUpload, SyzbotError } from "@/lib/ingest/syzbot";
 import { fetchConfigFromEnv } from "@/lib/syzbot/fetch";
 import { readLogFromRequest } from "@/lib/upload-body";
 import { listBisections } from "@/lib/data/list";
-import { parseListParamsStrict } from "@/lib/validations/list";
+import { parseListParamsStrict, strictQuery } from "@/lib/validations/list";
 import { guardWrite } from "@/lib/server/write-guard";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
@@ -42,7 +42,9 @@ export const POST = withDatabase(async function POST(req: Request) {
 
 /** The list as JSON, with the same filters, sort and pagination as `/`. */
 export const GET = withDatabase(async function GET(req: Request) {
-  const parsed = parseListParamsStrict(Object.fromEntries(new URL(req.url).searchParams));
+  const query = strictQuery(new URL(req.url).searchParams);
+  if (!query.ok) return NextResponse.json({ error: query.error }, { status: 400 });
+  const parsed = parseListParamsStrict(query.raw);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   return NextResponse.json(await listBisections(getPrisma(), parsed.params));
 });

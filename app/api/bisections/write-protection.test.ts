@@ -107,7 +107,10 @@ describe("list parameters PostgreSQL cannot take", () => {
       ["q=a%1bb", /^q: must not contain control characters/],
       [`q=${"x".repeat(100_000)}`, /^q: must be at most 200 characters \(got "x{50,}\.\.\. \(100000 characters\)\)$/],
       [`q=${"a".repeat(201)}`, /^q: must be at most 200 characters \(got "a{59}\.\.\. \(201 characters\)\)$/],
-      ["page=abc", /^page: must be a number/],
+      ["page=abc", /^page: must be a whole number \(got "abc"\)$/],
+      ["page=0x10", /^page: must be a whole number/],
+      ["verdict=clean&verdict=doubtful", /^verdict: given more than once; give it once$/],
+      ["verdcit=clean", /^"verdcit": not a parameter of the list/],
       ["page=1e400", /^page: /],
       ["per=%00", /^per: /],
     ] as const) {
