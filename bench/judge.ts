@@ -56,7 +56,7 @@ export async function benchJudge(parse: Parse = defaultParse): Promise<string> {
 
   // the chance model
   const model = weights as ChanceModel & { fit?: { lambda: number } };
-  const examples: Example[] = judged.map((x) => ({ id: x.id, features: chanceFeatures(x.judgement.findings, x.judgement.verdict), wrong: x.wrong }));
+  const examples: Example[] = judged.map((x) => ({ id: x.id, features: chanceFeatures(x.judgement.findings), wrong: x.wrong }));
   const score = (m: ChanceModel, e: Example) => chanceFrom(m, e.features).chance;
   const inSample = examples.map((e) => ({ p: score(model, e), wrong: e.wrong }));
   const lambda = model.fit?.lambda ?? 1;

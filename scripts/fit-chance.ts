@@ -12,7 +12,7 @@ import { FOLDS } from "../bench/judge";
 
 async function main() {
   const { judged } = await judgeLabelled();
-  const examples: Example[] = judged.map((x) => ({ id: x.id, features: chanceFeatures(x.judgement.findings, x.judgement.verdict), wrong: x.wrong }));
+  const examples: Example[] = judged.map((x) => ({ id: x.id, features: chanceFeatures(x.judgement.findings), wrong: x.wrong }));
   const score = (m: ChanceModel, e: Example) => chanceFrom(m, e.features).chance;
   const lambda = chooseLambda(examples, FOLDS, score);
   const model = fitLogistic(examples, featureSpace(examples), lambda);

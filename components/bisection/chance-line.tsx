@@ -17,7 +17,7 @@ export function ChanceLine({ chance, terms }: Props) {
         <strong>{`Chance this result is wrong: ${words.pct}`}</strong>
         <span className="ml-1 text-[0.85rem]">
           — of the labelled syzbot bisections with findings like these, {words.in100} in 100 blamed the wrong
-          commit (a logistic model over the judge&rsquo;s findings and the verdict they give, fitted on the labelled corpus; the verdict does not read the chance).
+          commit (a logistic model over the judge&rsquo;s findings, fitted on the labelled corpus; the verdict above does not use it).
         </span>
       </p>
       {top.length > 0 && (

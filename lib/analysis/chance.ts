@@ -2,14 +2,11 @@
 // labelled corpus (`../shared/corpus/labels.json`) by `scripts/fit-chance.ts`, which writes
 // `data/chance-weights.json`. Each finding `rule:severity` (or `rule:kind`) is one yes/no feature; a finding
 // present multiplies the odds of a wrong result (chance / (1 - chance)) by its `oddsFactor`,
-// starting from the odds of a result with no finding (`baseOdds`). The verdict the findings give
-// (`verdict:likely-wrong`, `verdict:doubtful`) is one more feature: it carries what a sum of
-// findings cannot, that two medium findings of independent kinds weigh more together than
-// apart. Pure and deterministic: the same findings give the same chance. The verdict does not
-// read it.
+// starting from the odds of a result with no finding (`baseOdds`). Pure and deterministic: the
+// same findings give the same chance. The verdict does not read it.
 import { uniqueSorted } from "@/lib/unique";
 import weights from "./data/chance-weights.json";
-import type { Finding, Verdict } from "./types";
+import type { Finding } from "./types";
 
 export interface ChanceModel {
   /** odds of a wrong result with no finding */
@@ -20,11 +17,9 @@ export interface ChanceModel {
 const MODEL: ChanceModel = weights as ChanceModel;
 
 /** The yes/no features of a set of findings: `rule:severity` (`rule:kind` for findings that
- *  say which case of the rule fired), once each, and the verdict they give unless it is clean
- *  (the baseline) or n/a. */
-export function chanceFeatures(findings: Finding[], verdict: Verdict): string[] {
-  const flagged = verdict === "likely-wrong" || verdict === "doubtful" ? [`verdict:${verdict}`] : [];
-  return uniqueSorted([...findings.map((f) => `${f.rule}:${f.kind ?? f.severity}`), ...flagged]);
+ *  say which case of the rule fired), once each. */
+export function chanceFeatures(findings: Finding[]): string[] {
+  return uniqueSorted(findings.map((f) => `${f.rule}:${f.kind ?? f.severity}`));
 }
 
 export function chanceFrom(model: ChanceModel, features: string[]): { chance: number; terms: { feature: string; oddsFactor: number }[] } {
@@ -39,6 +34,6 @@ export function chanceFrom(model: ChanceModel, features: string[]): { chance: nu
   return { chance: 1 / (1 + Math.exp(-logit)), terms };
 }
 
-export function chanceWrong(findings: Finding[], verdict: Verdict): { chance: number; terms: { feature: string; oddsFactor: number }[] } {
-  return chanceFrom(MODEL, chanceFeatures(findings, verdict));
+export function chanceWrong(findings: Finding[]): { chance: number; terms: { feature: string; oddsFactor: number }[] } {
+  return chanceFrom(MODEL, chanceFeatures(findings));
 }

@@ -56,7 +56,7 @@ function judge(log: BisectionLog, text: string | null): Judgement {
   const ctx = buildContext(log, text === null ? null : text.split("\n"));
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)).map((f) => (f.lines.length > EVIDENCE_LINES ? { ...f, lines: f.lines.slice(0, EVIDENCE_LINES) } : f)));
   const { verdict, headline, decisive } = decide(log.outcome, findings, log.type);
-  const chance = verdict === "n/a" ? null : chanceWrong(findings, verdict);
+  const chance = verdict === "n/a" ? null : chanceWrong(findings);
   return {
     verdict,
     headline,
