@@ -1,14 +1,17 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRouteHandlerPath, PAGE_ALLOW, refuseUnansweredPageMethod } from "./page-methods";
+import { isRouteHandlerPath, PAGE_ALLOW, pathOf, refuseUnansweredPageMethod } from "./page-methods";
 
-function routeFiles(dir: string): string[] {
+function filesNamed(dir: string, name: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
+    return e.isDirectory() ? filesNamed(p, name) : e.name === name ? [p] : [];
   });
 }
+
+/** app/b/[id]/log.txt/route.ts -> /b/abc123/log.txt */
+const urlOf = (file: string) => "/" + path.relative("app", path.dirname(file)).split(path.sep).filter(Boolean).map((s) => (s.startsWith("[") ? "abc123" : s)).join("/");
 
 function answer(method: string, url: string) {
   const out: { status?: number; headers?: Record<string, string>; body?: string } = {};
@@ -21,16 +24,14 @@ function answer(method: string, url: string) {
 
 describe("isRouteHandlerPath", () => {
   it("knows the path of every route handler in app/", () => {
-    const files = routeFiles("app");
+    const files = filesNamed("app", "route.ts");
     expect(files.length).toBeGreaterThan(5);
-    for (const f of files) {
-      // app/b/[id]/log.txt/route.ts -> /b/abc/log.txt
-      const url = "/" + path.relative("app", path.dirname(f)).split(path.sep).map((s) => (s.startsWith("[") ? "abc123" : s)).join("/");
-      expect(isRouteHandlerPath(url), url).toBe(true);
-    }
+    for (const f of files) expect(isRouteHandlerPath(urlOf(f)), urlOf(f)).toBe(true);
   });
-  it("does not take pages for route handlers", () => {
-    for (const p of ["/", "/b/abc123", "/c/abc123", "/upload", "/signin", "/compare", "/b/abc123/logs", "/x", "/b/log"]) expect(isRouteHandlerPath(p), p).toBe(false);
+  it("does not take any page in app/ for a route handler", () => {
+    const pages = filesNamed("app", "page.tsx").map(urlOf);
+    expect(pages).toEqual(expect.arrayContaining(["/", "/b/abc123", "/b/abc123/files", "/upload"]));
+    for (const p of [...pages, "/b/abc123/logs", "/x", "/b/log"]) expect(isRouteHandlerPath(p), p).toBe(false);
   });
 });
 
@@ -48,7 +49,15 @@ describe("refuseUnansweredPageMethod", () => {
   it("answers OPTIONS of a page with its Allow", () => {
     expect(answer("OPTIONS", "/")).toMatchObject({ handled: true, status: 204, headers: { Allow: PAGE_ALLOW } });
   });
-  it("leaves route handlers their own methods", () => {
-    for (const u of ["/api/bisections", "/feed.atom", "/b/abc123/log.txt", "/x/bisect.txt?x=1"]) expect(answer("PUT", u).handled).toBe(false);
+  it("leaves route handlers their own methods, however the target spells their path", () => {
+    for (const u of ["/api/bisections", "/feed.atom", "/b/abc123/log.txt", "/x/bisect.txt?x=1", "/feed.atom/", "//api/bisections", "/b/abc123/log.txt/", "/x/abc/", "http://h:3000/api/bisections", "https://h/feed.atom?q=1"])
+      expect(answer("PUT", u).handled, u).toBe(false);
+    expect(answer("PUT", "http://h:3000/b/abc123").handled).toBe(true);
+  });
+  it("reads a request target's path as Next routes it", () => {
+    expect(pathOf("http://h:3000")).toBe("/");
+    expect(pathOf("/a//b/?q=//x")).toBe("/a/b");
+    expect(pathOf("/")).toBe("/");
+    expect(pathOf("/a#frag")).toBe("/a");
   });
 });

@@ -26,13 +26,27 @@ export function isRouteHandlerPath(pathname: string): boolean {
   return parts.length === 4 && parts[1] === "b" && parts[2] !== "" && (parts[3] === "log" || parts[3] === "log.txt");
 }
 
+/** The path of a request target as Next routes it: the absolute form's path (`PUT
+ *  http://host/api/x`), without the query, repeated slashes as one and no trailing slash (Next
+ *  redirects `/feed.atom/` and `//api/x` to the route, whose own 405 then answers). */
+export function pathOf(target: string): string {
+  let t = target;
+  const scheme = t.startsWith("http://") ? 7 : t.startsWith("https://") ? 8 : 0;
+  if (scheme > 0) {
+    const slash = t.indexOf("/", scheme);
+    t = slash < 0 ? "/" : t.slice(slash);
+  }
+  const q = t.search(/[?#]/);
+  if (q >= 0) t = t.slice(0, q);
+  t = t.replace(/\/{2,}/g, "/");
+  return t.length > 1 && t.endsWith("/") ? t.slice(0, -1) : t;
+}
+
 /** True when it answered and the request must not go on to Next. */
 export function refuseUnansweredPageMethod(req: NodeReq, res: NodeRes): boolean {
   const method = req.method ?? "GET";
   if (method === "GET" || method === "HEAD" || method === "POST") return false;
-  const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  if (isRouteHandlerPath(q < 0 ? url : url.slice(0, q))) return false;
+  if (isRouteHandlerPath(pathOf(req.url ?? "/"))) return false;
   if (method === "OPTIONS") {
     res.writeHead(204, { Allow: PAGE_ALLOW });
     res.end();
