@@ -113,4 +113,34 @@ test.describe("at 1366 px", () => {
     expect(await x("#timeline thead th:has-text('subject')")).toBe(await x("#step-13 td.tl-subject"));
     expect(await x("#timeline thead th:has-text('verdict')")).toBe(await x("#step-13 td:has(.shape)"));
   });
+
+  test("the subject takes the room the other columns leave, and the matrix does not scroll for it", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const subject = page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first();
+    // 26ch was all a laptop got: "Merge tag 'for-linus-5..." (about 170 px)
+    expect((await subject.boundingBox())!.width).toBeGreaterThan(300);
+    expect(await subject.evaluate((td) => td.scrollWidth > td.clientWidth)).toBe(false);
+    expect(await page.locator("#timeline .scroll-cue").evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+  });
+});
+
+test.describe("at 1920 px", () => {
+  test.use({ viewport: { width: 1920, height: 1000 } });
+
+  test("every subject of the seed is whole, and the table stops near what it needs instead of leaving a gap after short subjects", async ({ page, request }) => {
+    await page.goto(`/b/${await seedId(request)}`);
+    const cells = page.locator("#timeline td.tl-subject");
+    const widths = await cells.evaluateAll((tds) =>
+      tds.map((td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return { text: r.getBoundingClientRect().width, cell: td.getBoundingClientRect().width, cut: td.scrollWidth > td.clientWidth };
+      }),
+    );
+    expect(widths.some((w) => w.cut)).toBe(false);
+    const longest = Math.max(...widths.map((w) => w.text));
+    // the column is at most a few characters wider than its longest subject
+    expect(widths[0].cell - longest).toBeLessThan(120);
+    expect((await page.locator("#timeline table").boundingBox())!.width).toBeLessThan(1900);
+  });
 });
