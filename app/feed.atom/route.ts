@@ -8,12 +8,16 @@ import { otherMethods } from "@/lib/server/methods";
 
 export const dynamic = "force-dynamic";
 
+const FEED_IGNORES = ["after", "before", "sort", "dir", "page"];
+
 /** Newest bisections first, honouring the list's filters (e.g. `?path=kernel/locking/`). */
 export const GET = withDatabase(async function GET(req: Request) {
   const url = new URL(req.url);
   // newest first, one page: `per` as the list takes it (default 50); a feed always starts at
   // the newest, so the list's paging cursors do not apply
-  const query = strictQuery(url.searchParams, ["after", "before"]);
+  // the feed always starts at the newest: it takes no paging or sort, and a reader's or a link
+  // shortener's tracking parameters (utm_*) are no filter
+  const query = strictQuery(url.searchParams, (k) => FEED_IGNORES.includes(k) || k.startsWith("utm_"));
   const parsed = query.ok ? parseListParamsStrict({ per: "50", ...query.raw, sort: "uploaded", dir: "desc", page: "1" }) : query;
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;

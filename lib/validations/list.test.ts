@@ -60,6 +60,12 @@ describe("strict list parameters (API and feed)", () => {
 });
 
 describe("ignoredListParams", () => {
+  it("names parameters the list does not read, and repeated ones, with control characters escaped", () => {
+    expect(ignoredListParams({ verdcit: "clean" })).toEqual(["verdcit: not a parameter of the list"]);
+    expect(ignoredListParams({ verdict: ["clean", "doubtful"] })).toEqual(["verdict: given more than once; the first is used"]);
+    expect(ignoredListParams({ page: "\u001b[31m" })).toEqual(["page=\\u001b[31m: must be a whole number"]);
+    expect(ignoredListParams({ q: "a", page: "2", verdict: "clean" })).toEqual([]);
+  });
   it("names each parameter the lenient list page leaves out, with why, and nothing of a good link", () => {
     expect(ignoredListParams({ type: "bogus", verdict: "clean" })).toEqual(['type=bogus: Invalid option: expected one of "cause"|"fix"']);
     expect(ignoredListParams({ sort: "title", page: "-1", per: "7" })).toEqual(["page=-1: must be at least 1", "per=7: must be one of 25, 50, 100, 200"]);
@@ -92,6 +98,13 @@ describe("strictQuery", () => {
     expect(strictQuery(new URLSearchParams("verdict=clean&verdict=doubtful"))).toEqual({ ok: false, error: "verdict: given more than once; give it once" });
   });
   it("drops the keys the caller ignores", () => {
-    expect(strictQuery(new URLSearchParams("after=x&after=y&q=a"), ["after", "before"])).toEqual({ ok: true, raw: { q: "a" } });
+    expect(strictQuery(new URLSearchParams("after=x&after=y&q=a"), (k) => k === "after" || k === "before")).toEqual({ ok: true, raw: { q: "a" } });
+  });
+  it("reads an empty value as no filter, as the list page's own form sends them", () => {
+    expect(strictQuery(new URLSearchParams("q=&type=&outcome=&verdict=clean&mark="))).toEqual({ ok: true, raw: { verdict: "clean" } });
+    expect(strictQuery(new URLSearchParams("type=&type=cause"))).toEqual({ ok: false, error: "type: given more than once; give it once" });
+  });
+  it("says at most 100000 for a page of hundreds of digits, not Infinity", () => {
+    expect(parseListParamsStrict({ page: "9".repeat(400) })).toMatchObject({ ok: false, error: expect.stringMatching(/^page: must be at most 100000 \(got "9{59}\.\.\. \(400 characters\)\)$/) });
   });
 });

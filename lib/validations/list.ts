@@ -121,15 +121,17 @@ const cursor = z.preprocess(one, cursorParam.optional().catch(undefined));
 /** A whole number as a URL writes one: decimal digits, perhaps after a minus (`0x10`, `1e2`,
  *  ` 2` and `2.0` are not pages, though JavaScript's Number reads them). */
 const DECIMAL = /^-?[0-9]+$/;
+// a number past 1e9 is clamped there, so a 400-digit page says "at most", not zod's "Infinity"
+const decimal = (s: string) => Math.max(-1e9, Math.min(1e9, Number(s)));
 const pageNumber = z
   .string()
   .regex(DECIMAL, "must be a whole number")
-  .transform(Number)
+  .transform(decimal)
   .pipe(z.number().min(1, "must be at least 1").max(100_000, "must be at most 100000"));
 const pageSize = z
   .string()
   .regex(DECIMAL, `must be one of ${PAGE_SIZES.join(", ")}`)
-  .transform(Number)
+  .transform(decimal)
   .pipe(z.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`));
 
 export const listParamsSchema = z.object({
@@ -209,6 +211,12 @@ const strictSchema = z.object({
   before: cursorParam.optional(),
 });
 
+/** A user's text as a notice quotes it: at most 40 characters, control characters as \uXXXX. */
+function shownText(v: string): string {
+  const cut = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** The parameters the list reads. */
 export const LIST_PARAM_KEYS = ["q", "path", "type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const;
 
@@ -216,15 +224,18 @@ export const LIST_PARAM_KEYS = ["q", "path", "type", "outcome", "verdict", "mark
  *  a parameter the list does not read (a mistyped `verdcit=` would otherwise return
  *  everything) or one given twice (which of the two was meant is a guess). `ignore`: keys
  *  the caller drops itself. */
-export function strictQuery(sp: URLSearchParams, ignore: readonly string[] = []): { ok: true; raw: Record<string, string> } | { ok: false; error: string } {
+export function strictQuery(sp: URLSearchParams, ignore: (key: string) => boolean = () => false): { ok: true; raw: Record<string, string> } | { ok: false; error: string } {
   const raw: Record<string, string> = {};
   const known = new Set<string>(LIST_PARAM_KEYS);
+  const given = new Set<string>();
   for (const [key, value] of sp) {
-    if (ignore.includes(key)) continue;
+    if (ignore(key)) continue;
     const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
     if (!known.has(key)) return { ok: false, error: `${JSON.stringify(shown)}: not a parameter of the list (it reads ${LIST_PARAM_KEYS.join(", ")})` };
-    if (Object.hasOwn(raw, key)) return { ok: false, error: `${key}: given more than once; give it once` };
-    raw[key] = value;
+    if (given.has(key)) return { ok: false, error: `${key}: given more than once; give it once` };
+    given.add(key);
+    // an empty value is no filter, as the list page's own form sends one (`type=&outcome=`)
+    if (value !== "") raw[key] = value;
   }
   return { ok: true, raw };
 }
@@ -256,13 +267,17 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
  *  failing the page); what it left out, each as `key=value: why`, so the page can say so. */
 export function ignoredListParams(raw: Record<string, unknown>): string[] {
   const out: string[] = [];
+  const known = new Set<string>(LIST_PARAM_KEYS);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) out.push(`${shownText(key)}: not a parameter of the list`);
+    else if (Array.isArray(raw[key]) && (raw[key] as unknown[]).length > 1) out.push(`${key}: given more than once; the first is used`);
+  }
   for (const key of ["type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const) {
     const v = one(raw[key]);
     if (v === undefined || v === "") continue;
     const res = strictSchema.safeParse({ [key]: v });
     if (res.success) continue;
-    const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
-    out.push(`${key}=${shown}: ${res.error.issues[0]?.message ?? "invalid"}`);
+    out.push(`${key}=${shownText(String(v))}: ${res.error.issues[0]?.message ?? "invalid"}`);
   }
   // what each is right alone but the list still leaves out: fitCursors' choices
   const lax = listParamsSchema.safeParse(raw);
