@@ -211,14 +211,17 @@ const strictSchema = z.object({
   before: cursorParam.optional(),
 });
 
+const CONTROLS = new RegExp(CONTROL.source, "g");
+
 /** A user's text as a notice quotes it: at most 40 characters, control characters as \uXXXX. */
 function shownText(v: string): string {
   const cut = v.length > 40 ? `${v.slice(0, 40)}…` : v;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return cut.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** The parameters the list reads. */
 export const LIST_PARAM_KEYS = ["q", "path", "type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const;
+const KNOWN_KEYS = new Set<string>(LIST_PARAM_KEYS);
 
 /** A query string for the strict list (the API and the feed) as one value per key, or why not:
  *  a parameter the list does not read (a mistyped `verdcit=` would otherwise return
@@ -226,12 +229,11 @@ export const LIST_PARAM_KEYS = ["q", "path", "type", "outcome", "verdict", "mark
  *  the caller drops itself. */
 export function strictQuery(sp: URLSearchParams, ignore: (key: string) => boolean = () => false): { ok: true; raw: Record<string, string> } | { ok: false; error: string } {
   const raw: Record<string, string> = {};
-  const known = new Set<string>(LIST_PARAM_KEYS);
   const given = new Set<string>();
   for (const [key, value] of sp) {
     if (ignore(key)) continue;
     const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
-    if (!known.has(key)) return { ok: false, error: `${JSON.stringify(shown)}: not a parameter of the list (it reads ${LIST_PARAM_KEYS.join(", ")})` };
+    if (!KNOWN_KEYS.has(key)) return { ok: false, error: `${JSON.stringify(shown)}: not a parameter of the list (it reads ${LIST_PARAM_KEYS.join(", ")})` };
     if (given.has(key)) return { ok: false, error: `${key}: given more than once; give it once` };
     given.add(key);
     // an empty value is no filter, as the list page's own form sends one (`type=&outcome=`)
@@ -267,12 +269,12 @@ export function parseListParamsStrict(raw: Record<string, string>): { ok: true; 
  *  failing the page); what it left out, each as `key=value: why`, so the page can say so. */
 export function ignoredListParams(raw: Record<string, unknown>): string[] {
   const out: string[] = [];
-  const known = new Set<string>(LIST_PARAM_KEYS);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) out.push(`${shownText(key)}: not a parameter of the list`);
+    if (!KNOWN_KEYS.has(key)) out.push(`${shownText(key)}: not a parameter of the list`);
     else if (Array.isArray(raw[key]) && (raw[key] as unknown[]).length > 1) out.push(`${key}: given more than once; the first is used`);
   }
-  for (const key of ["type", "outcome", "verdict", "mark", "sort", "dir", "page", "per", "after", "before"] as const) {
+  // q and path are the page's own problem (listParamProblem): it shows why instead of the list
+  for (const key of LIST_PARAM_KEYS.filter((k) => k !== "q" && k !== "path")) {
     const v = one(raw[key]);
     if (v === undefined || v === "") continue;
     const res = strictSchema.safeParse({ [key]: v });
