@@ -2,7 +2,7 @@
 // (bench/parse-kinds.ts; bench/parse-ab.ts compares another parser copy by CPU time); adversarial input
 // beside real logs of the same size; corpus import
 // and re-import; the judge on the labelled corpus; page server times at 1,000, 100,000 and
-// 1,000,000 bisections (bench/scale.ts); `-- load`: the built server under 200 concurrent readers (bench/load.ts). Prints figures; BENCHMARKS.md records them with this command.
+// 1,000,000 bisections (bench/scale.ts); `-- load`: the built server under 200 concurrent readers (bench/load.ts); `-- layout`: the timeline's subject column in Chromium (bench/layout.ts). Prints figures; BENCHMARKS.md records them with this command.
 import { benchParse } from "./parse";
 import { benchParseKinds } from "./parse-kinds";
 import { benchImport } from "./import";
@@ -13,12 +13,13 @@ import { benchPages, DEFAULT_SIZES } from "./pages";
 import { benchLoad } from "./load";
 import { benchWeight } from "./weight";
 import { benchExplain } from "./explain";
+import { benchLayout } from "./layout";
 import { freshDatabase } from "./db";
 import { corpusTexts, goldenTexts } from "./corpus";
 
 const only = process.argv.slice(2);
-// `load` and `weight` start the built server, `explain` prints pages of plans: only when asked for by name
-const want = (name: string) => (only.length === 0 && !["load", "weight", "explain"].includes(name)) || only.includes(name);
+// `load`, `weight` and `layout` start the built server (`layout` a Chromium too), `explain` prints pages of plans: only when asked for by name
+const want = (name: string) => (only.length === 0 && !["load", "weight", "explain", "layout"].includes(name)) || only.includes(name);
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
@@ -61,6 +62,7 @@ async function main() {
     console.log(await benchExplain(Math.max(...sizes)));
   }
   if (want("weight")) console.log(`${await benchWeight()}\n`);
+  if (want("layout")) console.log(`${await benchLayout()}\n`);
   if (want("load")) await benchLoad(); // prints each figure as it goes
 }
 

@@ -82,7 +82,7 @@ test.describe("at 2560 px", () => {
 
   test("the subject column shows a whole subject", async ({ page, request }) => {
     await page.goto(`/b/${await seedId(request)}`);
-    const cut = await page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first().evaluate((td) => td.scrollWidth > td.clientWidth);
+    const cut = await page.locator("#timeline td.tl-subject span", { hasText: "lockdep: report broken irq restoration" }).first().evaluate((s) => s.scrollWidth > s.clientWidth);
     expect(cut).toBe(false);
   });
 
@@ -119,7 +119,7 @@ test.describe("at 1366 px", () => {
     const subject = page.locator("#timeline td.tl-subject", { hasText: "lockdep: report broken irq restoration" }).first();
     // 26ch was all a laptop got: "Merge tag 'for-linus-5..." (about 170 px)
     expect((await subject.boundingBox())!.width).toBeGreaterThan(300);
-    expect(await subject.evaluate((td) => td.scrollWidth > td.clientWidth)).toBe(false);
+    expect(await subject.locator("span").evaluate((s) => s.scrollWidth > s.clientWidth)).toBe(false);
     expect(await page.locator("#timeline .scroll-cue").evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
   });
 });
@@ -134,7 +134,8 @@ test.describe("at 1920 px", () => {
       tds.map((td) => {
         const r = document.createRange();
         r.selectNodeContents(td);
-        return { text: r.getBoundingClientRect().width, cell: td.getBoundingClientRect().width, cut: td.scrollWidth > td.clientWidth };
+        const s = td.querySelector("span")!;
+        return { text: r.getBoundingClientRect().width, cell: td.getBoundingClientRect().width, cut: s.scrollWidth > s.clientWidth };
       }),
     );
     expect(widths.some((w) => w.cut)).toBe(false);
@@ -142,5 +143,42 @@ test.describe("at 1920 px", () => {
     // the column is at most a few characters wider than its longest subject
     expect(widths[0].cell - longest).toBeLessThan(120);
     expect((await page.locator("#timeline table").boundingBox())!.width).toBeLessThan(1900);
+  });
+
+  test("one 235-character merge subject is cut at the column's 132 characters, whole in its tooltip; the notes keep their width", async ({ page }) => {
+    const log = readFileSync("../shared/corpus/syzbot-cause-2019-2023/Log_17c2c723d00000.txt", "utf8");
+    const res = await page.request.post("/api/bisections", { headers: { "content-type": "text/plain" }, data: log });
+    await page.goto(`/b/${(await res.json()).id}`);
+    const long = page.locator("#timeline td.tl-subject", { hasText: "Merge branches 'for-next/acpi', 'for-next/bpf'" });
+    await expect(long).toHaveAttribute("title", /for-next\/acpi.*into for-next\/core$/);
+    const m = await long.evaluate((td) => {
+      const s = td.querySelector("span")!;
+      // a monospace character's width: that of the subject's first ten over ten
+      const r = document.createRange();
+      r.setStart(s.firstChild!, 0);
+      r.setEnd(s.firstChild!, 10);
+      const ch = r.getBoundingClientRect().width / 10;
+      return { cut: s.scrollWidth > s.clientWidth, chars: s.clientWidth / ch };
+    });
+    expect(m.cut).toBe(true);
+    expect(Math.abs(m.chars - 132)).toBeLessThan(4);
+    // the other subjects are whole, and the notes column is not pressed to its 18ch least
+    const cut = await page.locator("#timeline td.tl-subject span").evaluateAll((ss) => ss.filter((s) => s.scrollWidth > s.clientWidth).length);
+    expect(cut).toBe(1);
+    expect(await page.locator("#timeline .scroll-cue").evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+  });
+
+  test("a long machinery note wraps in at most 80ch instead of pressing the subjects: every subject is whole", async ({ page }) => {
+    // #8: `failed: failed to create VM pool: ...`, 300 characters, took 925 px beside btrfs subjects cut
+    const log = readFileSync("../shared/corpus/syzbot-cause-2019-2023/Log_147b96a7880000.txt", "utf8");
+    const res = await page.request.post("/api/bisections", { headers: { "content-type": "text/plain" }, data: log });
+    await page.goto(`/b/${(await res.json()).id}`);
+    const cut = await page.locator("#timeline td.tl-subject span").evaluateAll((ss) => ss.filter((s) => s.scrollWidth > s.clientWidth).length);
+    expect(cut).toBe(0);
+    const note = page.locator("#step-8 td.tl-notes");
+    await expect(note).toContainText("failed to create VM pool");
+    // 80ch of the notes' 0.8rem (13.5 px to the rem): under 600 px with the cell's padding
+    expect((await note.boundingBox())!.width).toBeLessThan(600);
+    expect(await page.locator("#timeline .scroll-cue").evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
   });
 });

@@ -46,7 +46,15 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
           {shortHash(row.commit)}
         </Link>
       </td>
-      {subjects && <td className="tl-subject">{row.subject ?? ""}</td>}
+      {/* a grid of one track, so the column asks for the table's subject width where there is room
+          and gives it up to 26ch where there is not (app/globals.css); a cut subject is whole in its tooltip */}
+      {subjects && (
+        <td className="tl-subject" title={row.subject && row.subject.length > 26 ? row.subject : undefined}>
+          <div>
+            <span>{row.subject ?? ""}</span>
+          </div>
+        </td>
+      )}
       <td className="whitespace-nowrap">
         <Shape mark={v.mark} className="mr-1" />
         {v.words}
@@ -61,7 +69,10 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
       {columns.map((col, i) => (
         <SignatureCellView key={i} col={col} row={row.index} />
       ))}
+      {/* a box of at most 80ch: the table sizes columns by their widest content, and a note of
+          several hundred characters would take most of a wide screen while subjects are cut */}
       <td className="tl-notes">
+        <div className="tl-notes-box">
         {row.found && <strong className="mr-2">◀ {foundWord(type)}</strong>}
         {row.candidate && <strong className="mr-2">◀ candidate</strong>}
         {row.sameAs !== null && (
@@ -89,6 +100,7 @@ export function TimelineRow({ id, row, type, columns, subjects }: { id: string; 
             </span>
           ),
         )}
+        </div>
       </td>
     </tr>
   );

@@ -26,9 +26,6 @@ function Gap({ id, gap }: { id: string; gap: TimelineView["gaps"][number] }) {
   );
 }
 
-/** Shapes a row's run strip draws (app/globals.css sizes the table by the widest). */
-const shapes = (r: TimelineView["rows"][number]) => (r.runs.kind === "runs" ? r.runs.runs.reduce((n, g) => n + g.count, 0) + (r.runs.more > 0 ? 8 : 0) : 0);
-
 /** Every tested commit in test order, with its runs and, per crash title, k/n. */
 export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
   // the subject column only where some tested commit has one (release-only error bisections have none)
@@ -49,7 +46,7 @@ export function TimelineTable({ id, t }: { id: string; t: TimelineView }) {
       <div className="scroll-cue relative">
         <table
           className="tl border-collapse text-[0.93rem]"
-          style={{ "--tl-subj": Math.max(0, ...t.rows.map((r) => r.subject?.length ?? 0)), "--tl-runs": Math.max(5, ...t.rows.map(shapes)), "--tl-cols": t.columns.length } as React.CSSProperties}
+          style={subjects ? ({ "--tl-subj": t.subjectChars } as React.CSSProperties) : undefined}
         >
           <caption className="sr-only">
             Tested commits in test order, with each run and, per crash title, crashes out of runs at that commit

@@ -1,6 +1,6 @@
 // The timeline's per-row facts, on hand-made steps.
 import { describe, expect, it } from "vitest";
-import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, timelineNotes, timelineView, MAX_RUN_GROUPS, MAX_SIGNATURE_COLUMNS, MAX_TIMELINE_ROWS } from "./timeline";
+import { foundRow, logScale, runGroups, runLabel, runsView, runSummary, sameBinaryAs, shortTitle, stepNotes, subjectChars, timelineNotes, timelineView, MAX_RUN_GROUPS, MAX_SIGNATURE_COLUMNS, MAX_SUBJECT_CHARS, MAX_TIMELINE_ROWS } from "./timeline";
 import type { PageRun, PageStep } from "./types";
 import { MARK } from "@/lib/domain/words";
 
@@ -146,5 +146,36 @@ describe("timeline rows", () => {
     const marks = v.rows.map((r) => [r.verdict.mark, r.runs.kind === "runs" ? r.runs.runs.map((g) => g.mark).join(" ") : r.runs.kind === "all" ? r.runs.mark : ""]);
     expect(marks).toEqual([["basic", "basic"], ["basic", "basic"], ["basic", "basic failed"]]);
     expect(MARK.basic).toBe("failed basic kernel testing");
+  });
+});
+
+describe("subjectChars", () => {
+  it("is the longest subject's length, in characters (code points), nulls left out", () => {
+    expect(subjectChars([null, "mm: fix", "net: sched: act_ct: fix", null])).toBe(23);
+    expect(subjectChars(["ext4: ünïcode"])).toBe(13);
+    expect(subjectChars(["😀😀"])).toBe(2);
+  });
+  it("is 0 without subjects, so the table sets no width", () => {
+    expect(subjectChars([])).toBe(0);
+    expect(subjectChars([null, "", null])).toBe(0);
+  });
+  it("stops at MAX_SUBJECT_CHARS: one 235-character merge does not widen every row", () => {
+    expect(subjectChars(["a".repeat(235), "b".repeat(70)])).toBe(MAX_SUBJECT_CHARS);
+    expect(subjectChars(["a".repeat(MAX_SUBJECT_CHARS)])).toBe(MAX_SUBJECT_CHARS);
+    expect(subjectChars(["a".repeat(MAX_SUBJECT_CHARS - 1)])).toBe(MAX_SUBJECT_CHARS - 1);
+  });
+});
+
+describe("timelineView's subject width", () => {
+  const opts = { startTitle: null, finalTitle: null, foundHash: null, candidates: [], sameBinary: new Map() };
+  it("is the longest subject's", () => {
+    const steps = [step(0, { subject: "x".repeat(40) }), step(1, { subject: "short" }), step(2, { subject: null })];
+    expect(timelineView("cause", steps, opts).subjectChars).toBe(40);
+  });
+  it("is measured on the rows drawn: a long subject in the rows a huge log leaves out does not count", () => {
+    const steps = Array.from({ length: MAX_TIMELINE_ROWS * 2 }, (_, i) => step(i, { commitHash: `c${i}`, subject: i === MAX_TIMELINE_ROWS ? "y".repeat(100) : "z".repeat(30) }));
+    const t = timelineView("cause", steps, opts);
+    expect(t.rows.some((r) => r.index === MAX_TIMELINE_ROWS)).toBe(false);
+    expect(t.subjectChars).toBe(30);
   });
 });

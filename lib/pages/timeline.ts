@@ -207,6 +207,22 @@ export interface TimelineView {
   columns: SignatureColumn[];
   /** crash titles past MAX_SIGNATURE_COLUMNS, not drawn as columns */
   hiddenColumns: number;
+  /** characters the subject column asks for where there is room (subjectChars); 0: no subjects */
+  subjectChars: number;
+}
+
+/** Characters of a subject the column draws at most: 8,841 of the 8,846 tested commits' subjects
+ *  in the corpus fit (the five longer, 138 to 235 characters, are merges of many branches and a
+ *  commit message's first paragraph as its subject); wider, one subject would take half a wide
+ *  screen on every row. */
+export const MAX_SUBJECT_CHARS = 132;
+
+/** The subject column's width in characters: the drawn rows' longest subject, at most
+ *  MAX_SUBJECT_CHARS; a longer one is cut with an ellipsis and whole in its tooltip. */
+export function subjectChars(subjects: readonly (string | null)[]): number {
+  let n = 0;
+  for (const s of subjects) if (s) n = Math.max(n, [...s].length);
+  return Math.min(n, MAX_SUBJECT_CHARS);
 }
 
 /** Rows drawn: the corpus's longest bisection tested 415 commits; a log of thousands gets its
@@ -264,7 +280,7 @@ export function timelineView(
   });
   const all = signatureColumns(steps, opts.startTitle, opts.finalTitle);
   const columns = keptColumns(all);
-  if (rows.length <= MAX_TIMELINE_ROWS) return { type, rows, steps: rows.length, gaps: [], columns, hiddenColumns: all.length - columns.length };
+  if (rows.length <= MAX_TIMELINE_ROWS) return { type, rows, steps: rows.length, gaps: [], columns, hiddenColumns: all.length - columns.length, subjectChars: subjectChars(rows.map((r) => r.subject)) };
   const half = MAX_TIMELINE_ROWS / 2;
   // one pass: a row drawn closes the run of rows skipped before it
   const shown: TimelineRow[] = [];
@@ -284,5 +300,5 @@ export function timelineView(
   // the matrix's cells of rows not drawn are not sent either
   const drawn = new Set(shown.map((r) => r.index));
   const trimmed = columns.map((c) => ({ ...c, cells: new Map([...c.cells].filter(([row]) => drawn.has(row))) }));
-  return { type, rows: shown, steps: rows.length, gaps, columns: trimmed, hiddenColumns: all.length - columns.length };
+  return { type, rows: shown, steps: rows.length, gaps, columns: trimmed, hiddenColumns: all.length - columns.length, subjectChars: subjectChars(shown.map((r) => r.subject)) };
 }
