@@ -40,6 +40,8 @@ interface Item {
   name: string;
   normalized: string;
   hash: string;
+  /** the hash a copy with leading blank lines may be stored under (legacyLogHash) */
+  legacy: string | null;
   identity: SyzbotIdentity | null;
 }
 
@@ -123,10 +125,7 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
     }),
   );
   const items = read.filter((x): x is Item => "hash" in x);
-  const known = await pool.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM "bisection" WHERE content_hash = ANY($1::text[])`, [
-    items.map((i) => i.hash),
-  ]);
-  const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  const stored = await storedIds(pool, items);
   const before = inFlight.hashes;
   inFlight.hashes = new Set(items.filter((i) => !stored.has(i.hash)).map((i) => i.hash));
   return Promise.all(
@@ -141,6 +140,19 @@ async function prepareBatch(pool: pg.Pool, preparers: Preparers, names: string[]
   );
 }
 
+/** The stored id of each item's log, by the item's hash: found by its hash or its legacy hash. */
+async function storedIds(pool: pg.Pool, items: Item[]): Promise<Map<string, string>> {
+  const hashes = items.flatMap((i) => (i.legacy ? [i.hash, i.legacy] : [i.hash]));
+  const known = await pool.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM "bisection" WHERE content_hash = ANY($1::text[])`, [hashes]);
+  const byHash = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  const out = new Map<string, string>();
+  for (const i of items) {
+    const id = byHash.get(i.hash) ?? (i.legacy ? byHash.get(i.legacy) : undefined);
+    if (id) out.set(i.hash, id);
+  }
+  return out;
+}
+
 async function parsed(preparers: Preparers, x: Item): Promise<Prepared | BulkResult> {
   const rows = await preparers.prepare(x.normalized, x.hash);
   if (isRefusal(rows)) return { name: x.name, status: "rejected", reason: `${rows.reason}${rows.line ? ` (line ${rows.line})` : ""}` };
@@ -153,10 +165,10 @@ async function parsed(preparers: Preparers, x: Item): Promise<Prepared | BulkRes
 async function settleAgain(pool: pg.Pool, preparers: Preparers, prepared: (Prepared | BulkResult)[]): Promise<(Prepared | BulkResult)[]> {
   const again = prepared.filter((p) => "again" in p);
   if (again.length === 0) return prepared;
-  const known = await pool.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM "bisection" WHERE content_hash = ANY($1::text[])`, [
-    again.map((p) => (p as { item: Item }).item.hash),
-  ]);
-  const stored = new Map(known.rows.map((r) => [r.content_hash, r.id]));
+  const stored = await storedIds(
+    pool,
+    again.map((p) => (p as { item: Item }).item),
+  );
   return Promise.all(
     prepared.map(async (p) => {
       if (!("again" in p)) return p;

@@ -122,6 +122,20 @@ describe("bulk import", () => {
     expect(await bulk.prisma.bisection.count()).toBe(2);
   });
 
+  it("a log with blank lines above it is the same log as without, and finds a copy stored under its whole text's hash", async () => {
+    const seed = texts.get(GOLDEN.find((f) => f.endsWith("cause-kvm_wait-title-drift.txt"))!)!;
+    const read = (n: string) => Promise.resolve(n === "plain" ? seed : n === "pasted" ? "\n \n" + seed : "\n\n\n" + seed);
+    const results = await runImport(bulk.url, ["pasted", "plain"], read);
+    expect(results.map((r) => [r.status, (r as { id?: string }).id])).toEqual([["stored", "7b3543c7f532"], ["duplicate", "7b3543c7f532"]]);
+    // a row stored before leading blank lines stopped counting: under the whole text's hash
+    const legacy = normalizeUpload("\n\n\n" + seed);
+    if (isRefusal(legacy) || !legacy.legacy) throw new Error("no legacy hash");
+    await bulk.prisma.$executeRawUnsafe(`UPDATE "bisection" SET content_hash = $1, id = $2`, legacy.legacy, legacy.legacy.slice(0, 12));
+    const again = await runImport(bulk.url, ["legacy"], read);
+    expect(again.map((r) => [r.status, (r as { id?: string }).id])).toEqual([["duplicate", legacy.legacy.slice(0, 12)]]);
+    expect(await bulk.prisma.bisection.count()).toBe(1);
+  });
+
   it("a log again in a later batch (read while the first copy is written) is its duplicate, and no batch is retried log by log", async () => {
     const [a, b, c] = GOLDEN.slice(0, 3);
     const read = (n: string) => Promise.resolve(texts.get(path.dirname(n).startsWith("again") ? a : n)!);

@@ -33,12 +33,12 @@ export const ingestCounters = { parsed: 0 };
 export async function ingestLog(prisma: PrismaClient, text: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const upload = normalizeUpload(text);
   if (isRefusal(upload)) throw new IngestError(upload.reason, upload.status, upload.line);
-  const { normalized, hash } = upload;
+  const { normalized, hash, legacy } = upload;
   let mine = inFlight.get(prisma);
   if (!mine) inFlight.set(prisma, (mine = new Map()));
   const pending = mine.get(hash);
   if (pending) return { ...(await pending), duplicate: true, warnings: 0 };
-  const work = ingestNormalized(prisma, normalized, hash, opts);
+  const work = ingestNormalized(prisma, normalized, hash, legacy, opts);
   mine.set(hash, work);
   try {
     return await work;
@@ -47,9 +47,10 @@ export async function ingestLog(prisma: PrismaClient, text: string, opts: Ingest
   }
 }
 
-async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: string, opts: IngestOptions): Promise<IngestResult> {
+async function ingestNormalized(prisma: PrismaClient, normalized: string, hash: string, legacy: string | null, opts: IngestOptions): Promise<IngestResult> {
   const id = bisectionIdFor(hash);
-  const known = await prisma.bisection.findUnique({ where: { contentHash: hash }, select: { id: true, outcome: true } });
+  // a copy with leading blank lines may be stored under its whole text's hash (legacyLogHash)
+  const known = await prisma.bisection.findFirst({ where: { contentHash: { in: legacy ? [hash, legacy] : [hash] } }, select: { id: true, outcome: true } });
   if (known) return { id: known.id, duplicate: true, outcome: known.outcome, warnings: 0 };
 
   ingestCounters.parsed++;

@@ -78,6 +78,32 @@ describe("ingestLog", () => {
     expect((await counts()).bisections).toBe(1);
   });
 
+  it("gives the same permalink to the same log with blank lines above it, and keeps the sender's lines", async () => {
+    const pasted = "\n  \n" + FIXTURE;
+    const a = await ingestLog(db.prisma, pasted);
+    const b = await ingestLog(db.prisma, FIXTURE);
+    expect(a.id).toBe("7b3543c7f532"); // the seed's id, as without them
+    expect(b).toMatchObject({ id: a.id, duplicate: true });
+    const stored = await db.prisma.bisection.findUniqueOrThrow({ where: { id: a.id }, include: { log: true, steps: { orderBy: { index: "asc" }, take: 1 } } });
+    // the stored text is the one sent: its line 5 is the seed's line 3, where the start commit is tested
+    expect(storedLogText(stored.log!).split("\n")[4]).toMatch(/^testing commit 9c54130cd255/);
+    expect(stored.steps[0].line).toBe(5);
+    expect((await counts()).bisections).toBe(1);
+  });
+
+  it("finds a log with blank lines above it stored under its whole text's hash (before they stopped counting)", async () => {
+    const pasted = "\n\n" + FIXTURE;
+    const first = await ingestLog(db.prisma, pasted);
+    // as a row stored before: its content hash and id those of the whole normalized text
+    const legacy = contentHash(normalizeLog(pasted));
+    await db.prisma.$executeRawUnsafe(`UPDATE "bisection" SET content_hash = $1, id = $2 WHERE id = $3`, legacy, legacy.slice(0, 12), first.id);
+    // the same text, and as the same log then was (other line ends, trailing blanks), is that row
+    for (const again of [pasted, pasted.split("\n").join(" \r\n")]) {
+      expect(await ingestLog(db.prisma, again)).toMatchObject({ id: legacy.slice(0, 12), duplicate: true });
+    }
+    expect((await counts()).bisections).toBe(1);
+  });
+
   it("stores a log uploaded many times at once exactly once", async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => ingestLog(db.prisma, FIXTURE)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);

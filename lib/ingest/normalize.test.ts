@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentHash, normalizeLog } from "./normalize";
+import { contentHash, legacyLogHash, logHash, normalizeLog } from "./normalize";
 import { logsUnder } from "@/lib/testing/logs-under";
 
 /** The old normalizer, kept as the specification (quadratic on long whitespace runs). */
@@ -98,5 +98,32 @@ describe("normalizeLog equals the old per-line /\\s+$/", () => {
     for (const t of ["", "\n", "\n\n", " ", "a", "a\n", "a \n \n", "\r\n", "a\r\nb\r\n", "a\u2028\nb", "\ufeff", "a\n\n\nb\n\n"]) {
       expect(normalizeLog(t), JSON.stringify(t)).toBe(reference(t));
     }
+  });
+});
+
+describe("logHash: leading blank lines do not count", () => {
+  const seed = normalizeLog(readFileSync(FIXTURE, "utf8"));
+  it("is the seed's pinned hash with or without empty or whitespace-only lines above it", () => {
+    const want = "7b3543c7f53217e42116e625a4e9f30ce5ae27a225a9b057f560c4a9ad844a1a";
+    expect(logHash(seed)).toBe(want);
+    for (const above of ["\n", "\n\n\n", "  \t\n\r\n", "\r\n \n"]) expect(logHash(normalizeLog(above + readFileSync(FIXTURE, "utf8"))), JSON.stringify(above)).toBe(want);
+  });
+  it("is contentHash for every text that does not start with a blank line (every id stored before it)", () => {
+    const first = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== "" && !s.startsWith("\n"));
+    fc.assert(fc.property(first, fc.string({ maxLength: 60 }), (a, b) => {
+      const n = normalizeLog(a + b);
+      if (n.startsWith("\n")) return true; // a's first line was whitespace only
+      return logHash(n) === contentHash(n) && legacyLogHash(n) === null;
+    }), { numRuns: 2000 });
+  });
+  it("names the whole text's hash as the legacy one only where blank lines lead", () => {
+    const n = normalizeLog("\n\n" + readFileSync(FIXTURE, "utf8"));
+    expect(n.startsWith("\n\nbisecting cause commit")).toBe(true); // the stored text keeps them
+    expect(legacyLogHash(n)).toBe(contentHash(n));
+    expect(legacyLogHash(seed)).toBeNull();
+  });
+  it("keeps a text of blank lines only one line (the parser refuses it as before)", () => {
+    expect(logHash("\n")).toBe(contentHash("\n"));
+    expect(legacyLogHash("\n")).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { Judgement } from "@/lib/analysis/types";
 import { displaySafe, printable } from "./display-safe";
 import { lineStarts } from "@/lib/raw-log";
 import { lowerBound } from "@/lib/unique";
-import { MAX_LOG_BYTES, bisectionIdFor, contentHash, normalizeLog } from "./normalize";
+import { MAX_LOG_BYTES, bisectionIdFor, legacyLogHash, logHash, normalizeLog } from "./normalize";
 
 /** A log ready to store: its id, content hash and normalized text, the parse and the judgement. */
 export interface PreparedLog {
@@ -26,8 +26,9 @@ export interface Refusal {
   line: number | null;
 }
 
-/** The text as it is stored and hashed (NULs dropped, line ends normalized), or why it is too big. */
-export function normalizeUpload(text: string): { normalized: string; hash: string } | Refusal {
+/** The text as it is stored (NULs dropped, line ends normalized) and its identity (logHash; and
+ *  legacyLogHash, the hash a copy may be stored under), or why it is too big. */
+export function normalizeUpload(text: string): { normalized: string; hash: string; legacy: string | null } | Refusal {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_LOG_BYTES) return { reason: `log is ${bytes} bytes; the limit is ${MAX_LOG_BYTES} bytes (10 MiB)`, status: 413, line: null };
   // lines that end in CR alone (classic Mac OS) would be one line; which CR breaks a line is not
@@ -38,7 +39,7 @@ export function normalizeUpload(text: string): { normalized: string; hash: strin
   // a JSON body can carry a lone surrogate (`"\ud800"`), which PostgreSQL's jsonb refuses in the
   // warnings and notes quoting the line: U+FFFD, as a UTF-8 upload's bad bytes already are
   const normalized = normalizeLog(text.replace(/\u0000/g, "").toWellFormed());
-  return { normalized, hash: contentHash(normalized) };
+  return { normalized, hash: logHash(normalized), legacy: legacyLogHash(normalized) };
 }
 
 /** Tested commits a stored log may have: the corpus's most is 415 (a bisection of many skips);

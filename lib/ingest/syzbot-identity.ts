@@ -4,7 +4,8 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { SyzbotError } from "@/lib/syzbot/fetch";
 import { bisectLogUrl, logXidFromFileName, PUBLIC_ORIGIN } from "@/lib/syzbot/links";
 import { ingestLog, type IngestOptions, type IngestResult } from "./index";
-import { bisectionIdFor, contentHash, normalizeLog } from "./normalize";
+import { bisectionIdFor } from "./normalize";
+import { isRefusal, normalizeUpload } from "./prepare";
 
 export interface SyzbotIdentity {
   logXid?: string | null;
@@ -90,8 +91,10 @@ export async function ingestLogWithIdentity(
   const xid = ident?.logXid ?? null;
   if (xid) {
     const claimed = await bisectionForLogXid(prisma, xid);
-    const id = bisectionIdFor(contentHash(normalizeLog(text.replace(/\u0000/g, ""))));
-    if (claimed && claimed !== id) throw new SyzbotError(`syzbot log x=${xid} is already stored as /b/${claimed}, a different log`, 409);
+    // the ids the log is or may be stored under: its own, and a legacy copy's (legacyLogHash)
+    const up = normalizeUpload(text);
+    const ids = isRefusal(up) ? [] : [bisectionIdFor(up.hash), ...(up.legacy ? [bisectionIdFor(up.legacy)] : [])];
+    if (claimed && !ids.includes(claimed)) throw new SyzbotError(`syzbot log x=${xid} is already stored as /b/${claimed}, a different log`, 409);
   }
   const res = await ingestLog(prisma, text, opts);
   if (ident) await attachSyzbotIdentity(prisma, res.id, ident);
