@@ -208,6 +208,16 @@ test("a method a URL does not answer is a 405 with Allow and a sentence", async 
   const options = await request.fetch(`/b/${id}`, { method: "OPTIONS" });
   expect(options.status()).toBe(204);
   expect(options.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+  // a path nothing serves is a 404 whatever the method (it was the pages' 405)
+  for (const method of ["PUT", "DELETE"]) {
+    const res = await request.fetch("/nonexistent", { method });
+    expect(res.status(), method).toBe(404);
+    expect(await res.text()).toMatch(new RegExp(`^${method} /nonexistent: no page or API here`));
+  }
+  // public/robots.txt is served, and keeps crawlers off the raw logs and the API
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toContain("Disallow: /b/*/log.txt");
 });
 
 test("a URL past Node's header limit is a 431 that says why", async ({ request }) => {

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRouteHandlerPath, PAGE_ALLOW, pathOf, refuseUnansweredPageMethod } from "./page-methods";
+import { isPagePath, isRouteHandlerPath, PAGE_ALLOW, pathOf, PUBLIC_FILES, refuseUnansweredPageMethod } from "./page-methods";
 
 function filesNamed(dir: string, name: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,7 +35,39 @@ describe("isRouteHandlerPath", () => {
   });
 });
 
+describe("isPagePath", () => {
+  it("knows the path of every page in app/ and every file of public/, and of no route handler", () => {
+    const pages = filesNamed("app", "page.tsx").map(urlOf);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const p of pages) expect(isPagePath(p), p).toBe(true);
+    const pub = readdirSync("public").map((f) => `/${f}`);
+    expect(pub).toContain("/robots.txt");
+    expect([...PUBLIC_FILES].sort()).toEqual(pub.sort());
+    for (const f of filesNamed("app", "route.ts")) expect(isPagePath(urlOf(f)), urlOf(f)).toBe(false);
+  });
+  it("is false for paths nothing serves", () => {
+    for (const p of ["/nonexistent", "/b", "/b/abc123/logs", "/b/abc123/files/x", "/c", "/c/abc/def", "/upload/x", "/robots.txt/x"]) expect(isPagePath(p), p).toBe(false);
+  });
+});
+
 describe("refuseUnansweredPageMethod", () => {
+  it("answers another method on a path no page or route serves with 404 and a sentence naming it", () => {
+    for (const m of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      const r = answer(m, "/nonexistent?x=1");
+      expect(r, m).toMatchObject({ handled: true, status: 404 });
+      expect(r.body).toBe(`${m} /nonexistent: no page or API here (pages: /, /b/<id>, /c/<hash>, /upload; the API: /api/bisections)\n`);
+    }
+    // a hostile path is quoted printable and short
+    const r = answer("PUT", `/${"\u001b[31m".repeat(3)}${"a".repeat(200)}`);
+    expect(r.status).toBe(404);
+    expect(r.body).toMatch(/^PUT \/\?\[31m\?\[31m\?\[31ma+…: no page/);
+    expect(r.body!.length).toBeLessThan(200);
+    // GET and POST of it are Next's own 404 page
+    for (const m of ["GET", "HEAD", "POST"]) expect(answer(m, "/nonexistent").handled).toBe(false);
+  });
+  it("answers PUT of robots.txt as of a page", () => {
+    expect(answer("PUT", "/robots.txt")).toMatchObject({ handled: true, status: 405 });
+  });
   it("leaves GET, HEAD and POST of pages to Next", () => {
     for (const m of ["GET", "HEAD", "POST"]) expect(answer(m, "/b/abc123").handled).toBe(false);
   });
