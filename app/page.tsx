@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { bisectionNamedBy, listBisections } from "@/lib/data/list";
+import { droppedParamNames } from "@/lib/sent-query";
 import { decodeCursor, ignoredListParams, listParamProblem, listQuery, offsetProblem, parseListParams, type ListParams } from "@/lib/validations/list";
 import { BisectionTable } from "@/components/bisection-list/bisection-table";
 import { ListFilters } from "@/components/bisection-list/list-filters";
@@ -68,7 +69,8 @@ async function HomeContent({ searchParams }: { searchParams: Promise<Record<stri
     );
   }
   const params = parseListParams(raw);
-  const ignored = ignoredListParams(raw);
+  // with the names Next left out of searchParams (`__proto__`), so they are named too
+  const ignored = ignoredListParams({ ...raw, ...Object.fromEntries(droppedParamNames(raw).map((k) => [k, ""])) });
   const deep = offsetProblem(params);
   if (deep) {
     return (

@@ -78,6 +78,14 @@ export interface RequestState {
   databaseUnavailable?: string;
   /** the queries the request asked Prisma for, with their arguments (BISECTVIEW_QUERY_LOG only) */
   queries?: string[];
+  /** the request target as the client sent it (lib/sent-query.ts) */
+  target?: string;
+}
+
+/** This request's state, when scripts/serve.ts runs it (not in unit tests or `next dev` alone). */
+export function requestState(): RequestState | undefined {
+  const als = (globalThis as { [REQUEST_STATE]?: { getStore(): RequestState | undefined } })[REQUEST_STATE];
+  return als?.getStore();
 }
 
 /** Notes a query against the request asking for it (lib/db.ts calls it when BISECTVIEW_QUERY_LOG

@@ -54,7 +54,8 @@ async function main() {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     applySecurityHeaders(req, res);
     if (refuseUnansweredPageMethod(req, res) || refuseOversizedFormPost(req, res)) return;
-    const state: RequestState = {};
+    // the target as sent, before routeMissingPages rewrites it (lib/sent-query.ts reads it)
+    const state: RequestState = { target: req.url ?? "/" };
     if (queryLog) {
       // BISECTVIEW_QUERY_LOG: one JSON line per request with the queries it asked for (lib/db.ts)
       state.queries = [];

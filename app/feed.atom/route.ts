@@ -5,6 +5,7 @@ import { bisectionsAtom } from "@/lib/atom";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
 import { otherMethods } from "@/lib/server/methods";
+import { searchParamsAsSent } from "@/lib/sent-query";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export const GET = withDatabase(async function GET(req: Request) {
   // the newest, so the list's paging cursors do not apply
   // the feed always starts at the newest: it takes no paging or sort, and a reader's or a link
   // shortener's tracking parameters (utm_*) are no filter
-  const query = strictQuery(url.searchParams, (k) => FEED_IGNORES.includes(k) || k.startsWith("utm_"));
+  const query = strictQuery(searchParamsAsSent(url), (k) => FEED_IGNORES.includes(k) || k.startsWith("utm_"));
   const parsed = query.ok ? parseListParamsStrict({ per: "50", ...query.raw, sort: "uploaded", dir: "desc", page: "1" }) : query;
   if (!parsed.ok) return new Response(`bad feed filter: ${parsed.error}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const params = parsed.params;

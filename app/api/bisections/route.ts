@@ -10,6 +10,7 @@ import { guardWrite } from "@/lib/server/write-guard";
 import { publicOrigin } from "@/lib/server/public-url";
 import { withDatabase } from "@/lib/db-errors";
 import { otherMethods } from "@/lib/server/methods";
+import { searchParamsAsSent } from "@/lib/sent-query";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,7 @@ export const POST = withDatabase(async function POST(req: Request) {
 
 /** The list as JSON, with the same filters, sort and pagination as `/`. */
 export const GET = withDatabase(async function GET(req: Request) {
-  const query = strictQuery(new URL(req.url).searchParams);
+  const query = strictQuery(searchParamsAsSent(new URL(req.url)));
   if (!query.ok) return NextResponse.json({ error: query.error }, { status: 400 });
   const parsed = parseListParamsStrict(query.raw);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
