@@ -32,6 +32,16 @@ describe("runs, times and dates in words", () => {
   it("formats durations compactly", () => {
     expect(formatSeconds(3 * 3600 + 52 * 60 + 11.9)).toBe("3h52m");
     expect(formatSeconds(125)).toBe("2m05s");
+    // rounded once, never to 60 of a unit (a2a0e7f76565's 14m59.57s read 14m60s; 8h11m58s 8h11m)
+    expect(formatSeconds(14 * 60 + 59.57)).toBe("15m00s");
+    expect(formatSeconds(8 * 3600 + 11 * 60 + 58)).toBe("8h12m");
+    expect(formatSeconds(2 * 3600 + 10 * 60 + 51)).toBe("2h11m");
+    expect(formatSeconds(59.6)).toBe("1m00s");
+    expect(formatSeconds(59.4)).toBe("59s");
+    expect(formatSeconds(3599.4)).toBe("1h00m");
+    expect(formatSeconds(3569)).toBe("59m29s");
+    expect(formatSeconds(9.96)).toBe("10s");
+    expect(formatSeconds(9.94)).toBe("9.9s");
     expect(formatSeconds(null)).toBe("–");
   });
   it("dates uploads to the minute and commits to the day, in UTC", () => {

@@ -53,11 +53,16 @@ export function percent(x: number): string {
 
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null || s === undefined) return "–";
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (h > 0) return `${h}h${String(m).padStart(2, "0")}m`;
-  if (m > 0) return `${m}m${String(Math.round(s % 60)).padStart(2, "0")}s`;
-  return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
+  // rounded once, to what the form shows: 14m59.6s is 15m00s (it was 14m60s), 8h11m58s 8h12m
+  if (s >= 3600 - 30) {
+    const min = Math.round(s / 60);
+    return `${Math.floor(min / 60)}h${String(min % 60).padStart(2, "0")}m`;
+  }
+  if (s >= 59.5) {
+    const sec = Math.round(s);
+    return `${Math.floor(sec / 60)}m${String(sec % 60).padStart(2, "0")}s`;
+  }
+  return `${s < 9.95 ? s.toFixed(1) : Math.round(s)}s`;
 }
 
 /** `2026-11-25 05:05` (UTC): when something was uploaded or marked. */

@@ -35,7 +35,7 @@ export function TrustedRange({ t }: { t: TrustView }) {
           ? "The judge trusts every verdict of this log."
           : `The judge does not trust ${t.untrusted} of ${range.steps.length} verdicts (crashes that are not the bug, or too few clean runs).`}{" "}
         The trusted verdicts support git&rsquo;s range from good <Bound id={id} hash={range.good} line={range.goodLine} /> to bad{" "}
-        <Bound id={id} hash={range.bad} line={range.badLine} />, with <span data-testid="revisions-left">{left}</span> left in it
+        <Bound id={id} hash={range.bad} line={range.badLine} />, with <span data-testid="revisions-left">{left}</span>
         {range.reproduces ? ", and it ends on this log's result." : "."}
         {t.fix && " (Fix bisection: git's good means still crashing.)"}
       </p>

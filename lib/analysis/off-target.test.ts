@@ -40,7 +40,21 @@ describe("off-target", () => {
     expect(j.verdict).toBe("likely-wrong");
   });
 
-  it("fires high when another subsystem's crash leaves many commits in question", () => {
+  it("fires high when another subsystem's crash is among verdicts that leave many commits in question", () => {
+    // the last good ran clean in 1 of 3 runs: not trusted, so the culprit's test is bounded below by step 1 only
+    const steps = [
+      { verdict: "bad" as const, runs: "crashed: WARNING in kvm_wait" },
+      { verdict: "good" as const, runs: "OK" },
+      { verdict: "bad" as const, runs: `crashed: ${FOO}` },
+      { verdict: "good" as const, runs: ["OK", "infra problem: x", "infra problem: x"] },
+    ];
+    const j = judge(variant({ steps }));
+    expect(off(j)?.severity).toBe("high");
+    expect(off(j)?.message).toContain("another subsystem's crash");
+    expect(j.trust!.candidates).toBeGreaterThan(1);
+  });
+
+  it("is low when a trusted bad tested after the off-target one bounds the culprit anyway (git tests only inside the range)", () => {
     const steps = [
       { verdict: "bad" as const, runs: "crashed: WARNING in kvm_wait" },
       { verdict: "good" as const, runs: "OK" },
@@ -48,9 +62,9 @@ describe("off-target", () => {
       { verdict: "good" as const, runs: "OK" },
     ];
     const j = judge(variant({ steps }));
-    expect(off(j)?.severity).toBe("high");
-    expect(off(j)?.message).toContain("another subsystem's crash");
-    expect(j.trust!.candidates).toBeGreaterThan(1);
+    expect(j.trust!.bad).toBe(j.trust!.steps[2].commit);
+    expect(j.trust!.candidates).toBe(1);
+    expect(off(j)?.severity).toBe("low");
   });
 
   it("is low when the trusted verdicts alone still pin the result", () => {

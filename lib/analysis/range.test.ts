@@ -3,10 +3,11 @@
 // on a clean corpus golden (every verdict trusted: the script is syzbot's own sequence), and on
 // built logs.
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBisectionLog } from "@/lib/parser";
 import { trustedRange } from "./range";
-import { buildLog, CLEAN, hash } from "./test-logs";
+import { buildLog, CLEAN, hash, type StepSpec } from "./test-logs";
 
 function load(path: string) {
   const text = readFileSync(path, "utf8");
@@ -111,5 +112,65 @@ describe("trusted range on built logs", () => {
   it("is null without git bisect start", () => {
     const r = parseBisectionLog(buildLog({ ...CLEAN, steps: [] }).replace(/^# git bisect start.*\n/m, ""));
     expect(r.ok && trustedRange(r.log)).toBe(null);
+  });
+});
+
+describe("trusted range on merge-heavy history (corpus logs, checked against their git lines by hand)", () => {
+  const corpus = (x: string) => load(`../shared/corpus/syzbot-cause-2019-2023/Log_${x}.txt`);
+
+  it("bounds by the last trusted bad and good in log order, and does not call the range pinned (3d21516cc586)", () => {
+    // `Bisecting:` 6113, 3686, 2267, 810... no halving; the untrusted bads a8674f (L78), bf5432
+    // (L120) and 408624 (L132) crashed only with other crashes; 32d5109a9d86 (L114) is the last
+    // bad the judge trusts, and git still had 5 revisions left after it (L115)
+    const { range } = corpus("17e6489b100000");
+    expect(range.steps.filter((s) => !s.trusted).map((s) => s.commit.slice(0, 6))).toEqual(["a8674f", "bf5432", "408624"]);
+    expect([range.bad.slice(0, 12), range.badLine]).toEqual(["32d5109a9d86", 114]);
+    expect([range.good.slice(0, 12), range.goodLine]).toEqual(["077263fba100", 138]);
+    // it was "one commit: the range is pinned" (an inverted range clamped to 1); the trusted goods
+    // after L115 (0e1219 at L126, 077263 at L138) narrow git's 12 or so: an estimate of 2-12
+    expect(range.candidates).toBeGreaterThan(1);
+    expect(range.candidates).toBeLessThanOrEqual(12);
+    expect(range.reproduces).toBe(false);
+  });
+
+  it("is git's own list of candidates where every verdict is trusted and only skipped commits were left (b7313dad1ac6)", () => {
+    // L261-280: "There are only 'skip'ped commits left to test. The first bad commit could be any of:" 18 hashes
+    const { log, range } = corpus("1479b63ee00000");
+    expect(log.outcome).toBe("inconclusive");
+    expect(range.allTrusted).toBe(true);
+    expect(range.candidates).toBe(18);
+    expect(range.stepsLeft).toBeNull(); // it was "~4 more steps": git had nothing left to test but skips
+  });
+});
+
+describe("trusted range on any sequence of verdicts", () => {
+  const BUG = "crashed: KASAN: use-after-free Read in foo_bar";
+  const kinds: Record<"bad" | "badOff" | "good" | "goodLost", StepSpec> = {
+    bad: { verdict: "bad", runs: BUG },
+    badOff: { verdict: "bad", runs: "crashed: lost connection to test machine" },
+    good: { verdict: "good", runs: "OK" },
+    goodLost: { verdict: "good", runs: ["OK", "infra problem: x", "infra problem: x"] },
+  };
+  const arb = fc.array(fc.tuple(fc.constantFrom(...(Object.keys(kinds) as (keyof typeof kinds)[])), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 14 });
+
+  it("has the last trusted bad and good as bounds, and at least one commit between them, whatever git's counts", () => {
+    fc.assert(
+      fc.property(arb, (seq) => {
+        const r = parseBisectionLog(buildLog({ ...CLEAN, culprit: undefined, crash: undefined, steps: seq.map(([k]) => kinds[k]), left: seq.map(([, n]) => n) }));
+        if (!r.ok) return false;
+        const range = trustedRange(r.log)!;
+        const trusted = range.steps.filter((s) => s.trusted);
+        const lastBad = trusted.filter((s) => s.verdict === "bad").at(-1);
+        const lastGood = trusted.filter((s) => s.verdict === "good").at(-1);
+        expect(range.bad).toBe(lastBad?.commit ?? r.log.bisectStart!.bad);
+        expect(range.good).toBe(lastGood?.commit ?? r.log.bisectStart!.good);
+        expect(range.candidates).toBeGreaterThanOrEqual(1);
+        expect(range.candidates).toBeLessThanOrEqual(2 * seq[0][1] + 2);
+        // every tested commit lies inside the range it was tested in: bads' positions fall, goods' rise, never crossing
+        for (const b of range.steps.filter((s) => s.verdict === "bad")) for (const g of range.steps.filter((s) => s.verdict === "good")) expect(b.position!).toBeGreaterThan(g.position!);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -12,10 +12,19 @@
 // elsewhere (`request_end` renamed `fuse_request_end`). A did-not-crash verdict is trusted when at
 // least half of its runs ran clean (the rest lost to infrastructure or boot failures say nothing).
 //
+// Bounds: git tests only commits inside the current range, so every commit it tests is an
+// ancestor of every bad commit before it and of none of the good ones: the last trusted bad in
+// log order is the tightest trusted bad bound, and the last trusted good the highest good.
+//
 // Range sizes: git prints `Bisecting: N revisions left to test after this` after every verdict,
-// where N counts the commits above the next test commit (in a linear history: the next test
-// commit is N+1 below the bad end). From those numbers the commits can be laid on a line, and
-// the trusted bounds give the commits still in question. Merges make the line an approximation.
+// where N is about half the commits still in question (git picks the commit that halves them;
+// N counts those left if it turns out good): the range after each verdict holds about 2N + 2.
+// Laying the commits on a line with those sizes (a bad verdict moves the bad end to the good
+// end plus the new size, a good one the good end to the bad end minus it) keeps every tested
+// commit inside the range it was tested in, so the trusted bounds never cross, however merges
+// skew the counts; the commits between them are an estimate. (Positions taken instead as the
+// bad end minus N collapsed on merge-heavy history: 6113, 3686, 2267, 810 revisions left is no
+// halving, and later trusted bads fell outside, the range read "pinned" with five commits in it.)
 import { shortHash } from "@/lib/format";
 import { unique } from "@/lib/unique";
 import type { BisectionLog, Step } from "@/lib/parser/types";
@@ -49,9 +58,11 @@ export interface TrustedRange {
   bad: string;
   goodLine: number | null;
   badLine: number | null;
-  /** commits that could still be the first bad one (the bad bound included); null when unknown */
+  /** commits that could still be the first bad one (the bad bound included); null when unknown.
+   *  Every verdict trusted: 1 for a found result, the log's own list for an inconclusive one. */
   candidates: number | null;
-  /** steps git would still need (ceil(log2(candidates))) */
+  /** steps git would still need (ceil(log2(candidates))); null when unknown, and where git had
+   *  only skipped commits left (every verdict trusted, an inconclusive result) */
   stepsLeft: number | null;
   /** every step is trusted */
   allTrusted: boolean;
@@ -94,34 +105,32 @@ export function trustedRange(log: BisectionLog): TrustedRange | null {
   }
   const reference = bugIndex(keys);
   const git = log.steps.filter((s) => s.line > start.line && (s.verdict === "good" || s.verdict === "bad"));
-  // positions on a line: good end 0, bad end `hi`
-  const left0 = start.revisionsLeft;
+  // positions on a line: good end 0, bad end `hi` (2N + 2 after `git bisect start`)
+  const size0 = start.revisionsLeft === null ? null : 2 * start.revisionsLeft + 2;
   let lo = 0;
-  let hi: number | null = left0 === null ? null : 2 * left0 + 2;
-  let nextLeft = left0;
+  let hi = size0;
   const steps: StepTrust[] = [];
-  for (const s of git) {
-    const pos = hi !== null && nextLeft !== null ? Math.max(lo + 1, hi - nextLeft - 1) : null;
-    const t = trustStep(log, s, reference);
-    steps.push({ index: s.index, commit: s.commit, verdict: s.verdict as "good" | "bad", ...t, position: pos, line: s.verdictLine ?? s.line });
-    if (pos !== null) {
-      if (s.verdict === "good") lo = pos;
-      else hi = pos;
+  git.forEach((s, k) => {
+    let pos: number | null = null;
+    if (hi !== null) {
+      const after = sizeAfter(s.revisionsLeft, hi - lo, k === git.length - 1);
+      if (s.verdict === "bad") pos = hi = lo + after;
+      else pos = lo = hi - after;
     }
-    nextLeft = s.revisionsLeft;
-  }
+    steps.push({ index: s.index, commit: s.commit, verdict: s.verdict as "good" | "bad", ...trustStep(log, s, reference), position: pos, line: s.verdictLine ?? s.line });
+  });
+  // the last trusted good and bad in log order: the highest good, the lowest bad
   let good = start.good, bad = start.bad;
   let goodLine: number | null = start.line, badLine: number | null = start.line;
   let loT = 0;
-  let hiT: number | null = left0 === null ? null : 2 * left0 + 2;
+  let hiT = size0;
   for (const s of steps) {
     if (!s.trusted) continue;
-    if (s.verdict === "good" && (s.position === null || s.position >= loT)) {
+    if (s.verdict === "good") {
       good = s.commit;
       goodLine = s.line;
       if (s.position !== null) loT = s.position;
-    }
-    if (s.verdict === "bad" && (s.position === null || hiT === null || s.position <= hiT)) {
+    } else {
       bad = s.commit;
       badLine = s.line;
       if (s.position !== null) hiT = s.position;
@@ -129,7 +138,9 @@ export function trustedRange(log: BisectionLog): TrustedRange | null {
   }
   const allTrusted = steps.every((s) => s.trusted);
   let candidates = hiT === null ? null : Math.max(1, hiT - loT);
+  // every verdict trusted: git's own result, one commit or the list it could not narrow
   if (allTrusted && log.outcome === "found") candidates = 1;
+  if (allTrusted && log.outcome === "inconclusive" && log.candidates.length > 0) candidates = log.candidates.length;
   const found = log.commit?.hash ?? null;
   // all trusted: the script is the log's own sequence of verdicts, so git ends where syzbot did
   const reproduces = found !== null && (allTrusted ? log.outcome === "found" : candidates === 1 && bad === found);
@@ -141,12 +152,20 @@ export function trustedRange(log: BisectionLog): TrustedRange | null {
     goodLine,
     badLine,
     candidates,
-    stepsLeft: candidates === null ? null : Math.ceil(Math.log2(Math.max(1, candidates))),
+    stepsLeft: candidates === null || (allTrusted && log.outcome === "inconclusive") ? null : Math.ceil(Math.log2(Math.max(1, candidates))),
     allTrusted,
     reproduces,
     script: replayScript(start, steps, log.steps.filter((s) => s.line > start.line && s.verdict === "skip")),
     hint: hintFor(log, found, allTrusted),
   };
+}
+
+/** The range's size after a verdict: about 2N + 2 from git's `N revisions left` after it, at
+ *  least one commit and fewer than before; one after the last verdict (git named the first bad
+ *  commit, or stopped); half when git printed no count. */
+function sizeAfter(left: number | null, size: number, last: boolean): number {
+  const want = left !== null ? 2 * left + 2 : last ? 1 : Math.floor(size / 2);
+  return Math.max(1, Math.min(want, size - 1));
 }
 
 /** `git bisect replay` input (`git bisect log` format): the start line and the trusted verdicts in log order; skips are

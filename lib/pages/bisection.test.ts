@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestLog } from "@/lib/ingest";
 import { getBisection, type BisectionDetail } from "@/lib/data/bisection";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { bisectionPage, candidateList, distinctCompilers, headTitle, type BisectionPage } from "./bisection";
+import { bisectionPage, candidateList, distinctCompilers, headTitle, trustLeftWords, type BisectionPage } from "./bisection";
 import { shownReportLines } from "./crash";
 
 const SEED = readFileSync("lib/parser/testdata/cause-kvm_wait-title-drift.txt", "utf8");
@@ -148,5 +148,19 @@ describe("the page model's small parts", () => {
   it("shows at most 400 raw report lines", () => {
     expect(shownReportLines(240, 292)).toEqual([240, 292]);
     expect(shownReportLines(10, 5000)).toEqual([10, 409]);
+  });
+});
+
+describe("trustLeftWords: the trusted range's commits left, in the sentence's words", () => {
+  it("reads after 'with' in every case (it was 'with one commit: the range is pinned left in it')", () => {
+    expect(trustLeftWords({ candidates: 1, stepsLeft: 0, allTrusted: true }, "found")).toBe("one commit left in it: the range is pinned");
+    expect(trustLeftWords({ candidates: null, stepsLeft: null, allTrusted: false }, "found")).toBe("an unknown number of commits left in it");
+    expect(trustLeftWords({ candidates: 23590, stepsLeft: 15, allTrusted: false }, "found")).toBe("about 23,590 commits left in it (~15 more steps)");
+  });
+  it("says one step, not '~1 more steps'", () => {
+    expect(trustLeftWords({ candidates: 2, stepsLeft: 1, allTrusted: false }, "found")).toBe("about 2 commits left in it (~1 more step)");
+  });
+  it("gives git's own list where every verdict is trusted and only skipped commits were left, without steps", () => {
+    expect(trustLeftWords({ candidates: 18, stepsLeft: null, allTrusted: true }, "inconclusive")).toBe("18 commits left in it, the ones git lists at the end (only commits it had skipped were left to test)");
   });
 });

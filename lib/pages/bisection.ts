@@ -204,15 +204,26 @@ function verdictView(b: BisectionDetail): VerdictView {
   };
 }
 
+/** The words after "with" in the trusted range's sentence: git's own list where every verdict is
+ *  trusted, else an estimate (lib/analysis/range.ts). */
+export function trustLeftWords(range: Pick<TrustedRangeDetail, "candidates" | "stepsLeft" | "allTrusted">, outcome: string): string {
+  const n = range.candidates;
+  const steps = range.stepsLeft;
+  const left =
+    n === null
+      ? "an unknown number of commits left in it"
+      : n === 1
+        ? "one commit left in it: the range is pinned"
+        : range.allTrusted && outcome === "inconclusive"
+          ? `${n.toLocaleString("en-US")} commits left in it, the ones git lists at the end (only commits it had skipped were left to test)`
+          : `about ${n.toLocaleString("en-US")} commits left in it${steps === null ? "" : ` (~${steps} more step${steps === 1 ? "" : "s"})`}`;
+  return left;
+}
+
 function trustView(b: BisectionDetail): TrustView | null {
   const range = b.judgeDetail?.trust;
   if (!range || b.verdict === "n/a") return null;
-  const left =
-    range.candidates === null
-      ? "an unknown number of commits"
-      : range.candidates === 1
-        ? "one commit: the range is pinned"
-        : `about ${range.candidates.toLocaleString("en-US")} commits (~${range.stepsLeft} more steps)`;
+  const left = trustLeftWords(range, b.outcome);
   return { id: b.id, range, untrusted: range.steps.filter((s) => !s.trusted).length, left, fix: b.type === "fix" };
 }
 

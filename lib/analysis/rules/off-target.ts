@@ -34,8 +34,10 @@ export function offTarget(ctx: Context): Finding[] {
   const left = trust.candidates;
   const pinned = trust.reproduces;
   const severity = bound || (!pinned && left !== null && left > 1) ? "high" : !pinned ? "medium" : "low";
+  // an inconclusive result has no culprit: its blamed step is the last bad verdict
+  const boundWord = ctx.culprit === null && !ctx.fix ? "the last bad verdict before git ran out of commits to test" : `the ${ctx.found}'s own test`;
   const tail = bound
-    ? `; the ${ctx.found}'s own test was one of them`
+    ? `; ${boundWord} was one of them`
     : pinned
       ? "; the trusted verdicts alone still pin the same result"
       : left !== null

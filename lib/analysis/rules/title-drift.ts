@@ -38,7 +38,7 @@ export function titleDrift(ctx: Context): Finding[] {
             ? `The start commit crashed with ${startNames()} but the crash that stopped at the fix was ${names}, another function of the same subsystem, which may be a different bug.`
             : `The start commit crashed with ${startNames()} but the crash that stopped at the fix was ${names}: the bisection found the fix of a different crash.`
           : related
-            ? `The start commit crashed with ${startNames()} but the culprit only with ${names}, another function of the same subsystem, which may be a different bug.`
+            ? `The start commit crashed with ${startNames()} but ${ctx.culprit === null ? "the bad verdict that closed the range of candidates" : "the culprit"} only with ${names}, another function of the same subsystem, which may be a different bug.`
             : ctx.culprit === null
               ? `The start commit crashed with ${startNames()} but the bad verdict that closed the range of candidates came from ${names}: the bisection chased a different crash.`
               : `The start commit crashed with ${startNames()} but the culprit was blamed for ${names}: the bisection chased a different crash.`,
